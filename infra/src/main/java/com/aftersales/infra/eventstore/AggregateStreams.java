@@ -1,0 +1,121 @@
+package com.aftersales.infra.eventstore;
+
+import static com.aftersales.infra.eventstore.CommitDocuments.AGGREGATE;
+import static com.aftersales.infra.eventstore.CommitDocuments.FIRST_SEQUENCE;
+import static com.aftersales.infra.eventstore.CommitDocuments.LAST_SEQUENCE;
+import static com.aftersales.infra.eventstore.CommitDocuments.STREAM;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.axonframework.eventhandling.DomainEventData;
+import org.bson.Document;
+
+/**
+ * Reads one aggregate's commits by key lookups only.
+ * <p>
+ * Commits are keyed {@code aggregateId/firstSequence}. A lookup asks with {@code $in} for a window
+ * of consecutive sequence numbers, which both servers answer from the unique index; the chain of
+ * commits is followed from window to window until it ends. Cost grows with the events read, not
+ * with the events stored.
+ */
+final class AggregateStreams {
+
+    private final MongoCollection<Document> commits;
+    private final int window;
+
+    AggregateStreams(MongoCollection<Document> commits, int window) {
+        this.commits = commits;
+        this.window = window;
+    }
+
+    /** Events of the aggregate from {@code firstSequence}, at least {@code atLeast} of them unless the stream ends. */
+    List<DomainEventData<String>> read(String aggregateIdentifier, long firstSequence, int atLeast) {
+        List<DomainEventData<String>> events = new ArrayList<>();
+        long next = firstSequence;
+        Document covering = commitCovering(aggregateIdentifier, firstSequence);
+        if (covering != null) {
+            addFrom(events, covering, firstSequence);
+            next = covering.getLong(LAST_SEQUENCE) + 1;
+        }
+        while (events.size() < atLeast) {
+            long windowEnd = next + window;
+            for (Document commit : lookup(aggregateIdentifier, next, windowEnd)) {
+                if (commit.getLong(FIRST_SEQUENCE) != next) {
+                    return events;
+                }
+                events.addAll(CommitDocuments.events(commit));
+                next = commit.getLong(LAST_SEQUENCE) + 1;
+            }
+            if (next < windowEnd) {
+                return events;
+            }
+        }
+        return events;
+    }
+
+    Optional<Long> lastSequenceNumber(String aggregateIdentifier) {
+        Long last = null;
+        long next = 0;
+        while (true) {
+            long windowEnd = next + window;
+            for (Document commit : lookup(aggregateIdentifier, next, windowEnd)) {
+                if (commit.getLong(FIRST_SEQUENCE) != next) {
+                    return Optional.ofNullable(last);
+                }
+                last = commit.getLong(LAST_SEQUENCE);
+                next = last + 1;
+            }
+            if (next < windowEnd) {
+                return Optional.ofNullable(last);
+            }
+        }
+    }
+
+    /**
+     * The commit that holds {@code sequence} without starting at it, for reads that begin inside a
+     * commit (snapshots are taken at commit ends, so this is rare). Looks back one window by key;
+     * only a commit larger than a window falls back to a query by aggregate.
+     */
+    private Document commitCovering(String aggregateIdentifier, long sequence) {
+        if (sequence == 0) {
+            return null;
+        }
+        long from = Math.max(0, sequence - window);
+        Document covering = null;
+        for (Document commit : lookup(aggregateIdentifier, from, sequence)) {
+            if (commit.getLong(LAST_SEQUENCE) >= sequence) {
+                covering = commit;
+            }
+        }
+        if (covering == null && from > 0) {
+            covering = commits.find(Filters.and(
+                    Filters.eq(AGGREGATE, aggregateIdentifier),
+                    Filters.lt(FIRST_SEQUENCE, sequence),
+                    Filters.gte(LAST_SEQUENCE, sequence))).first();
+        }
+        return covering;
+    }
+
+    private static void addFrom(List<DomainEventData<String>> events, Document commit, long firstSequence) {
+        for (DomainEventData<String> event : CommitDocuments.events(commit)) {
+            if (event.getSequenceNumber() >= firstSequence) {
+                events.add(event);
+            }
+        }
+    }
+
+    /** Commits starting at sequence numbers in [from, to), in sequence order. */
+    private List<Document> lookup(String aggregateIdentifier, long from, long to) {
+        List<String> keys = new ArrayList<>((int) (to - from));
+        for (long sequence = from; sequence < to; sequence++) {
+            keys.add(CommitDocuments.streamKey(aggregateIdentifier, sequence));
+        }
+        List<Document> found = commits.find(Filters.in(STREAM, keys)).into(new ArrayList<>());
+        found.sort(Comparator.comparingLong(commit -> commit.getLong(FIRST_SEQUENCE)));
+        return found;
+    }
+}

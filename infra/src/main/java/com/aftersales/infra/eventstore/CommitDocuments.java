@@ -1,0 +1,115 @@
+package com.aftersales.infra.eventstore;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import org.axonframework.eventhandling.DomainEventData;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventEntry;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.Serializer;
+import org.bson.Document;
+
+/**
+ * The layout of the {@code events} collection: one document per commit of one aggregate.
+ * <pre>
+ * { _id: 43,                       // global index of the commit's last event
+ *   firstIndex: 42,                // global index of its first event; one index per event
+ *   stream: "ticket-7/3",          // aggregate id + "/" + first sequence number: unique
+ *   aggregateIdentifier, type, firstSequence: 3, lastSequence: 4,
+ *   committedAt: ISODate,          // writer clock, only used to judge abandoned indexes
+ *   events: [ { eventIdentifier, sequence, timestamp, payloadType, payloadRevision, payload, metaData } ] }
+ * </pre>
+ * Keying a commit by its last index lets a reader positioned inside a commit find the rest of it
+ * with the same window lookup. A commit that failed after its indexes were allocated is stored as
+ * {@code { _id, firstIndex, void: true }} so that readers pass it at once instead of waiting for
+ * the gap timeout.
+ */
+final class CommitDocuments {
+
+    static final String ID = "_id";
+    static final String FIRST_INDEX = "firstIndex";
+    static final String STREAM = "stream";
+    static final String AGGREGATE = "aggregateIdentifier";
+    static final String TYPE = "type";
+    static final String FIRST_SEQUENCE = "firstSequence";
+    static final String LAST_SEQUENCE = "lastSequence";
+    static final String COMMITTED_AT = "committedAt";
+    static final String EVENTS = "events";
+    static final String VOID = "void";
+
+    private CommitDocuments() {
+    }
+
+    static String streamKey(String aggregateIdentifier, long sequenceNumber) {
+        return aggregateIdentifier + "/" + sequenceNumber;
+    }
+
+    static Document commit(long firstIndex, List<? extends DomainEventMessage<?>> events, Serializer serializer,
+                           Instant committedAt) {
+        DomainEventMessage<?> first = events.get(0);
+        List<Document> entries = new ArrayList<>(events.size());
+        for (DomainEventMessage<?> event : events) {
+            entries.add(entry(event, serializer));
+        }
+        return new Document(ID, firstIndex + events.size() - 1)
+                .append(FIRST_INDEX, firstIndex)
+                .append(STREAM, streamKey(first.getAggregateIdentifier(), first.getSequenceNumber()))
+                .append(AGGREGATE, first.getAggregateIdentifier())
+                .append(TYPE, first.getType())
+                .append(FIRST_SEQUENCE, first.getSequenceNumber())
+                .append(LAST_SEQUENCE, events.get(events.size() - 1).getSequenceNumber())
+                .append(COMMITTED_AT, Date.from(committedAt))
+                .append(EVENTS, entries);
+    }
+
+    static Document voidCommit(long firstIndex, long lastIndex, Instant at) {
+        return new Document(ID, lastIndex).append(FIRST_INDEX, firstIndex).append(VOID, true)
+                .append(COMMITTED_AT, Date.from(at));
+    }
+
+    static long firstIndex(Document commit) {
+        return commit.getLong(FIRST_INDEX);
+    }
+
+    static long lastIndex(Document commit) {
+        return commit.getLong(ID);
+    }
+
+    static boolean isVoid(Document commit) {
+        return commit.getBoolean(VOID, false);
+    }
+
+    static Instant committedAt(Document commit) {
+        return commit.getDate(COMMITTED_AT).toInstant();
+    }
+
+    static Document entry(DomainEventMessage<?> event, Serializer serializer) {
+        SerializedObject<String> payload = event.serializePayload(serializer, String.class);
+        SerializedObject<String> metaData = event.serializeMetaData(serializer, String.class);
+        return new Document("eventIdentifier", event.getIdentifier())
+                .append("sequence", event.getSequenceNumber())
+                .append("timestamp", event.getTimestamp().toString())
+                .append("payloadType", payload.getType().getName())
+                .append("payloadRevision", payload.getType().getRevision())
+                .append("payload", payload.getData())
+                .append("metaData", metaData.getData());
+    }
+
+    static List<DomainEventData<String>> events(Document commit) {
+        List<Document> entries = commit.getList(EVENTS, Document.class);
+        List<DomainEventData<String>> events = new ArrayList<>(entries.size());
+        for (Document entry : entries) {
+            events.add(event(commit.getString(TYPE), commit.getString(AGGREGATE), entry));
+        }
+        return events;
+    }
+
+    static DomainEventData<String> event(String type, String aggregateIdentifier, Document entry) {
+        return new GenericDomainEventEntry<>(
+                type, aggregateIdentifier, entry.getLong("sequence"), entry.getString("eventIdentifier"),
+                entry.getString("timestamp"), entry.getString("payloadType"), entry.getString("payloadRevision"),
+                entry.getString("payload"), entry.getString("metaData"));
+    }
+}

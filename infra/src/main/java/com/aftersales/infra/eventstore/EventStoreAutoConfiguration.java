@@ -1,0 +1,67 @@
+package com.aftersales.infra.eventstore;
+
+import com.aftersales.infra.mongo.MongoStorageAutoConfiguration;
+import com.aftersales.infra.mongo.MongoStorageAutoConfiguration.MongoConnection;
+import com.mongodb.client.MongoDatabase;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.lang.management.ManagementFactory;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.extensions.mongo.DefaultMongoTemplate;
+import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Our MongoDB event storage engine and token store, unless Axon Server is switched on
+ * ({@code axon.axonserver.enabled=true}), which then stores and streams the events instead.
+ */
+@AutoConfiguration(after = MongoStorageAutoConfiguration.class, before = AxonAutoConfiguration.class)
+@ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false")
+@EnableConfigurationProperties(EventStoreProperties.class)
+public class EventStoreAutoConfiguration {
+
+    @Bean
+    EventStorageEngine eventStorageEngine(MongoDatabase database, EventStoreProperties properties,
+                                          @Qualifier("eventSerializer") Serializer eventSerializer,
+                                          Serializer serializer) {
+        return MongoEventStorageEngine.builder()
+                .database(database)
+                .settings(properties.toSettings())
+                .eventSerializer(eventSerializer)
+                .snapshotSerializer(serializer)
+                .build();
+    }
+
+    @Bean
+    TokenStore tokenStore(MongoDatabase database, Serializer serializer, EventStoreProperties properties,
+                          MongoConnection connection) {
+        return MongoTokenStore.builder()
+                .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(database).build())
+                .serializer(serializer)
+                .claimTimeout(properties.getClaimTimeout())
+                .nodeId(nodeId(connection))
+                .build();
+    }
+
+    /**
+     * Only one process can open the embedded store's file, so a stable node id lets a restarted
+     * process take its claims back at once instead of waiting for the claim timeout.
+     */
+    private static String nodeId(MongoConnection connection) {
+        if (!connection.embedded()) {
+            return ManagementFactory.getRuntimeMXBean().getName();
+        }
+        try {
+            return "embedded@" + InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "embedded@localhost";
+        }
+    }
+}

@@ -1,0 +1,233 @@
+package com.aftersales.infra.eventstore;
+
+import static com.aftersales.infra.eventstore.CommitDocuments.ID;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.InsertManyOptions;
+import com.mongodb.client.model.ReplaceOptions;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.axonframework.eventhandling.DomainEventData;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.EventUtils;
+import org.axonframework.eventhandling.TrackedEventData;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.BatchingEventStorageEngine;
+import org.axonframework.serialization.Serializer;
+import org.bson.Document;
+
+/**
+ * Axon event storage engine on MongoDB with a strict, gap-aware global order.
+ * <p>
+ * Each commit of one aggregate is one document (atomic on every MongoDB), keyed by a global index
+ * taken from a counter; a unique key on {@code aggregateId/firstSequence} makes a conflicting
+ * append fail with Axon's {@code ConcurrencyException}. Loading an aggregate and fetching the next
+ * tracking batch are lookups by unique key, so they cost the events read on mongo-java-server
+ * (which ignores secondary indexes) as on a MongoDB replica set. See docs/architecture.md.
+ */
+public class MongoEventStorageEngine extends BatchingEventStorageEngine {
+
+    private final MongoCollection<Document> commits;
+    private final MongoCollection<Document> snapshots;
+    private final GlobalIndexAllocator allocator;
+    private final AggregateStreams aggregateStreams;
+    private final TrackingReader trackingReader;
+    private final Clock clock;
+
+    protected MongoEventStorageEngine(Builder builder) {
+        super(builder);
+        MongoDatabase database = builder.database;
+        this.clock = builder.clock;
+        this.commits = database.getCollection(builder.collections.events());
+        this.snapshots = database.getCollection(builder.collections.snapshots());
+        this.allocator = new GlobalIndexAllocator(database.getCollection(builder.collections.counters()));
+        this.aggregateStreams = new AggregateStreams(commits, builder.settings.aggregateWindow());
+        this.trackingReader = new TrackingReader(commits, allocator, builder.settings, clock);
+        commits.createIndex(Indexes.ascending(CommitDocuments.STREAM), new IndexOptions().unique(true));
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    protected void appendEvents(List<? extends EventMessage<?>> events, Serializer serializer) {
+        if (events.isEmpty()) {
+            return;
+        }
+        List<List<DomainEventMessage<?>>> perAggregate = groupByAggregate(events);
+        long first = allocator.allocate(events.size());
+        Instant now = clock.instant();
+        List<Document> documents = new ArrayList<>(perAggregate.size());
+        long next = first;
+        for (List<DomainEventMessage<?>> commit : perAggregate) {
+            documents.add(CommitDocuments.commit(next, commit, serializer, now));
+            next += commit.size();
+        }
+        try {
+            commits.insertMany(documents, new InsertManyOptions().ordered(true));
+        } catch (RuntimeException e) {
+            voidUninserted(documents, e);
+            handlePersistenceException(e, events.get(0));
+        }
+    }
+
+    /** Consecutive events of one aggregate form one commit; an event without aggregate is its own. */
+    private static List<List<DomainEventMessage<?>>> groupByAggregate(List<? extends EventMessage<?>> events) {
+        List<List<DomainEventMessage<?>>> groups = new ArrayList<>();
+        List<DomainEventMessage<?>> current = null;
+        for (EventMessage<?> event : events) {
+            DomainEventMessage<?> domainEvent = EventUtils.asDomainEventMessage(event);
+            if (current == null || !current.get(0).getAggregateIdentifier().equals(domainEvent.getAggregateIdentifier())) {
+                current = new ArrayList<>();
+                groups.add(current);
+            }
+            current.add(domainEvent);
+        }
+        return groups;
+    }
+
+    /**
+     * Marks the allocated indexes whose commit did not land as void so readers pass them at once.
+     * Commits of other aggregates inserted before the failure stay: a reader may have seen them.
+     */
+    private void voidUninserted(List<Document> documents, RuntimeException cause) {
+        int inserted = cause instanceof MongoBulkWriteException bulk && !bulk.getWriteErrors().isEmpty()
+                ? bulk.getWriteErrors().get(0).getIndex() : 0;
+        Instant now = clock.instant();
+        for (Document commit : documents.subList(inserted, documents.size())) {
+            try {
+                commits.insertOne(CommitDocuments.voidCommit(
+                        CommitDocuments.firstIndex(commit), CommitDocuments.lastIndex(commit), now));
+            } catch (RuntimeException ignored) {
+                // Already there, or the store is unreachable: readers then treat it as abandoned.
+            }
+        }
+    }
+
+    static boolean isDuplicateKey(Exception exception) {
+        if (exception instanceof MongoBulkWriteException bulk) {
+            return bulk.getWriteErrors().stream()
+                    .anyMatch(error -> ErrorCategory.fromErrorCode(error.getCode()) == ErrorCategory.DUPLICATE_KEY);
+        }
+        return exception instanceof MongoWriteException write
+                && write.getError().getCategory() == ErrorCategory.DUPLICATE_KEY;
+    }
+
+    @Override
+    protected void storeSnapshot(DomainEventMessage<?> snapshot, Serializer serializer) {
+        Document document = CommitDocuments.entry(snapshot, serializer)
+                .append(ID, snapshot.getAggregateIdentifier())
+                .append(CommitDocuments.TYPE, snapshot.getType());
+        snapshots.replaceOne(Filters.eq(ID, snapshot.getAggregateIdentifier()), document,
+                new ReplaceOptions().upsert(true));
+    }
+
+    @Override
+    protected Stream<? extends DomainEventData<?>> readSnapshotData(String aggregateIdentifier) {
+        Document snapshot = snapshots.find(Filters.eq(ID, aggregateIdentifier)).first();
+        if (snapshot == null) {
+            return Stream.empty();
+        }
+        return Stream.of(CommitDocuments.event(snapshot.getString(CommitDocuments.TYPE), aggregateIdentifier, snapshot));
+    }
+
+    @Override
+    protected List<? extends DomainEventData<?>> fetchDomainEvents(String aggregateIdentifier, long firstSequenceNumber,
+                                                                   int batchSize) {
+        return aggregateStreams.read(aggregateIdentifier, firstSequenceNumber, batchSize);
+    }
+
+    @Override
+    protected List<? extends TrackedEventData<?>> fetchTrackedEvents(TrackingToken lastToken, int batchSize) {
+        return trackingReader.fetch(lastToken, batchSize);
+    }
+
+    @Override
+    public Optional<Long> lastSequenceNumberFor(String aggregateIdentifier) {
+        return aggregateStreams.lastSequenceNumber(aggregateIdentifier);
+    }
+
+    @Override
+    public TrackingToken createTailToken() {
+        return TrackingReader.tail();
+    }
+
+    /** The newest position; indexes still being written are kept as gaps so they are not missed. */
+    @Override
+    public TrackingToken createHeadToken() {
+        long head = allocator.highestAllocated();
+        return head < 0 ? TrackingReader.tail() : trackingReader.tokenAt(head);
+    }
+
+    @Override
+    public TrackingToken createTokenAt(Instant dateTime) {
+        return trackingReader.tokenBefore(dateTime, allocator.highestAllocated());
+    }
+
+    /** Where events, snapshots and the index counter live. */
+    public record CollectionNames(String events, String snapshots, String counters) {
+        public static final CollectionNames DEFAULT = new CollectionNames("events", "snapshots", "event_counters");
+    }
+
+    public static class Builder extends BatchingEventStorageEngine.Builder {
+
+        private MongoDatabase database;
+        private EventStoreSettings settings = EventStoreSettings.DEFAULTS;
+        private CollectionNames collections = CollectionNames.DEFAULT;
+        private Clock clock = Clock.systemUTC();
+
+        public Builder database(MongoDatabase database) {
+            this.database = database;
+            return this;
+        }
+
+        public Builder settings(EventStoreSettings settings) {
+            this.settings = settings;
+            return this;
+        }
+
+        public Builder collections(CollectionNames collections) {
+            this.collections = collections;
+            return this;
+        }
+
+        public Builder clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        @Override
+        public Builder eventSerializer(Serializer serializer) {
+            super.eventSerializer(serializer);
+            return this;
+        }
+
+        @Override
+        public Builder snapshotSerializer(Serializer serializer) {
+            super.snapshotSerializer(serializer);
+            return this;
+        }
+
+        public MongoEventStorageEngine build() {
+            if (database == null) {
+                throw new IllegalStateException("The MongoDB database is required");
+            }
+            batchSize(settings.trackingBatch());
+            persistenceExceptionResolver(MongoEventStorageEngine::isDuplicateKey);
+            return new MongoEventStorageEngine(this);
+        }
+    }
+}

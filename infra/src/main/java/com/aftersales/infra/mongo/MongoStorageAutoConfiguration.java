@@ -1,0 +1,65 @@
+package com.aftersales.infra.mongo;
+
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.autoconfigure.mongo.MongoAutoConfiguration;
+import org.springframework.boot.autoconfigure.mongo.MongoReactiveAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * One MongoDB for everything: the embedded server when no URI is configured, else the configured
+ * one. Both the blocking client (event store, token store) and the reactive client (views) point
+ * at it; Spring Boot's own Mongo clients back off because these exist.
+ */
+@AutoConfiguration(before = {MongoAutoConfiguration.class, MongoReactiveAutoConfiguration.class})
+@EnableConfigurationProperties(MongoStorageProperties.class)
+public class MongoStorageAutoConfiguration {
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnExpression("'${aftersales.mongo.uri:}'.isBlank()")
+    EmbeddedMongo embeddedMongo(MongoStorageProperties properties) {
+        return EmbeddedMongo.start(properties.getEmbedded());
+    }
+
+    @Bean
+    MongoConnection mongoConnection(MongoStorageProperties properties, ObjectProvider<EmbeddedMongo> embedded) {
+        String uri = properties.isEmbedded() ? embedded.getObject().connectionString() : properties.getUri();
+        return new MongoConnection(new ConnectionString(uri), properties.getDatabase(), properties.isEmbedded());
+    }
+
+    @Bean(destroyMethod = "close")
+    MongoClient mongoClient(MongoConnection connection) {
+        return MongoClients.create(connection.settings());
+    }
+
+    @Bean
+    MongoDatabase mongoDatabase(MongoClient client, MongoConnection connection) {
+        return client.getDatabase(connection.database());
+    }
+
+    @Bean(destroyMethod = "close")
+    com.mongodb.reactivestreams.client.MongoClient reactiveMongoClient(MongoConnection connection) {
+        return com.mongodb.reactivestreams.client.MongoClients.create(connection.settings());
+    }
+
+    @Bean
+    com.mongodb.reactivestreams.client.MongoDatabase reactiveMongoDatabase(
+            com.mongodb.reactivestreams.client.MongoClient client, MongoConnection connection) {
+        return client.getDatabase(connection.database());
+    }
+
+    /** Where the service's MongoDB is. */
+    public record MongoConnection(ConnectionString connectionString, String database, boolean embedded) {
+
+        MongoClientSettings settings() {
+            return MongoClientSettings.builder().applyConnectionString(connectionString).build();
+        }
+    }
+}
