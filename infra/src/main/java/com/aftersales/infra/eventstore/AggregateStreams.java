@@ -19,10 +19,13 @@ import org.bson.Document;
  * <p>
  * Commits are keyed {@code aggregateId/firstSequence}. A lookup asks with {@code $in} for a window
  * of consecutive sequence numbers, which both servers answer from the unique index; the chain of
- * commits is followed from window to window until it ends. Cost grows with the events read, not
- * with the events stored.
+ * commits is followed from window to window until it ends. Every key costs a lookup even when
+ * absent, so windows start small (most streams are short, or short after a snapshot) and double
+ * up to the configured size. Cost grows with the events read, not with the events stored.
  */
 final class AggregateStreams {
+
+    private static final int FIRST_WINDOW = 16;
 
     private final MongoCollection<Document> commits;
     private final int window;
@@ -32,19 +35,31 @@ final class AggregateStreams {
         this.window = window;
     }
 
+    private int nextWindow(int current) {
+        return Math.min(window, current * 2);
+    }
+
     /** Events of the aggregate from {@code firstSequence}, at least {@code atLeast} of them unless the stream ends. */
     List<DomainEventData<String>> read(String aggregateIdentifier, long firstSequence, int atLeast) {
         List<DomainEventData<String>> events = new ArrayList<>();
         long next = firstSequence;
-        Document covering = commitCovering(aggregateIdentifier, firstSequence);
-        if (covering != null) {
-            addFrom(events, covering, firstSequence);
-            next = covering.getLong(LAST_SEQUENCE) + 1;
-        }
+        int size = Math.min(window, FIRST_WINDOW);
+        boolean mayStartInsideCommit = firstSequence > 0;
         while (events.size() < atLeast) {
-            long windowEnd = next + window;
-            for (Document commit : lookup(aggregateIdentifier, next, windowEnd)) {
-                if (commit.getLong(FIRST_SEQUENCE) != next) {
+            long windowEnd = next + size;
+            size = nextWindow(size);
+            List<Document> found = lookup(aggregateIdentifier, next, windowEnd);
+            if (mayStartInsideCommit) {
+                mayStartInsideCommit = false;
+                Document covering = startsAt(found, next) ? null : commitCovering(aggregateIdentifier, next);
+                if (covering != null) {
+                    addFrom(events, covering, next);
+                    next = covering.getLong(LAST_SEQUENCE) + 1;
+                    continue;
+                }
+            }
+            for (Document commit : found) {
+                if (!startsAt(commit, next)) {
                     return events;
                 }
                 events.addAll(CommitDocuments.events(commit));
@@ -57,11 +72,21 @@ final class AggregateStreams {
         return events;
     }
 
+    private static boolean startsAt(List<Document> found, long sequence) {
+        return !found.isEmpty() && startsAt(found.get(0), sequence);
+    }
+
+    private static boolean startsAt(Document commit, long sequence) {
+        return commit.getLong(FIRST_SEQUENCE) == sequence;
+    }
+
     Optional<Long> lastSequenceNumber(String aggregateIdentifier) {
         Long last = null;
         long next = 0;
+        int size = Math.min(window, FIRST_WINDOW);
         while (true) {
-            long windowEnd = next + window;
+            long windowEnd = next + size;
+            size = nextWindow(size);
             for (Document commit : lookup(aggregateIdentifier, next, windowEnd)) {
                 if (commit.getLong(FIRST_SEQUENCE) != next) {
                     return Optional.ofNullable(last);
@@ -77,27 +102,28 @@ final class AggregateStreams {
 
     /**
      * The commit that holds {@code sequence} without starting at it, for reads that begin inside a
-     * commit (snapshots are taken at commit ends, so this is rare). Looks back one window by key;
-     * only a commit larger than a window falls back to a query by aggregate.
+     * commit (snapshots are taken at commit ends, so this is rare). Looks back one small window by
+     * key; only a commit larger than that window falls back to a query by aggregate.
      */
     private Document commitCovering(String aggregateIdentifier, long sequence) {
-        if (sequence == 0) {
-            return null;
-        }
-        long from = Math.max(0, sequence - window);
-        Document covering = null;
-        for (Document commit : lookup(aggregateIdentifier, from, sequence)) {
-            if (commit.getLong(LAST_SEQUENCE) >= sequence) {
-                covering = commit;
+        long from = Math.max(0, sequence - FIRST_WINDOW);
+        List<Document> before = lookup(aggregateIdentifier, from, sequence);
+        for (Document commit : before) {
+            long last = commit.getLong(LAST_SEQUENCE);
+            if (last >= sequence) {
+                return commit;
+            }
+            if (last == sequence - 1) {
+                return null;
             }
         }
-        if (covering == null && from > 0) {
-            covering = commits.find(Filters.and(
-                    Filters.eq(AGGREGATE, aggregateIdentifier),
-                    Filters.lt(FIRST_SEQUENCE, sequence),
-                    Filters.gte(LAST_SEQUENCE, sequence))).first();
+        if (!before.isEmpty() || from == 0) {
+            return null;
         }
-        return covering;
+        return commits.find(Filters.and(
+                Filters.eq(AGGREGATE, aggregateIdentifier),
+                Filters.lt(FIRST_SEQUENCE, sequence),
+                Filters.gte(LAST_SEQUENCE, sequence))).first();
     }
 
     private static void addFrom(List<DomainEventData<String>> events, Document commit, long firstSequence) {

@@ -14,7 +14,7 @@ import java.time.Duration;
  */
 public record EventStoreSettings(Duration gapTimeout, int maxGapOffset, int trackingBatch, int aggregateWindow) {
 
-    public static final EventStoreSettings DEFAULTS = new EventStoreSettings(Duration.ofSeconds(10), 10_000, 100, 64);
+    public static final EventStoreSettings DEFAULTS = new EventStoreSettings(Duration.ofSeconds(10), 10_000, 100, 128);
 
     public EventStoreSettings {
         if (gapTimeout.isNegative() || maxGapOffset < 1 || trackingBatch < 1 || aggregateWindow < 1) {

@@ -3,11 +3,13 @@ package com.aftersales.infra.eventstore;
 import com.mongodb.client.MongoDatabase;
 import java.util.function.Consumer;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.Configurer;
 import org.axonframework.config.DefaultConfigurer;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.serialization.Serializer;
@@ -49,7 +51,8 @@ final class AxonNode implements AutoCloseable {
                 .configureSerializer(c -> SERIALIZER)
                 .configureEventSerializer(c -> SERIALIZER)
                 .configureEmbeddedEventStore(c -> engine)
-                .configureAggregate(Counter.class);
+                .configureAggregate(AggregateConfigurer.defaultConfiguration(Counter.class)
+                        .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(c.snapshotter(), 10)));
         customizer.accept(configurer);
         Configuration configuration = configurer.buildConfiguration();
         configuration.start();

@@ -2,12 +2,14 @@ package com.aftersales.infra.eventstore;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-/** A minimal event-sourced aggregate for exercising the event store. */
+/** A minimal event-sourced aggregate for exercising the event store (fields visible for snapshots). */
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
 public class Counter {
 
     public record CreateCounter(@TargetAggregateIdentifier String id) {
@@ -34,6 +36,7 @@ public class Counter {
         apply(new CounterCreated(command.id()));
     }
 
+    /** Returns the value after the increment. */
     @CommandHandler
     public long handle(IncrementCounter command) {
         apply(new CounterIncremented(id, value + 1));

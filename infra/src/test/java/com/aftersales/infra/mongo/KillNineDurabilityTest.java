@@ -1,0 +1,56 @@
+package com.aftersales.infra.mongo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.model.Filters;
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The embedded default must not lose acknowledged writes when the process is killed: the stock
+ * H2 backend lost the last second of them. A child JVM writes until it is sent SIGKILL.
+ */
+class KillNineDurabilityTest {
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void every_acknowledged_write_survives_kill_minus_nine() throws Exception {
+        Process writer = new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"),
+                CrashingWriter.class.getName(), dataDir.toString())
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        long lastAcked = -1;
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(writer.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while (lastAcked < 400 && (line = out.readLine()) != null) {
+                if (line.startsWith("acked ")) {
+                    lastAcked = Long.parseLong(line.substring(6));
+                }
+            }
+            writer.destroyForcibly(); // SIGKILL: no shutdown hooks, no final commit
+            assertThat(writer.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        }
+        assertThat(lastAcked).as("the writer ran").isGreaterThanOrEqualTo(400);
+
+        try (EmbeddedMongo server = EmbeddedMongo.onFile(dataDir, 16, 0);
+             MongoClient client = MongoClients.create(server.connectionString())) {
+            var writes = client.getDatabase("crash").getCollection("writes");
+            assertThat(writes.countDocuments(Filters.lte("_id", lastAcked)))
+                    .as("writes 0..%d were acknowledged before the kill", lastAcked)
+                    .isEqualTo(lastAcked + 1);
+        }
+        assertThat(new File(dataDir.toFile(), EmbeddedMongo.FILE_NAME)).exists();
+    }
+}
