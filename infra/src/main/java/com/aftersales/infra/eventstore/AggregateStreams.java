@@ -25,7 +25,7 @@ import org.bson.Document;
  */
 final class AggregateStreams {
 
-    private static final int FIRST_WINDOW = 16;
+    private static final int FIRST_WINDOW = 8;
 
     private final MongoCollection<Document> commits;
     private final int window;

@@ -31,8 +31,9 @@ public final class EventStoreBenchmark {
                     Runtime.getRuntime().availableProcessors());
             rawInserts(client.getDatabase("raw"));
             BenchmarkSupport support = new BenchmarkSupport(client);
-            support.commandRates("ours", support::ourEngine);
-            support.commandRates("axon-mongo (peer)", support::peerEngine);
+            support.commandRates("ours", support::ourEngine, false);
+            support.commandRates("axon-mongo (peer)", support::peerEngine, false);
+            support.commandRates("ours + aggregate cache", support::ourEngine, true);
             support.loadAndReplay(10_000);
             support.loadAndReplay(large);
         }
@@ -40,7 +41,9 @@ public final class EventStoreBenchmark {
 
     private static void rawInserts(MongoDatabase database) {
         var collection = database.getCollection("raw");
-        collection.insertOne(new Document("warmup", true));
+        for (int i = 0; i < 1_000; i++) {
+            collection.insertOne(new Document("warmup", i));
+        }
         int n = 3_000;
         long start = System.nanoTime();
         for (int i = 0; i < n; i++) {

@@ -13,6 +13,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.DefaultConfigurer;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -45,25 +47,38 @@ public final class BenchmarkSupport {
                 .build();
     }
 
-    private Configuration axon(EventStorageEngine engine) {
+    private Configuration axon(EventStorageEngine engine, boolean cached) {
+        AggregateConfigurer<Counter> aggregate = AggregateConfigurer.defaultConfiguration(Counter.class);
+        if (cached) {
+            aggregate.configureCache(c -> new WeakReferenceCache());
+        }
         Configuration configuration = DefaultConfigurer.defaultConfiguration(false)
                 .configureSerializer(c -> AxonNode.SERIALIZER)
                 .configureEmbeddedEventStore(c -> engine)
-                .configureAggregate(Counter.class)
+                .configureAggregate(aggregate)
                 .buildConfiguration();
         configuration.start();
         return configuration;
     }
 
-    public void commandRates(String name, Function<MongoDatabase, EventStorageEngine> engineFactory) throws Exception {
-        Configuration axon = axon(engineFactory.apply(client.getDatabase("commands_" + name.replaceAll("\\W", ""))));
-        try {
-            List<String> ids = rate(name + ": create, sequential", 1, 1000, i -> create(axon));
-            rate(name + ": update, sequential", 1, 1000, i -> update(axon, ids.get(i % ids.size())));
-            rate(name + ": create, 4 threads", 4, 1000, i -> create(axon));
-            rate(name + ": update, 4 threads", 4, 1000, i -> update(axon, ids.get(i % ids.size())));
-        } finally {
-            axon.shutdown();
+    /** Create and update commands through the command gateway; a first unreported round warms the JIT up. */
+    public void commandRates(String name, Function<MongoDatabase, EventStorageEngine> engineFactory, boolean cached)
+            throws Exception {
+        for (int round = 0; round < 2; round++) {
+            String database = "commands_" + name.replaceAll("\\W", "") + "_" + round;
+            EventStorageEngine engine = engineFactory.apply(client.getDatabase(database));
+            fill(engine, round == 0 ? 1_000 : 10_000, 10); // a store is never empty: measure on 10k stored events
+            Configuration axon = axon(engine, cached);
+            int n = round == 0 ? 200 : 1000;
+            String label = round == 0 ? null : name;
+            try {
+                List<String> ids = rate(label, ": create, sequential", 1, n, i -> create(axon));
+                rate(label, ": update, sequential", 1, n, i -> update(axon, ids.get(i % ids.size())));
+                rate(label, ": create, 4 threads", 4, n, i -> create(axon));
+                rate(label, ": update, 4 threads", 4, n, i -> update(axon, ids.get(i % ids.size())));
+            } finally {
+                axon.shutdown();
+            }
         }
     }
 
@@ -79,7 +94,8 @@ public final class BenchmarkSupport {
     }
 
     /** Runs {@code perThread} operations on each of {@code threads} threads; thread t uses ids t, t+threads, ... */
-    private static List<String> rate(String label, int threads, int perThread, Function<Integer, String> operation)
+    private static List<String> rate(String name, String what, int threads, int perThread,
+                                     Function<Integer, String> operation)
             throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         List<Future<List<String>>> futures = new ArrayList<>();
@@ -100,7 +116,9 @@ public final class BenchmarkSupport {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         pool.shutdown();
-        System.out.printf(Locale.ROOT, "%-44s %10.0f commands/s%n", label, threads * perThread / seconds);
+        if (name != null) {
+            System.out.printf(Locale.ROOT, "%-44s %10.0f commands/s%n", name + what, threads * perThread / seconds);
+        }
         return all;
     }
 
@@ -127,7 +145,7 @@ public final class BenchmarkSupport {
         replay(engine, total);
     }
 
-    private static List<String> fill(MongoEventStorageEngine engine, int total, int perAggregate) {
+    private static List<String> fill(EventStorageEngine engine, int total, int perAggregate) {
         int aggregates = total / perAggregate;
         List<String> ids = new ArrayList<>();
         for (int a = 0; a < aggregates; a++) {

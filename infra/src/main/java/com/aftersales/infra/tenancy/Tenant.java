@@ -1,0 +1,18 @@
+package com.aftersales.infra.tenancy;
+
+import java.time.ZoneId;
+import java.util.List;
+
+/** A subscribed client company, as the rest of the system sees it. */
+public record Tenant(String id, String name, ZoneId timeZone, String ticketPrefix, int serialDigits,
+                     PriorityScheme priorityScheme, List<String> ticketTypes) {
+
+    /** Tenant ids end up in collection names and metric tags: keep them plain. */
+    public static boolean isValidId(String id) {
+        return id != null && id.matches("[a-z0-9][a-z0-9-]{1,39}");
+    }
+
+    public boolean usesTicketType(String type) {
+        return ticketTypes.contains(type);
+    }
+}

@@ -1,0 +1,94 @@
+package com.aftersales.infra.tenancy;
+
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The subscribed tenants, by id ({@code aftersales.tenants.<id>.*}). Until tenant administration
+ * exists, tenants are onboarded by configuration; a token naming any other tenant is refused.
+ */
+@ConfigurationProperties("aftersales")
+public class TenantProperties {
+
+    private Map<String, Tenant> tenants = new LinkedHashMap<>();
+
+    public Map<String, Tenant> getTenants() {
+        return tenants;
+    }
+
+    public void setTenants(Map<String, Tenant> tenants) {
+        this.tenants = tenants;
+    }
+
+    public static class Tenant {
+
+        /** Display name of the client company. */
+        private String name;
+
+        /** Ticket numbers and working days follow this zone. */
+        private ZoneId timeZone = ZoneId.of("Asia/Shanghai");
+
+        /** Optional ticket number prefix, e.g. {@code SR} gives SR202310270001. */
+        private String ticketPrefix = "";
+
+        /** Digits of the daily serial in a ticket number (widens when a day needs more). */
+        private int serialDigits = 3;
+
+        /** One of the priority scheme presets of SPEC §3. */
+        private PriorityScheme priorityScheme = PriorityScheme.URGENT_NORMAL_LOW;
+
+        /** Ticket type codes the tenant uses. */
+        private List<String> ticketTypes = List.of("repair", "inquiry", "complaint", "return-exchange", "other");
+
+        public String getName() {
+            return name;
+        }
+
+        public void setName(String name) {
+            this.name = name;
+        }
+
+        public ZoneId getTimeZone() {
+            return timeZone;
+        }
+
+        public void setTimeZone(ZoneId timeZone) {
+            this.timeZone = timeZone;
+        }
+
+        public String getTicketPrefix() {
+            return ticketPrefix;
+        }
+
+        public void setTicketPrefix(String ticketPrefix) {
+            this.ticketPrefix = ticketPrefix;
+        }
+
+        public int getSerialDigits() {
+            return serialDigits;
+        }
+
+        public void setSerialDigits(int serialDigits) {
+            this.serialDigits = serialDigits;
+        }
+
+        public PriorityScheme getPriorityScheme() {
+            return priorityScheme;
+        }
+
+        public void setPriorityScheme(PriorityScheme priorityScheme) {
+            this.priorityScheme = priorityScheme;
+        }
+
+        public List<String> getTicketTypes() {
+            return ticketTypes;
+        }
+
+        public void setTicketTypes(List<String> ticketTypes) {
+            this.ticketTypes = ticketTypes;
+        }
+    }
+}

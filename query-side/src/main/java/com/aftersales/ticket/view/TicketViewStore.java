@@ -1,0 +1,90 @@
+package com.aftersales.ticket.view;
+
+import com.aftersales.infra.tenancy.Tenant;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.mongodb.reactivestreams.client.MongoCollection;
+import com.mongodb.reactivestreams.client.MongoDatabase;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.bson.Document;
+import org.bson.types.Decimal128;
+import org.springframework.stereotype.Component;
+
+/**
+ * Ticket view documents, one collection per tenant ({@code tickets_<tenant>}): a tenant's list
+ * query never reads another tenant's documents, and each document still carries its tenant.
+ * Documents mirror {@link TicketView}; {@code registeredAt} is also stored as a date for sorting.
+ */
+@Component
+public class TicketViewStore {
+
+    static final String REGISTERED_AT = "registeredAtDate";
+
+    private final MongoDatabase database;
+    private final ObjectMapper json = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    public TicketViewStore(MongoDatabase database) {
+        this.database = database;
+    }
+
+    MongoCollection<Document> collection(String tenantId) {
+        if (!Tenant.isValidId(tenantId)) {
+            throw new IllegalArgumentException("Not a tenant id: " + tenantId);
+        }
+        return database.getCollection("tickets_" + tenantId);
+    }
+
+    @SuppressWarnings("unchecked")
+    Document toDocument(TicketView view) {
+        Document document = new Document(json.convertValue(view, Map.class));
+        document.put("_id", view.id());
+        document.remove("id");
+        document.put(REGISTERED_AT, Date.from(view.registeredAt()));
+        return document;
+    }
+
+    @SuppressWarnings("unchecked")
+    Document toDocument(Object value) {
+        return new Document(json.convertValue(value, Map.class));
+    }
+
+    TicketView toView(Document document) {
+        Map<String, Object> plain = plain(document);
+        plain.put("id", plain.remove("_id"));
+        plain.remove(REGISTERED_AT);
+        return json.convertValue(plain, TicketView.class);
+    }
+
+    /** BSON values Jackson does not know (Decimal128 amounts, dates) back to plain Java values. */
+    private static Map<String, Object> plain(Map<String, Object> document) {
+        Map<String, Object> plain = new LinkedHashMap<>();
+        document.forEach((key, value) -> plain.put(key, plainValue(value)));
+        return plain;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Object plainValue(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            return plain((Map<String, Object>) map);
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(TicketViewStore::plainValue).toList();
+        }
+        if (value instanceof Decimal128 decimal) {
+            return decimal.bigDecimalValue();
+        }
+        if (value instanceof Date date) {
+            return date.toInstant().toString();
+        }
+        return value;
+    }
+}
