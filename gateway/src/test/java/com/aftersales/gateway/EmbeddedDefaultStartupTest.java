@@ -4,17 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.aftersales.infra.eventstore.MongoEventStorageEngine;
 import com.aftersales.infra.mongo.EmbeddedMongo;
-import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 
 /** With no MongoDB configured the service starts its embedded server and our event store on it. */
-@SpringBootTest
-class EmbeddedDefaultStartupTest {
+class EmbeddedDefaultStartupTest extends ApiTestSupport {
 
     @Autowired
     ApplicationContext context;

@@ -79,9 +79,9 @@ public class TicketQueryHandler {
         addEquals(criteria, "registration.priority", f.priority());
         addEquals(criteria, "registration.product.model", f.productModel());
         if (f.customer() != null) {
-            Pattern pattern = contains(f.customer());
-            criteria.add(Filters.or(Filters.regex("registration.customer.name", pattern),
-                    Filters.regex("registration.customer.contactPerson", pattern),
+            String pattern = literal(f.customer());
+            criteria.add(Filters.or(Filters.regex("registration.customer.name", pattern, "i"),
+                    Filters.regex("registration.customer.contactPerson", pattern, "i"),
                     Filters.eq("registration.customer.customerId", f.customer())));
         }
         if (f.registeredFrom() != null) {
@@ -91,7 +91,7 @@ public class TicketQueryHandler {
             criteria.add(Filters.lt(TicketViewStore.REGISTERED_AT, Date.from(f.registeredTo())));
         }
         if (f.text() != null) {
-            criteria.add(Filters.regex("registration.problem.description", contains(f.text())));
+            criteria.add(Filters.regex("registration.problem.description", literal(f.text()), "i"));
         }
         if (cursor != null) {
             criteria.add(Cursor.after(cursor));
@@ -105,9 +105,21 @@ public class TicketQueryHandler {
         }
     }
 
-    /** User text is matched literally, case-insensitively. */
-    private static Pattern contains(String text) {
-        return Pattern.compile(Pattern.quote(text), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    /** User text is matched literally (every regex metacharacter escaped), case-insensitively by the caller. */
+    private static String literal(String text) {
+        return METACHARACTERS.matcher(text).replaceAll("\\\\$0");
+    }
+
+    private static final Pattern METACHARACTERS = Pattern.compile("[\\\\^$.|?*+()\\[\\]{}]");
+
+    /** Whether {@code cursor} is one this service handed out (callers check before querying). */
+    public static boolean isValidCursor(String cursor) {
+        try {
+            Cursor.after(cursor);
+            return true;
+        } catch (InvalidCursorException e) {
+            return false;
+        }
     }
 
     /** Opaque list position: base64url of "epochMillis:ticketId" of the last item seen. */

@@ -1,0 +1,130 @@
+package com.aftersales.gateway.problem;
+
+import com.aftersales.refusal.Refusal;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.codec.DecodingException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.bind.support.WebExchangeBindException;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerWebInputException;
+
+/**
+ * The one place where failures become responses. Nothing internal leaks: unexpected errors are
+ * logged with a reference and answered with that reference only.
+ */
+@RestControllerAdvice
+public class ProblemHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+    private final Problems problems;
+
+    public ProblemHandler(Problems problems) {
+        this.problems = problems;
+    }
+
+    private static Locale locale(ServerWebExchange exchange) {
+        Locale locale = exchange.getLocaleContext().getLocale();
+        return locale == null ? Locale.ENGLISH : locale;
+    }
+
+    @ExceptionHandler(WebExchangeBindException.class)
+    ProblemDetail invalid(WebExchangeBindException e, ServerWebExchange exchange) {
+        Locale locale = locale(exchange);
+        ProblemDetail problem = problems.problem(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", locale);
+        List<Map<String, Object>> errors = e.getFieldErrors().stream().map(error -> fieldError(error, locale)).toList();
+        problem.setProperty("errors", errors);
+        return problem;
+    }
+
+    private Map<String, Object> fieldError(FieldError error, Locale locale) {
+        return Map.of("field", error.getField(), "code", String.valueOf(error.getCode()),
+                "message", problems.message("validation." + error.getCode(), locale,
+                        error.getDefaultMessage() == null ? "" : error.getDefaultMessage(), error.getArguments()));
+    }
+
+    @ExceptionHandler(ServerWebInputException.class)
+    ProblemDetail malformed(ServerWebInputException e, ServerWebExchange exchange) {
+        ProblemDetail problem = problems.problem(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST", locale(exchange));
+        if (e.getCause() instanceof DecodingException decoding && decoding.getCause() != null) {
+            problem.setProperty("hint", decodingHint(decoding.getCause()));
+        }
+        return problem;
+    }
+
+    /** Names the JSON path of the offending value without echoing parser internals. */
+    private static String decodingHint(Throwable cause) {
+        if (cause instanceof com.fasterxml.jackson.databind.JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            return mapping.getPath().stream()
+                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                    .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("");
+        }
+        return "body";
+    }
+
+    @ExceptionHandler(CommandExecutionException.class)
+    ProblemDetail refused(CommandExecutionException e, ServerWebExchange exchange) {
+        Object details = e.getDetails().orElse(null);
+        if (details instanceof Refusal refusal) {
+            return refusal(refusal, locale(exchange));
+        }
+        return unexpected(e, exchange);
+    }
+
+    @ExceptionHandler(RefusalException.class)
+    ProblemDetail refused(RefusalException e, ServerWebExchange exchange) {
+        return refusal(e.refusal(), locale(exchange));
+    }
+
+    @ExceptionHandler(AggregateStreamCreationException.class)
+    ProblemDetail duplicate(AggregateStreamCreationException e, ServerWebExchange exchange) {
+        return refusal(Refusal.of("TICKET_ALREADY_EXISTS"), locale(exchange));
+    }
+
+    private ProblemDetail refusal(Refusal refusal, Locale locale) {
+        Object[] arguments = refusal.arguments().values().stream()
+                .map(value -> value instanceof List<?> list ? String.join(", ", list.stream().map(String::valueOf).toList()) : value)
+                .toArray();
+        ProblemDetail problem = problems.problem(RefusalStatus.of(refusal.code()), refusal.code(), locale, arguments);
+        refusal.arguments().forEach(problem::setProperty);
+        return problem;
+    }
+
+    /** Framework-level refusals: unknown path, wrong method or media type. */
+    @ExceptionHandler(ResponseStatusException.class)
+    ProblemDetail rejected(ResponseStatusException e, ServerWebExchange exchange) {
+        HttpStatus status = HttpStatus.resolve(e.getStatusCode().value());
+        if (status == null || status.is5xxServerError()) {
+            return unexpected(e, exchange);
+        }
+        String code = switch (status) {
+            case NOT_FOUND -> "NOT_FOUND";
+            case METHOD_NOT_ALLOWED -> "METHOD_NOT_ALLOWED";
+            case UNSUPPORTED_MEDIA_TYPE -> "UNSUPPORTED_MEDIA_TYPE";
+            case NOT_ACCEPTABLE -> "NOT_ACCEPTABLE";
+            default -> "REQUEST_REJECTED";
+        };
+        return problems.problem(status, code, locale(exchange));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ProblemDetail unexpected(Exception e, ServerWebExchange exchange) {
+        String reference = exchange.getRequest().getId();
+        log.error("Unexpected failure, reference {}", reference, e);
+        ProblemDetail problem = problems.problem(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR", locale(exchange),
+                reference);
+        problem.setProperty("reference", reference);
+        return problem;
+    }
+}

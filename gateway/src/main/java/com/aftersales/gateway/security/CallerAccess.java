@@ -1,0 +1,29 @@
+package com.aftersales.gateway.security;
+
+import com.aftersales.infra.tenancy.Role;
+import com.aftersales.infra.tenancy.TenantDirectory;
+import java.util.Set;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.ReactiveAuthorizationManager;
+import org.springframework.security.web.server.authorization.AuthorizationContext;
+
+/** Access rules on the caller: an onboarded tenant and one of the allowed roles. */
+public final class CallerAccess {
+
+    private final TenantDirectory tenants;
+
+    public CallerAccess(TenantDirectory tenants) {
+        this.tenants = tenants;
+    }
+
+    public ReactiveAuthorizationManager<AuthorizationContext> anyOf(Set<Role> allowed) {
+        return (authentication, context) -> authentication
+                .map(auth -> new AuthorizationDecision(auth instanceof CallerAuthentication caller
+                        && tenants.find(caller.getPrincipal().tenantId()).isPresent()
+                        && Role.anyOf(caller.getPrincipal().roles(), allowed)));
+    }
+
+    boolean isOnboarded(CallerAuthentication caller) {
+        return tenants.find(caller.getPrincipal().tenantId()).isPresent();
+    }
+}

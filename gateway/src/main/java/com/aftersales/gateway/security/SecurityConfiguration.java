@@ -1,0 +1,76 @@
+package com.aftersales.gateway.security;
+
+import com.aftersales.gateway.problem.Problems;
+import com.aftersales.infra.tenancy.Role;
+import com.aftersales.infra.tenancy.TenantDirectory;
+import com.aftersales.infra.tenancy.TenantProperties;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+
+/**
+ * One filter chain: every API call needs a valid bearer token from a trusted issuer, and each
+ * route names the roles that may use it. Actuator health, info and metrics stay open for probes
+ * and scrapers (put the management port on an internal network in production).
+ */
+@Configuration
+@EnableConfigurationProperties(SecurityProperties.class)
+public class SecurityConfiguration {
+
+    @Bean
+    SecurityWebFilterChain api(ServerHttpSecurity http, TrustedIssuers issuers, CallerAccess access,
+                               Problems problems, ObjectMapper json) {
+        ProblemResponses responses = new ProblemResponses(problems, json, access);
+        return http
+                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
+                .authorizeExchange(exchanges -> exchanges
+                        .pathMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll()
+                        .pathMatchers(HttpMethod.POST, "/api/v1/tickets").access(access.anyOf(Role.TICKET_OPENERS))
+                        .pathMatchers(HttpMethod.GET, "/api/v1/tickets", "/api/v1/tickets/*")
+                        .access(access.anyOf(Role.TICKET_READERS))
+                        .anyExchange().denyAll())
+                .oauth2ResourceServer(server -> server
+                        .authenticationManagerResolver(issuers.resolver())
+                        .authenticationEntryPoint(responses.unauthenticated())
+                        .accessDeniedHandler(responses.forbidden()))
+                .exceptionHandling(handling -> handling
+                        .authenticationEntryPoint(responses.unauthenticated())
+                        .accessDeniedHandler(responses.forbidden()))
+                .build();
+    }
+
+    @Bean
+    CallerAccess callerAccess(TenantDirectory tenants) {
+        return new CallerAccess(tenants);
+    }
+
+    @Bean
+    TrustedIssuers trustedIssuers(SecurityProperties properties, ObjectProvider<DevelopmentIssuer> developmentIssuer) {
+        List<SecurityProperties.Issuer> issuers = new ArrayList<>(properties.getIssuers());
+        developmentIssuer.ifAvailable(issuer -> {
+            SecurityProperties.Issuer trusted = new SecurityProperties.Issuer();
+            trusted.setIssuerUri(issuer.issuerUri());
+            trusted.setJwkSetUri(issuer.jwkSetUri());
+            issuers.add(trusted);
+        });
+        return new TrustedIssuers(properties, issuers);
+    }
+
+    @Bean(destroyMethod = "close")
+    @Conditional(NoIssuersConfigured.class)
+    DevelopmentIssuer developmentIssuer(SecurityProperties properties, TenantProperties tenants) {
+        return new DevelopmentIssuer(properties, List.copyOf(tenants.getTenants().keySet()));
+    }
+}

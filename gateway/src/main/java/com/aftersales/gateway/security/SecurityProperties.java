@@ -1,0 +1,104 @@
+package com.aftersales.gateway.security;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * {@code aftersales.security.*}: which token issuers are trusted and what a token must look like.
+ * With no issuers configured the embedded default runs a development issuer (see README).
+ */
+@ConfigurationProperties("aftersales.security")
+public class SecurityProperties {
+
+    /** The audience ({@code aud}) every token must carry. */
+    private String audience = "aftersales-api";
+
+    /** Accepted signature algorithms; anything else (including {@code none}) is refused. */
+    private List<String> algorithms = List.of("RS256", "RS384", "RS512", "ES256", "ES384", "PS256");
+
+    private List<Issuer> issuers = new ArrayList<>();
+
+    private final DevelopmentIssuerSettings developmentIssuer = new DevelopmentIssuerSettings();
+
+    public String getAudience() {
+        return audience;
+    }
+
+    public void setAudience(String audience) {
+        this.audience = audience;
+    }
+
+    public List<String> getAlgorithms() {
+        return algorithms;
+    }
+
+    public void setAlgorithms(List<String> algorithms) {
+        this.algorithms = algorithms;
+    }
+
+    public List<Issuer> getIssuers() {
+        return issuers;
+    }
+
+    public void setIssuers(List<Issuer> issuers) {
+        this.issuers = issuers;
+    }
+
+    public DevelopmentIssuerSettings getDevelopmentIssuer() {
+        return developmentIssuer;
+    }
+
+    /**
+     * A trusted issuer. A shared issuer (no {@code tenant}) must put the tenant in the token's
+     * {@code tenant} claim; a tenant's own IdP is bound to that tenant and can issue for no other.
+     */
+    public static class Issuer {
+
+        private String issuerUri;
+
+        /** JWKS location; when empty it is discovered from the issuer's OpenID configuration. */
+        private String jwkSetUri;
+
+        /** Binds the issuer to one tenant. */
+        private String tenant;
+
+        public String getIssuerUri() {
+            return issuerUri;
+        }
+
+        public void setIssuerUri(String issuerUri) {
+            this.issuerUri = issuerUri;
+        }
+
+        public String getJwkSetUri() {
+            return jwkSetUri;
+        }
+
+        public void setJwkSetUri(String jwkSetUri) {
+            this.jwkSetUri = jwkSetUri;
+        }
+
+        public String getTenant() {
+            return tenant;
+        }
+
+        public void setTenant(String tenant) {
+            this.tenant = tenant;
+        }
+    }
+
+    public static class DevelopmentIssuerSettings {
+
+        /** Loopback port of the development issuer. */
+        private int port = 8090;
+
+        public int getPort() {
+            return port;
+        }
+
+        public void setPort(int port) {
+            this.port = port;
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package com.aftersales.gateway.security;
+
+import com.aftersales.infra.tenancy.Tenant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.security.authentication.ReactiveAuthenticationManager;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtIssuerReactiveAuthenticationManagerResolver;
+import org.springframework.security.oauth2.server.resource.authentication.JwtReactiveAuthenticationManager;
+import reactor.core.publisher.Mono;
+
+/**
+ * One JWT decoder per trusted issuer, chosen by the token's {@code iss}: an unknown issuer is
+ * refused before any key is fetched. Each decoder checks signature (allow-listed algorithms only),
+ * expiry, issuer, audience and — for a tenant's own IdP — that the token is for that tenant.
+ */
+public final class TrustedIssuers {
+
+    private final Map<String, ReactiveAuthenticationManager> managers = new HashMap<>();
+
+    public TrustedIssuers(SecurityProperties properties, List<SecurityProperties.Issuer> issuers) {
+        for (SecurityProperties.Issuer issuer : issuers) {
+            managers.put(issuer.getIssuerUri(), manager(issuer, properties));
+        }
+    }
+
+    public JwtIssuerReactiveAuthenticationManagerResolver resolver() {
+        return new JwtIssuerReactiveAuthenticationManagerResolver(issuer -> Mono.justOrEmpty(managers.get(issuer)));
+    }
+
+    private static ReactiveAuthenticationManager manager(SecurityProperties.Issuer issuer, SecurityProperties properties) {
+        var builder = issuer.getJwkSetUri() == null || issuer.getJwkSetUri().isBlank()
+                ? NimbusReactiveJwtDecoder.withIssuerLocation(issuer.getIssuerUri())
+                        .jwsAlgorithms(algorithms -> properties.getAlgorithms().forEach(a -> algorithms.add(SignatureAlgorithm.from(a))))
+                        .build()
+                : NimbusReactiveJwtDecoder.withJwkSetUri(issuer.getJwkSetUri())
+                        .jwsAlgorithms(algorithms -> properties.getAlgorithms().forEach(a -> algorithms.add(SignatureAlgorithm.from(a))))
+                        .build();
+        builder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+                JwtValidators.createDefaultWithIssuer(issuer.getIssuerUri()),
+                new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
+                        audience -> audience != null && audience.contains(properties.getAudience())),
+                tenantClaim(issuer.getTenant())));
+        JwtReactiveAuthenticationManager manager = new JwtReactiveAuthenticationManager(builder);
+        manager.setJwtAuthenticationConverter(jwt -> Mono.just(authentication(jwt, issuer.getTenant())));
+        return manager;
+    }
+
+    private static CallerAuthentication authentication(Jwt jwt, String boundTenant) {
+        var caller = TokenClaims.caller(jwt, boundTenant);
+        Set<SimpleGrantedAuthority> authorities = new java.util.HashSet<>();
+        caller.roles().forEach(role -> authorities.add(new SimpleGrantedAuthority("ROLE_" + role)));
+        return new CallerAuthentication(jwt, caller, authorities);
+    }
+
+    /** A bound issuer may not name another tenant; any tenant claim must be a well-formed id. */
+    private static OAuth2TokenValidator<Jwt> tenantClaim(String boundTenant) {
+        return jwt -> {
+            String claimed = jwt.getClaimAsString(TokenClaims.TENANT);
+            boolean valid = claimed == null ? true : Tenant.isValidId(claimed)
+                    && (boundTenant == null || boundTenant.equals(claimed));
+            return valid ? OAuth2TokenValidatorResult.success()
+                    : OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "tenant claim not accepted", null));
+        };
+    }
+}

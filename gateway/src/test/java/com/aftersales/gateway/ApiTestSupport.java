@@ -1,0 +1,96 @@
+package com.aftersales.gateway;
+
+import com.nimbusds.jwt.SignedJWT;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import no.nav.security.mock.oauth2.MockOAuth2Server;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * The real service on a random port with the in-memory embedded MongoDB, trusting two real
+ * issuers (mock-oauth2-server, RSA-signed tokens served over JWKS): a shared one, and one bound
+ * to tenant {@code nimbus}. A third issuer is running but not trusted.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureObservability
+@Import(ApiTestSupport.FixedClock.class)
+public abstract class ApiTestSupport {
+
+    /** 2024-05-20 09:30 in Shanghai, the time of worked example 1. */
+    public static final Instant NOW = Instant.parse("2024-05-20T01:30:00Z");
+    static final String AUDIENCE = "aftersales-api";
+
+    static final MockOAuth2Server ISSUERS = new MockOAuth2Server();
+    static final MockOAuth2Server UNTRUSTED = new MockOAuth2Server();
+
+    static {
+        ISSUERS.start();
+        UNTRUSTED.start();
+    }
+
+    @Autowired
+    protected WebTestClient http;
+
+    @DynamicPropertySource
+    static void issuers(DynamicPropertyRegistry registry) {
+        registry.add("aftersales.security.issuers[0].issuer-uri", () -> ISSUERS.issuerUrl("shared").toString());
+        registry.add("aftersales.security.issuers[0].jwk-set-uri", () -> ISSUERS.jwksUrl("shared").toString());
+        registry.add("aftersales.security.issuers[1].issuer-uri", () -> ISSUERS.issuerUrl("nimbus-idp").toString());
+        registry.add("aftersales.security.issuers[1].jwk-set-uri", () -> ISSUERS.jwksUrl("nimbus-idp").toString());
+        registry.add("aftersales.security.issuers[1].tenant", () -> "nimbus");
+    }
+
+    @TestConfiguration
+    static class FixedClock {
+        @Bean
+        @Primary
+        Clock clock() {
+            return Clock.fixed(NOW, ZoneOffset.UTC);
+        }
+    }
+
+    /** A token of the shared issuer for {@code tenant} with {@code roles}. */
+    protected static String token(String tenant, String... roles) {
+        return sign(ISSUERS, "shared", tenant + "-" + String.join("-", roles).toLowerCase(), AUDIENCE,
+                claims(tenant, roles), 3600);
+    }
+
+    protected static Map<String, Object> claims(String tenant, String... roles) {
+        Map<String, Object> claims = new HashMap<>();
+        if (tenant != null) {
+            claims.put("tenant", tenant);
+        }
+        claims.put("roles", List.of(roles));
+        return claims;
+    }
+
+    protected static String sign(MockOAuth2Server server, String issuerId, String subject, String audience,
+                                 Map<String, Object> claims, long expirySeconds) {
+        SignedJWT jwt = server.issueToken(issuerId, subject, audience, claims, expirySeconds);
+        return jwt.serialize();
+    }
+
+    /** The same claims as a valid token, but with {@code alg: none} and no signature. */
+    protected static String unsigned(String tenant, String... roles) {
+        String signed = token(tenant, roles);
+        String payload = signed.split("\\.")[1];
+        String header = Base64.getUrlEncoder().withoutPadding()
+                .encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
+        return header + "." + payload + ".";
+    }
+}

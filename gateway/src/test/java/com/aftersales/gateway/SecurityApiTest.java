@@ -1,0 +1,101 @@
+package com.aftersales.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.aftersales.gateway.security.DevelopmentIssuer;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.http.HttpStatus;
+
+/** Only valid tokens of trusted issuers, for this API, signed with an allowed algorithm, get in. */
+class SecurityApiTest extends ApiTestSupport {
+
+    @Autowired
+    ApplicationContext context;
+
+    private void expectUnauthenticated(String token) {
+        http.get().uri("/api/v1/tickets").headers(h -> h.setBearerAuth(token)).exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().contentType("application/problem+json")
+                .expectBody().jsonPath("$.code").isEqualTo("UNAUTHENTICATED")
+                .jsonPath("$.status").isEqualTo(401);
+    }
+
+    @Test
+    void a_valid_token_gets_in() {
+        http.get().uri("/api/v1/tickets").headers(h -> h.setBearerAuth(token("acme", "AGENT"))).exchange()
+                .expectStatus().isOk();
+    }
+
+    @Test
+    void no_token_is_401_with_a_bearer_challenge() {
+        http.get().uri("/api/v1/tickets").exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().valueEquals("WWW-Authenticate", "Bearer")
+                .expectBody().jsonPath("$.code").isEqualTo("UNAUTHENTICATED");
+    }
+
+    @Test
+    void an_expired_token_is_401() {
+        expectUnauthenticated(sign(ISSUERS, "shared", "acme-agent", AUDIENCE, claims("acme", "AGENT"), -3600));
+    }
+
+    @Test
+    void a_token_of_an_untrusted_issuer_is_401() {
+        expectUnauthenticated(sign(UNTRUSTED, "shared", "acme-agent", AUDIENCE, claims("acme", "AGENT"), 3600));
+    }
+
+    @Test
+    void a_token_for_another_audience_is_401() {
+        expectUnauthenticated(sign(ISSUERS, "shared", "acme-agent", "another-api", claims("acme", "AGENT"), 3600));
+    }
+
+    @Test
+    void an_unsigned_token_is_401() {
+        expectUnauthenticated(unsigned("acme", "AGENT"));
+    }
+
+    @Test
+    void a_garbage_token_is_401() {
+        expectUnauthenticated("not-a-jwt");
+    }
+
+    @Test
+    void a_tenants_own_idp_cannot_issue_for_another_tenant() {
+        expectUnauthenticated(sign(ISSUERS, "nimbus-idp", "someone", AUDIENCE, claims("acme", "AGENT"), 3600));
+    }
+
+    @Test
+    void a_tenants_own_idp_acts_for_its_tenant_without_a_tenant_claim() {
+        String token = sign(ISSUERS, "nimbus-idp", "nimbus-user", AUDIENCE, claims(null, "AGENT"), 3600);
+        http.get().uri("/api/v1/tickets").headers(h -> h.setBearerAuth(token)).exchange()
+                .expectStatus().isOk();
+    }
+
+    @Test
+    void a_role_without_the_right_is_403() {
+        http.post().uri("/api/v1/tickets").headers(h -> h.setBearerAuth(token("acme", "HANDLER")))
+                .bodyValue(TicketRequests.airConditionerRepair()).exchange()
+                .expectStatus().isForbidden()
+                .expectBody().jsonPath("$.code").isEqualTo("ROLE_NOT_ALLOWED");
+    }
+
+    @Test
+    void a_platform_admin_sees_no_tenant_ticket_data() {
+        http.get().uri("/api/v1/tickets").headers(h -> h.setBearerAuth(token(null, "PLATFORM_ADMIN"))).exchange()
+                .expectStatus().isEqualTo(HttpStatus.FORBIDDEN);
+    }
+
+    @Test
+    void a_tenant_that_is_not_subscribed_is_403() {
+        http.get().uri("/api/v1/tickets").headers(h -> h.setBearerAuth(token("ghost", "AGENT"))).exchange()
+                .expectStatus().isForbidden()
+                .expectBody().jsonPath("$.code").isEqualTo("TENANT_UNKNOWN");
+    }
+
+    @Test
+    void the_development_issuer_never_starts_when_real_issuers_are_configured() {
+        assertThat(context.getBeansOfType(DevelopmentIssuer.class)).isEmpty();
+    }
+}
