@@ -1,0 +1,110 @@
+package com.aftersales.ticket.view;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.aftersales.infra.mongo.EmbeddedMongo;
+import com.aftersales.ticket.Channel;
+import com.aftersales.ticket.CustomerEmotion;
+import com.aftersales.ticket.Registration;
+import com.aftersales.ticket.TicketAcknowledged;
+import com.aftersales.ticket.TicketOpened;
+import com.aftersales.ticket.view.TicketQueries.FindTicket;
+import com.aftersales.ticket.view.TicketQueries.ListTickets;
+import com.aftersales.ticket.view.TicketQueries.TicketFilter;
+import com.aftersales.ticket.view.TicketQueries.TicketPage;
+import com.mongodb.reactivestreams.client.MongoClient;
+import com.mongodb.reactivestreams.client.MongoClients;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
+
+class TicketViewProjectionTest {
+
+    static final Instant AT = Instant.parse("2024-05-20T01:30:00Z");
+    static EmbeddedMongo server;
+    static MongoClient client;
+    TicketViewStore store;
+    TicketViewProjection projection;
+    TicketQueryHandler queries;
+
+    @BeforeAll
+    static void start() {
+        server = EmbeddedMongo.inMemory(0);
+        client = MongoClients.create(server.connectionString());
+    }
+
+    @AfterAll
+    static void stop() {
+        client.close();
+        server.close();
+    }
+
+    @BeforeEach
+    void freshDatabase() {
+        store = new TicketViewStore(client.getDatabase("views_" + UUID.randomUUID().toString().replace("-", "")));
+        projection = new TicketViewProjection(store);
+        queries = new TicketQueryHandler(store);
+    }
+
+    static Registration registration(String model) {
+        return new Registration(Channel.WEB_PORTAL, "repair", null,
+                new Registration.Customer("科技有限公司", "张经理", "13800005678", "zhang@example.com", null, true),
+                new Registration.Product(model, "SN-1", LocalDate.parse("2023-05-10"), new BigDecimal("12000.50")),
+                new Registration.Problem("black screen and no sound after power-on", null, null, null, null, AT, null),
+                List.of(new Registration.Attachment("故障照片.jpg", "image/jpeg", "files/1")), AT.plusSeconds(86400),
+                CustomerEmotion.ANGRY);
+    }
+
+    private TicketView find(String tenant, String id) throws Exception {
+        Optional<TicketView> view = queries.find(new FindTicket(tenant, id)).get();
+        return view.orElse(null);
+    }
+
+    @Test
+    void a_view_keeps_every_registration_field_exactly() throws Exception {
+        projection.on(new TicketOpened("t1", "acme", "20240520001", registration("ABC-2000"), "li", AT), 0);
+
+        TicketView view = find("acme", "t1");
+        assertThat(view.registration()).isEqualTo(registration("ABC-2000"));
+        assertThat(view.number()).isEqualTo("20240520001");
+        assertThat(view.registeredAt()).isEqualTo(AT);
+        assertThat(view.version()).isZero();
+    }
+
+    @Test
+    void handling_an_event_twice_changes_nothing() throws Exception {
+        TicketOpened opened = new TicketOpened("t1", "acme", "20240520001", registration("A"), "li", AT);
+        TicketAcknowledged acknowledged = new TicketAcknowledged("t1", "20240520001", AT.plusSeconds(3600),
+                Channel.PHONE, "li", AT.plusSeconds(60));
+        projection.on(opened, 0);
+        projection.on(acknowledged, 1, "acme");
+        Document before = Mono.from(store.collection("acme").find().first()).block();
+
+        projection.on(opened, 0);
+        projection.on(acknowledged, 1, "acme");
+        projection.on(new TicketAcknowledged("t1", "20240520001", AT, Channel.EMAIL, "x", AT), 1, "acme");
+
+        Document after = Mono.from(store.collection("acme").find().first()).block();
+        assertThat(after).isEqualTo(before);
+        assertThat(find("acme", "t1").acknowledgement().channel()).isEqualTo(Channel.PHONE);
+        assertThat(find("acme", "t1").version()).isEqualTo(1);
+    }
+
+    @Test
+    void a_tenant_never_reads_another_tenants_views() throws Exception {
+        projection.on(new TicketOpened("t1", "acme", "20240520001", registration("A"), "li", AT), 0);
+
+        assertThat(find("nimbus", "t1")).isNull();
+        TicketPage page = queries.list(new ListTickets("nimbus", TicketFilter.none(), null, 20)).get();
+        assertThat(page.items()).isEmpty();
+    }
+}
