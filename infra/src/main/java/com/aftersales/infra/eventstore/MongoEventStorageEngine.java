@@ -44,6 +44,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
     private final GlobalIndexAllocator allocator;
     private final AggregateStreams aggregateStreams;
     private final TrackingReader trackingReader;
+    private final SnapshotlessAggregates snapshotless = new SnapshotlessAggregates(100_000);
     private final Clock clock;
 
     protected MongoEventStorageEngine(Builder builder) {
@@ -133,12 +134,17 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
                 .append(CommitDocuments.TYPE, snapshot.getType());
         snapshots.replaceOne(Filters.eq(ID, snapshot.getAggregateIdentifier()), document,
                 new ReplaceOptions().upsert(true));
+        snapshotless.remove(snapshot.getAggregateIdentifier());
     }
 
     @Override
     protected Stream<? extends DomainEventData<?>> readSnapshotData(String aggregateIdentifier) {
+        if (snapshotless.contains(aggregateIdentifier)) {
+            return Stream.empty();
+        }
         Document snapshot = snapshots.find(Filters.eq(ID, aggregateIdentifier)).first();
         if (snapshot == null) {
+            snapshotless.add(aggregateIdentifier);
             return Stream.empty();
         }
         return Stream.of(CommitDocuments.event(snapshot.getString(CommitDocuments.TYPE), aggregateIdentifier, snapshot));
