@@ -46,27 +46,37 @@ final class CommitDocuments {
         return aggregateIdentifier + "/" + sequenceNumber;
     }
 
-    static Document commit(long firstIndex, List<? extends DomainEventMessage<?>> events, Serializer serializer,
-                           Instant committedAt) {
+    /** The commit document without its place in the global order (see {@link #place}). */
+    static Document commit(List<? extends DomainEventMessage<?>> events, Serializer serializer) {
         DomainEventMessage<?> first = events.get(0);
         List<Document> entries = new ArrayList<>(events.size());
         for (DomainEventMessage<?> event : events) {
             entries.add(entry(event, serializer));
         }
-        return new Document(ID, firstIndex + events.size() - 1)
-                .append(FIRST_INDEX, firstIndex)
-                .append(STREAM, streamKey(first.getAggregateIdentifier(), first.getSequenceNumber()))
+        return new Document(STREAM, streamKey(first.getAggregateIdentifier(), first.getSequenceNumber()))
                 .append(AGGREGATE, first.getAggregateIdentifier())
                 .append(TYPE, first.getType())
                 .append(FIRST_SEQUENCE, first.getSequenceNumber())
                 .append(LAST_SEQUENCE, events.get(events.size() - 1).getSequenceNumber())
-                .append(COMMITTED_AT, Date.from(committedAt))
                 .append(EVENTS, entries);
     }
 
+    /** Gives a commit its global indexes, one per event starting at {@code firstIndex}. */
+    static Document place(Document commit, long firstIndex, Instant committedAt) {
+        int size = commit.getList(EVENTS, Document.class).size();
+        Document placed = new Document(ID, firstIndex + size - 1).append(FIRST_INDEX, firstIndex);
+        placed.putAll(commit);
+        return placed.append(COMMITTED_AT, Date.from(committedAt));
+    }
+
+    static int size(Document commit) {
+        return (int) (lastIndex(commit) - firstIndex(commit) + 1);
+    }
+
+    /** Void markers carry a stream key of their own (the unique index admits one missing key only); no aggregate key lacks a "/". */
     static Document voidCommit(long firstIndex, long lastIndex, Instant at) {
-        return new Document(ID, lastIndex).append(FIRST_INDEX, firstIndex).append(VOID, true)
-                .append(COMMITTED_AT, Date.from(at));
+        return new Document(ID, lastIndex).append(FIRST_INDEX, firstIndex).append(STREAM, "void:" + lastIndex)
+                .append(VOID, true).append(COMMITTED_AT, Date.from(at));
     }
 
     static long firstIndex(Document commit) {

@@ -13,6 +13,14 @@ final class CommitWindow {
         byFirstIndex.put(CommitDocuments.firstIndex(commit), commit);
     }
 
+    void addAll(CommitWindow other) {
+        byFirstIndex.putAll(other.byFirstIndex);
+    }
+
+    boolean isEmpty() {
+        return byFirstIndex.isEmpty();
+    }
+
     /** The commit whose indexes include {@code index}, or null. */
     Document covering(long index) {
         Map.Entry<Long, Document> entry = byFirstIndex.floorEntry(index);

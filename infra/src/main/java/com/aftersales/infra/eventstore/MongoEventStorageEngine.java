@@ -68,14 +68,17 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         if (events.isEmpty()) {
             return;
         }
-        List<List<DomainEventMessage<?>>> perAggregate = groupByAggregate(events);
-        long first = allocator.allocate(events.size());
+        List<Document> unplaced = new ArrayList<>();
+        for (List<DomainEventMessage<?>> commit : groupByAggregate(events)) {
+            unplaced.add(CommitDocuments.commit(commit, serializer)); // serialize before allocating
+        }
+        long next = allocator.allocate(events.size());
         Instant now = clock.instant();
-        List<Document> documents = new ArrayList<>(perAggregate.size());
-        long next = first;
-        for (List<DomainEventMessage<?>> commit : perAggregate) {
-            documents.add(CommitDocuments.commit(next, commit, serializer, now));
-            next += commit.size();
+        List<Document> documents = new ArrayList<>(unplaced.size());
+        for (Document commit : unplaced) {
+            Document placed = CommitDocuments.place(commit, next, now);
+            documents.add(placed);
+            next += CommitDocuments.size(placed);
         }
         try {
             commits.insertMany(documents, new InsertManyOptions().ordered(true));

@@ -120,23 +120,18 @@ final class TrackingReader {
         long end = windowEnd;
         while (index <= end) {
             Document commit = window.covering(index);
+            if (commit == null && window.firstAfter(index) == null) {
+                // nothing of the window covers the rest: a commit may straddle its end, or lie beyond
+                long lookedTo = lookAhead(window, end, fetch.head);
+                end = Math.max(end, lookedTo);
+                commit = window.covering(index);
+            }
             if (commit == null) {
                 Document later = window.firstAfter(index);
-                if (later == null) {
-                    later = firstCommitAfter(end, fetch.head);
-                    if (later == null) {
-                        break;
-                    }
-                    window.add(later);
-                    end = Math.max(end, CommitDocuments.lastIndex(later));
-                    commit = window.covering(index);
+                if (later == null || !fetch.isOld(later)) {
+                    break; // still being written
                 }
-                if (commit == null) {
-                    if (!fetch.isOld(later)) {
-                        break;
-                    }
-                    commit = later; // the indexes before it are abandoned: advancing records them as gaps
-                }
+                commit = later; // the indexes before it are abandoned: advancing records them as gaps
             }
             token = fetch.deliver(commit, index, token);
             index = token.getIndex() + 1;
@@ -144,11 +139,33 @@ final class TrackingReader {
         return token;
     }
 
-    /** Only reached when the rest of a window is uncovered: looks further ahead, window by window. */
-    private Document firstCommitAfter(long index, long head) {
-        for (long from = index + 1; from <= head; from += settings.trackingBatch()) {
-            Document first = lookup(Collections.emptySortedSet(), from, Math.min(head, from + settings.trackingBatch() - 1))
-                    .firstAfter(from - 1);
+    /**
+     * Adds to the window the commits of the following ranges, range by range, until one holds a
+     * commit or the head is reached. Returns the last index looked up.
+     */
+    private long lookAhead(CommitWindow window, long after, long head) {
+        long to = after;
+        for (long from = after + 1; from <= head; from = to + 1) {
+            to = Math.min(head, from + settings.trackingBatch() - 1);
+            CommitWindow ahead = lookup(Collections.emptySortedSet(), from, to);
+            if (!ahead.isEmpty()) {
+                window.addAll(ahead);
+                return to;
+            }
+        }
+        return to;
+    }
+
+    /** The first commit whose last index is at or after {@code index}, looking ahead range by range. */
+    private Document firstCommitFrom(long index, long head) {
+        CommitWindow window = new CommitWindow();
+        for (long from = index; from <= head; from += settings.trackingBatch()) {
+            window.addAll(lookup(Collections.emptySortedSet(), from, Math.min(head, from + settings.trackingBatch() - 1)));
+            Document covering = window.covering(index);
+            if (covering != null) {
+                return covering;
+            }
+            Document first = window.firstAfter(index);
             if (first != null) {
                 return first;
             }
@@ -156,17 +173,27 @@ final class TrackingReader {
         return null;
     }
 
-    /** A token at {@code head} that still expects the indexes of the last window not yet written. */
+    /**
+     * A token at the newest written index: indexes of the last window still being written below it
+     * stay gaps, and anything allocated after it is ahead of the token, so nothing in flight is lost.
+     */
     GapAwareTrackingToken tokenAt(long head) {
         long from = Math.max(0, head - settings.trackingBatch() + 1);
         CommitWindow window = lookup(Collections.emptySortedSet(), from, head);
+        long written = from - 1;
+        for (long index = head; index >= from; index--) {
+            if (window.covering(index) != null) {
+                written = index;
+                break;
+            }
+        }
         SortedSet<Long> inFlight = new TreeSet<>();
-        for (long index = from; index < head; index++) {
+        for (long index = from; index < written; index++) {
             if (window.covering(index) == null) {
                 inFlight.add(index);
             }
         }
-        return GapAwareTrackingToken.newInstance(head, inFlight);
+        return GapAwareTrackingToken.newInstance(written, inFlight);
     }
 
     /** A token from which commits made at or after {@code instant} are delivered (binary search by key). */
@@ -175,7 +202,7 @@ final class TrackingReader {
         long high = head + 1;
         while (low < high) {
             long middle = (low + high) >>> 1;
-            Document commit = firstCommitAfter(middle - 1, head);
+            Document commit = firstCommitFrom(middle, head);
             if (commit == null || !CommitDocuments.committedAt(commit).isBefore(instant)) {
                 high = commit == null ? middle : Math.min(middle, CommitDocuments.firstIndex(commit));
             } else {

@@ -2,6 +2,8 @@ package com.aftersales.infra.mongo;
 
 import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
+import com.mongodb.ReadConcern;
+import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
@@ -58,8 +60,20 @@ public class MongoStorageAutoConfiguration {
     /** Where the service's MongoDB is. */
     public record MongoConnection(ConnectionString connectionString, String database, boolean embedded) {
 
+        /**
+         * On a replica set, writes wait for a majority and reads see only majority-committed data
+         * (unless the URI says otherwise): a tracking processor must never pass an event that a
+         * failover then rolls back, nor a counter value that is then handed out again.
+         */
         MongoClientSettings settings() {
-            return MongoClientSettings.builder().applyConnectionString(connectionString).build();
+            MongoClientSettings.Builder settings = MongoClientSettings.builder().applyConnectionString(connectionString);
+            if (!embedded && connectionString.getWriteConcern() == null) {
+                settings.writeConcern(WriteConcern.MAJORITY);
+            }
+            if (!embedded && connectionString.getReadConcern() == null) {
+                settings.readConcern(ReadConcern.MAJORITY);
+            }
+            return settings.build();
         }
     }
 }

@@ -45,9 +45,13 @@ class MongoEventStorageEngineTest {
     }
 
     private MongoEventStorageEngine engine(Duration gapTimeout) {
+        return engine(EventStoreSettings.DEFAULTS.withGapTimeout(gapTimeout));
+    }
+
+    private MongoEventStorageEngine engine(EventStoreSettings settings) {
         return MongoEventStorageEngine.builder()
                 .database(database)
-                .settings(EventStoreSettings.DEFAULTS.withGapTimeout(gapTimeout))
+                .settings(settings)
                 .clock(clock)
                 .eventSerializer(AxonNode.SERIALIZER)
                 .snapshotSerializer(AxonNode.SERIALIZER)
@@ -121,6 +125,65 @@ class MongoEventStorageEngineTest {
     }
 
     @Test
+    void every_failed_commit_is_marked_so_readers_never_wait_for_it() {
+        engine.appendEvents(event("a", 0));
+        engine.appendEvents(event("a", 1));
+        for (int i = 0; i < 3; i++) {
+            assertThatThrownBy(() -> engine.appendEvents(event("a", 1), event("a", 2)))
+                    .isInstanceOf(ConcurrencyException.class);
+        }
+        engine.appendEvents(event("b", 0));
+
+        List<TrackedEventMessage<?>> events = track(null);
+
+        assertThat(events).hasSize(3);
+        assertThat(((GapAwareTrackingToken) events.get(2).trackingToken()).hasGaps()).isFalse();
+        assertThat(((GapAwareTrackingToken) events.get(2).trackingToken()).getIndex()).isEqualTo(8);
+    }
+
+    @Test
+    void commits_larger_than_and_straddling_tracking_windows_are_read_in_order_from_any_position() {
+        engine = engine(new EventStoreSettings(Duration.ofSeconds(10), 10_000, 3, 4));
+        int[] sizes = {2, 5, 1, 4, 7, 1};
+        List<String> expected = new ArrayList<>();
+        for (int c = 0; c < sizes.length; c++) {
+            List<DomainEventMessage<?>> commit = new ArrayList<>();
+            for (int s = 0; s < sizes[c]; s++) {
+                commit.add(event("agg-" + c, s));
+                expected.add("agg-" + c + "/" + s);
+            }
+            engine.appendEvents(commit);
+        }
+        List<TrackedEventMessage<?>> all = track(null);
+        assertThat(all).extracting(MongoEventStorageEngineTest::key).containsExactlyElementsOf(expected);
+        for (int stop = 0; stop < all.size(); stop++) {
+            List<TrackedEventMessage<?>> rest = track(all.get(stop).trackingToken());
+            assertThat(rest).extracting(MongoEventStorageEngineTest::key)
+                    .as("resumed after event %d", stop).containsExactlyElementsOf(expected.subList(stop + 1, expected.size()));
+        }
+        assertThat(sequences("agg-4", 0)).containsExactly(0L, 1L, 2L, 3L, 4L, 5L, 6L);
+        assertThat(sequences("agg-4", 5)).containsExactly(5L, 6L);
+    }
+
+    private static String key(TrackedEventMessage<?> message) {
+        DomainEventMessage<?> event = (DomainEventMessage<?>) message;
+        return event.getAggregateIdentifier() + "/" + event.getSequenceNumber();
+    }
+
+    @Test
+    void a_head_token_does_not_lose_a_commit_still_being_written_at_the_head() {
+        engine.appendEvents(event("a", 0));
+        GlobalIndexAllocator allocator = new GlobalIndexAllocator(database.getCollection("event_counters"));
+        long inFlight = allocator.allocate(2); // allocated, insert not landed yet
+
+        TrackingToken head = engine.createHeadToken();
+        database.getCollection("events").insertOne(CommitDocuments.place(
+                CommitDocuments.commit(List.of(event("b", 0), event("b", 1)), AxonNode.SERIALIZER), inFlight, clock.instant()));
+
+        assertThat(track(head)).extracting(MongoEventStorageEngineTest::key).containsExactly("b/0", "b/1");
+    }
+
+    @Test
     void readers_wait_for_an_index_being_written_and_pass_it_after_the_gap_timeout_without_losing_it() {
         engine.appendEvents(event("a", 0));
         GlobalIndexAllocator allocator = new GlobalIndexAllocator(database.getCollection("event_counters"));
@@ -136,8 +199,8 @@ class MongoEventStorageEngineTest {
         assertThat(afterB.getGaps()).containsExactly(crashed);
 
         // the "dead" writer was only slow: its commit is still delivered, exactly once
-        database.getCollection("events").insertOne(CommitDocuments.commit(crashed, List.of(event("c", 0)),
-                AxonNode.SERIALIZER, clock.instant()));
+        database.getCollection("events").insertOne(CommitDocuments.place(
+                CommitDocuments.commit(List.of(event("c", 0)), AxonNode.SERIALIZER), crashed, clock.instant()));
         List<TrackedEventMessage<?>> late = track(afterB);
         assertThat(late).hasSize(1);
         assertThat(((DomainEventMessage<?>) late.get(0)).getAggregateIdentifier()).isEqualTo("c");
