@@ -57,6 +57,18 @@ class SecurityApiTest extends ApiTestSupport {
     }
 
     @Test
+    void a_token_without_subject_is_401() {
+        expectUnauthenticated(sign(ISSUERS, "shared", " ", AUDIENCE, claims("acme", "AGENT"), 3600));
+    }
+
+    @Test
+    void a_tenants_own_idp_cannot_grant_platform_administration() {
+        String token = sign(ISSUERS, "nimbus-idp", "nimbus-root", AUDIENCE, claims(null, "PLATFORM_ADMIN"), 3600);
+        http.get().uri("/actuator/prometheus").headers(h -> h.setBearerAuth(token)).exchange()
+                .expectStatus().isForbidden();
+    }
+
+    @Test
     void a_garbage_token_is_401() {
         expectUnauthenticated("not-a-jwt");
     }

@@ -61,6 +61,8 @@ class TicketApiTest extends ApiTestSupport {
 
         JsonNode forPiiReader = get(token("acme", "AUDITOR", "PII_READER"), location);
         assertThat(forPiiReader.at("/registration/customer/phone").asText()).isEqualTo("13800005678");
+        assertThat(forPiiReader.at("/registration/problem/occurredPlace").asText()).isEqualTo("Chaoyang, Beijing, home");
+        assertThat(read.at("/registration/problem/occurredPlace").asText()).as("addresses hidden").isEqualTo("***");
     }
 
     @Test
@@ -219,10 +221,14 @@ class TicketApiTest extends ApiTestSupport {
     @Test
     void intake_is_counted_by_tenant_channel_and_type_and_health_shows_storage_and_processors() {
         open(token("acme", "AGENT"), TicketRequests.airConditionerRepair(), null);
-        String metrics = http.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+        http.get().uri("/actuator/prometheus").headers(h -> h.setBearerAuth(token("acme", "TENANT_ADMIN"))).exchange()
+                .expectStatus().isForbidden();
+        String metrics = http.get().uri("/actuator/prometheus").headers(h -> h.setBearerAuth(token(null, "PLATFORM_ADMIN")))
+                .exchange().expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody();
         assertThat(metrics).contains("aftersales_tickets_opened_total{channel=\"PHONE\",tenant=\"acme\",type=\"repair\"}");
         assertThat(metrics).contains("commandBus_successCounter_total");
+        assertThat(metrics).contains("http_server_requests_seconds_count");
         http.get().uri("/actuator/health").exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.status").isEqualTo("UP")
                 .jsonPath("$.components.mongo.status").isEqualTo("UP")

@@ -18,7 +18,8 @@ final class TicketRequests {
         body.put("priority", "urgent");
         body.put("customer", Map.of("name", "张*", "phone", "13800005678"));
         body.put("product", Map.of("model", "A"));
-        body.put("problem", Map.of("description", "no cold air, outdoor fan not turning", "symptom", "no cold air"));
+        body.put("problem", Map.of("description", "no cold air, outdoor fan not turning", "symptom", "no cold air",
+                "occurredPlace", "Chaoyang, Beijing, home"));
         body.put("emotion", "CALM");
         return body;
     }

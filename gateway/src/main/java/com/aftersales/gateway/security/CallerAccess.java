@@ -23,6 +23,13 @@ public final class CallerAccess {
                         && Role.anyOf(caller.getPrincipal().roles(), allowed)));
     }
 
+    /** Platform operators: PLATFORM_ADMIN, which has no tenant and sees no tenant data. */
+    public ReactiveAuthorizationManager<AuthorizationContext> platform() {
+        return (authentication, context) -> authentication
+                .map(auth -> new AuthorizationDecision(auth instanceof CallerAuthentication caller
+                        && caller.getPrincipal().has(Role.PLATFORM_ADMIN)));
+    }
+
     boolean isOnboarded(CallerAuthentication caller) {
         return tenants.find(caller.getPrincipal().tenantId()).isPresent();
     }

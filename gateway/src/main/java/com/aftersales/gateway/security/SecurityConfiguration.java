@@ -18,8 +18,8 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 
 /**
  * One filter chain: every API call needs a valid bearer token from a trusted issuer, and each
- * route names the roles that may use it. Actuator health, info and metrics stay open for probes
- * and scrapers (put the management port on an internal network in production).
+ * route names the roles that may use it. Health and info stay open for probes; metrics name
+ * tenants and their volumes, so scrapers need a PLATFORM_ADMIN token.
  */
 @Configuration
 @EnableConfigurationProperties(SecurityProperties.class)
@@ -36,7 +36,8 @@ public class SecurityConfiguration {
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
                 .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
                 .authorizeExchange(exchanges -> exchanges
-                        .pathMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll()
+                        .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                        .pathMatchers("/actuator/prometheus", "/actuator/metrics/**").access(access.platform())
                         .pathMatchers(HttpMethod.POST, "/api/v1/tickets").access(access.anyOf(Role.TICKET_OPENERS))
                         .pathMatchers(HttpMethod.GET, "/api/v1/tickets", "/api/v1/tickets/*")
                         .access(access.anyOf(Role.TICKET_READERS))

@@ -1,5 +1,6 @@
 package com.aftersales.gateway.security;
 
+import com.aftersales.infra.tenancy.Role;
 import com.aftersales.infra.tenancy.Tenant;
 import java.util.HashMap;
 import java.util.List;
@@ -32,7 +33,10 @@ public final class TrustedIssuers {
 
     public TrustedIssuers(SecurityProperties properties, List<SecurityProperties.Issuer> issuers) {
         for (SecurityProperties.Issuer issuer : issuers) {
-            managers.put(issuer.getIssuerUri(), manager(issuer, properties));
+            if (managers.put(issuer.getIssuerUri(), manager(issuer, properties)) != null) {
+                throw new IllegalStateException("Issuer " + issuer.getIssuerUri() + " is configured twice; "
+                        + "an issuer is either shared or bound to exactly one tenant");
+            }
         }
     }
 
@@ -52,6 +56,7 @@ public final class TrustedIssuers {
                 JwtValidators.createDefaultWithIssuer(issuer.getIssuerUri()),
                 new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
                         audience -> audience != null && audience.contains(properties.getAudience())),
+                new JwtClaimValidator<String>(JwtClaimNames.SUB, subject -> subject != null && !subject.isBlank()),
                 tenantClaim(issuer.getTenant())));
         JwtReactiveAuthenticationManager manager = new JwtReactiveAuthenticationManager(builder);
         manager.setJwtAuthenticationConverter(jwt -> Mono.just(authentication(jwt, issuer.getTenant())));
@@ -60,6 +65,13 @@ public final class TrustedIssuers {
 
     private static CallerAuthentication authentication(Jwt jwt, String boundTenant) {
         var caller = TokenClaims.caller(jwt, boundTenant);
+        if (boundTenant != null && caller.has(Role.PLATFORM_ADMIN)) {
+            // a tenant's own IdP grants tenant roles only
+            Set<String> tenantRoles = new java.util.HashSet<>(caller.roles());
+            tenantRoles.remove(Role.PLATFORM_ADMIN.name());
+            caller = new com.aftersales.access.Caller(caller.tenantId(), caller.actorId(), caller.actorKind(),
+                    Set.copyOf(tenantRoles));
+        }
         Set<SimpleGrantedAuthority> authorities = new java.util.HashSet<>();
         caller.roles().forEach(role -> authorities.add(new SimpleGrantedAuthority("ROLE_" + role)));
         return new CallerAuthentication(jwt, caller, authorities);

@@ -2,7 +2,7 @@ package com.aftersales.gateway.ticket;
 
 import com.aftersales.ticket.Registration;
 
-/** SPEC §8: contact data is masked (last 4 digits kept) for readers without PII_READER. */
+/** SPEC §8: contact data is masked (last 4 digits kept) and addresses hidden for readers without PII_READER. */
 final class ContactMasking {
 
     private ContactMasking() {
@@ -14,6 +14,15 @@ final class ContactMasking {
         }
         return new Registration.Customer(customer.name(), customer.contactPerson(), phone(customer.phone()),
                 email(customer.email()), customer.customerId(), customer.vip());
+    }
+
+    /** Where it happened is often the customer's home address: never shown without PII_READER. */
+    static Registration.Problem mask(Registration.Problem problem) {
+        if (problem == null || problem.occurredPlace() == null) {
+            return problem;
+        }
+        return new Registration.Problem(problem.description(), problem.symptom(), problem.frequency(),
+                problem.impactScope(), problem.alreadyTried(), problem.occurredAt(), "***");
     }
 
     static String phone(String phone) {

@@ -43,16 +43,20 @@ public class TicketController {
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
             return Mono.error(new RefusalException("IDEMPOTENCY_KEY_INVALID"));
         }
-        return intake.open(caller, request.toRegistration(), idempotencyKey).map(result -> {
+        return intake.open(caller, request.toRegistration(), idempotencyKey).flatMap(result -> {
             URI location = URI.create("/api/v1/tickets/" + result.ticketId());
             if (result.view().isEmpty()) {
                 // stored, but the view has not caught up within the wait: the Location will have it
-                return ResponseEntity.status(HttpStatus.ACCEPTED).location(location)
-                        .body((Object) Map.of("id", result.ticketId()));
+                return intake.numberOf(result.ticketId())
+                        .map(number -> Map.of("id", result.ticketId(), "number", number))
+                        .defaultIfEmpty(Map.of("id", result.ticketId()))
+                        .map(body -> ResponseEntity.status(HttpStatus.ACCEPTED).location(location)
+                                .header("Idempotent-Replayed", String.valueOf(result.replayed()))
+                                .body((Object) body));
             }
-            return ResponseEntity.created(location)
+            return Mono.just(ResponseEntity.created(location)
                     .header("Idempotent-Replayed", String.valueOf(result.replayed()))
-                    .body((Object) TicketResponse.of(result.view().get(), caller.has(Role.PII_READER)));
+                    .body((Object) TicketResponse.of(result.view().get(), caller.has(Role.PII_READER))));
         });
     }
 

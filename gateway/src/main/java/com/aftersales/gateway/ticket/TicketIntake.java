@@ -4,6 +4,7 @@ import com.aftersales.access.Caller;
 import com.aftersales.gateway.problem.RefusalException;
 import com.aftersales.ticket.OpenTicket;
 import com.aftersales.ticket.Registration;
+import com.aftersales.ticket.TicketOpened;
 import com.aftersales.ticket.view.TicketQueries.FindTicket;
 import com.aftersales.ticket.view.TicketView;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -13,6 +14,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.queryhandling.QueryGateway;
@@ -31,13 +33,15 @@ public class TicketIntake {
 
     private final CommandGateway commands;
     private final QueryGateway queries;
+    private final EventStore eventStore;
     private final MeterRegistry meters;
     private final Duration viewTimeout;
 
-    public TicketIntake(CommandGateway commands, QueryGateway queries, MeterRegistry meters,
+    public TicketIntake(CommandGateway commands, QueryGateway queries, EventStore eventStore, MeterRegistry meters,
                         @Value("${aftersales.api.read-your-writes-timeout:5s}") Duration viewTimeout) {
         this.commands = commands;
         this.queries = queries;
+        this.eventStore = eventStore;
         this.meters = meters;
         this.viewTimeout = viewTimeout;
     }
@@ -46,13 +50,23 @@ public class TicketIntake {
     public record Intake(String ticketId, Optional<TicketView> view, boolean replayed) {
     }
 
+    /** The number of a stored ticket, straight from its first event (a key lookup), when the view lags. */
+    public Mono<String> numberOf(String ticketId) {
+        return Mono.fromCallable(() -> eventStore.readEvents(ticketId).asStream()
+                        .findFirst()
+                        .map(event -> event.getPayload() instanceof TicketOpened opened ? opened.number() : null))
+                .subscribeOn(Schedulers.boundedElastic())
+                .flatMap(Mono::justOrEmpty);
+    }
+
     public Mono<Intake> open(Caller caller, Registration registration, String idempotencyKey) {
         String ticketId = idempotencyKey == null ? UUID.randomUUID().toString() : ticketIdFor(caller, idempotencyKey);
         Mono<Intake> earlier = idempotencyKey == null ? Mono.empty()
                 : find(caller, ticketId).map(view -> replay(view, registration));
         return earlier.switchIfEmpty(Mono.defer(() -> register(caller, ticketId, registration)
                 .onErrorResume(AggregateStreamCreationException.class, duplicate -> awaitView(caller, ticketId)
-                        .map(view -> replay(view.orElseThrow(() -> duplicate), registration)))));
+                        .map(view -> view.map(visible -> replay(visible, registration))
+                                .orElseGet(() -> new Intake(ticketId, Optional.empty(), true))))));
     }
 
     /** The same key from the same caller always names the same ticket. */
@@ -82,7 +96,8 @@ public class TicketIntake {
 
     private Mono<Optional<TicketView>> awaitView(Caller caller, String ticketId) {
         return find(caller, ticketId)
-                .repeatWhenEmpty(attempts -> attempts.delayElements(Duration.ofMillis(20)))
+                .repeatWhenEmpty(attempts -> attempts.concatMap(attempt ->
+                        Mono.delay(Duration.ofMillis(Math.min(200, 10L << Math.min(attempt, 5))))))
                 .timeout(viewTimeout, Mono.empty())
                 .map(Optional::of)
                 .defaultIfEmpty(Optional.empty());

@@ -4,7 +4,7 @@ import com.aftersales.ticket.Registration;
 import com.aftersales.ticket.view.TicketView;
 import java.time.Instant;
 
-/** A ticket as the API shows it; contact data masked unless the caller holds PII_READER. */
+/** A ticket as the API shows it; contact data and places masked unless the caller holds PII_READER. */
 public record TicketResponse(String id, String number, String status, Registration registration, String registrar,
                              Instant registeredAt, TicketView.Acknowledgement acknowledgement, long version) {
 
@@ -12,7 +12,8 @@ public record TicketResponse(String id, String number, String status, Registrati
         Registration registration = view.registration();
         if (!mayReadPii && registration != null) {
             registration = new Registration(registration.channel(), registration.type(), registration.priority(),
-                    ContactMasking.mask(registration.customer()), registration.product(), registration.problem(),
+                    ContactMasking.mask(registration.customer()), registration.product(),
+                    ContactMasking.mask(registration.problem()),
                     registration.attachments(), registration.expectedResolutionAt(), registration.emotion());
         }
         return new TicketResponse(view.id(), view.number(), view.status(), registration, view.registrar(),

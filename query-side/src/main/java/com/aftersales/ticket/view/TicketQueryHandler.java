@@ -37,11 +37,11 @@ public class TicketQueryHandler {
         this.store = store;
     }
 
+    /** By {@code _id} alone — the one form the embedded server answers from an index; the tenant is checked here. */
     @QueryHandler
     public CompletableFuture<Optional<TicketView>> find(FindTicket query) {
-        return Mono.from(store.collection(query.tenantId())
-                        .find(Filters.and(Filters.eq("_id", query.ticketId()), Filters.eq("tenantId", query.tenantId())))
-                        .first())
+        return Mono.from(store.collection(query.tenantId()).find(Filters.eq("_id", query.ticketId())).first())
+                .filter(document -> query.tenantId().equals(document.getString("tenantId")))
                 .map(store::toView)
                 .map(Optional::of)
                 .defaultIfEmpty(Optional.empty())

@@ -9,6 +9,7 @@ import com.mongodb.client.model.Updates;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
+import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -51,9 +52,19 @@ public class TicketViewProjection {
                 Updates.set("acknowledgement", store.toDocument(acknowledgement)));
     }
 
+    /**
+     * Reads and writes by {@code _id} alone, the form the embedded server answers from an index. The
+     * version check needs no atomic filter: a ticket's events reach this handler one at a time, in
+     * order (one processor segment per aggregate).
+     */
     private void apply(String tenantId, String ticketId, long sequence, Bson update) {
-        Mono.from(store.collection(tenantId).updateOne(
-                Filters.and(Filters.eq("_id", ticketId), Filters.eq("tenantId", tenantId), Filters.lt("version", sequence)),
+        var collection = store.collection(tenantId);
+        Document view = Mono.from(collection.find(Filters.eq("_id", ticketId)).first()).block();
+        if (view == null || !tenantId.equals(view.getString("tenantId"))
+                || ((Number) view.get("version")).longValue() >= sequence) {
+            return;
+        }
+        Mono.from(collection.updateOne(Filters.eq("_id", ticketId),
                 Updates.combine(update, Updates.set("version", sequence)))).block();
     }
 }

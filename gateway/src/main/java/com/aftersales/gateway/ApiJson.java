@@ -1,0 +1,23 @@
+package com.aftersales.gateway;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.boot.web.codec.CodecCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.codec.json.Jackson2JsonDecoder;
+
+/**
+ * Request bodies with unknown fields are refused (a misspelt field must not vanish silently).
+ * Only the HTTP decoder is strict: Axon serializes events with the shared ObjectMapper, and
+ * stored events must stay readable after a field is removed.
+ */
+@Configuration
+public class ApiJson {
+
+    @Bean
+    CodecCustomizer strictRequestBodies(ObjectMapper shared) {
+        ObjectMapper strict = shared.copy().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        return configurer -> configurer.defaultCodecs().jackson2JsonDecoder(new Jackson2JsonDecoder(strict));
+    }
+}
