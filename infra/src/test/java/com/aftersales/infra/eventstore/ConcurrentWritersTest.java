@@ -19,8 +19,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.modelling.command.ConcurrencyException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,19 +26,7 @@ import org.junit.jupiter.api.Test;
  * processor on one of them reads: it must see every event exactly once, each aggregate in order,
  * with tokens that only move forward.
  */
-class ConcurrentWritersTest {
-
-    static MongoFixture mongo;
-
-    @BeforeAll
-    static void start() {
-        mongo = MongoFixture.inMemory();
-    }
-
-    @AfterAll
-    static void stop() {
-        mongo.close();
-    }
+class ConcurrentWritersTest extends InMemoryMongoTest {
 
     @Test
     void tracking_processor_sees_every_event_once_in_order_under_concurrent_writers() throws Exception {

@@ -5,24 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** A writer that died after allocating an index holds a running processor back no longer than the gap timeout. */
-class GapTimeoutTest {
-
-    static MongoFixture mongo;
-
-    @BeforeAll
-    static void start() {
-        mongo = MongoFixture.inMemory();
-    }
-
-    @AfterAll
-    static void stop() {
-        mongo.close();
-    }
+class GapTimeoutTest extends InMemoryMongoTest {
 
     @Test
     void a_processor_passes_an_abandoned_index_after_the_gap_timeout() {

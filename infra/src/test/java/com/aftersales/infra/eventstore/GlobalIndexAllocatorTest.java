@@ -9,23 +9,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-class GlobalIndexAllocatorTest {
-
-    static MongoFixture mongo;
-
-    @BeforeAll
-    static void start() {
-        mongo = MongoFixture.inMemory();
-    }
-
-    @AfterAll
-    static void stop() {
-        mongo.close();
-    }
+class GlobalIndexAllocatorTest extends InMemoryMongoTest {
 
     @Test
     void eight_concurrent_allocators_never_get_the_same_index() throws Exception {

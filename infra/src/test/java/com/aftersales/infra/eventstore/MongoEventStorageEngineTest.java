@@ -15,27 +15,16 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class MongoEventStorageEngineTest {
+class MongoEventStorageEngineTest extends InMemoryMongoTest {
 
-    static MongoFixture mongo;
     MongoDatabase database;
     MutableClock clock;
     MongoEventStorageEngine engine;
 
-    @BeforeAll
-    static void start() {
-        mongo = MongoFixture.inMemory();
-    }
 
-    @AfterAll
-    static void stop() {
-        mongo.close();
-    }
 
     @BeforeEach
     void newStore() {
