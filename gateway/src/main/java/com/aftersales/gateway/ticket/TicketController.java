@@ -6,10 +6,16 @@ import com.aftersales.infra.tenancy.Role;
 import com.aftersales.ticket.view.TicketQueries.ListTickets;
 import com.aftersales.ticket.view.TicketQueries.TicketPage;
 import com.aftersales.ticket.view.TicketQueryHandler;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.Map;
 import org.axonframework.queryhandling.QueryGateway;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -36,8 +42,22 @@ public class TicketController {
         this.queries = queries;
     }
 
+    @Operation(summary = "Register a customer request (需求接收与登记)", description = """
+            Roles AGENT, SUPERVISOR or MANAGER. Answers once the ticket is readable. With an \
+            Idempotency-Key a retry returns the same ticket (Idempotent-Replayed: true); the same key with \
+            another body is refused (IDEMPOTENCY_KEY_REUSED).""")
+    @ApiResponse(responseCode = "201", description = "Registered; Location names the ticket",
+            content = @Content(schema = @Schema(implementation = TicketResponse.class)))
+    @ApiResponse(responseCode = "202", description = "Stored, view not caught up yet: id and number only")
+    @ApiResponse(responseCode = "400", description = "VALIDATION_FAILED, MALFORMED_REQUEST, IDEMPOTENCY_KEY_INVALID",
+            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "401", description = "UNAUTHENTICATED", content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "403", description = "ROLE_NOT_ALLOWED, TENANT_UNKNOWN",
+            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "422", description = "TICKET_TYPE_UNKNOWN, PRIORITY_UNKNOWN, REGISTRATION_INCOMPLETE, "
+            + "IDEMPOTENCY_KEY_REUSED", content = @Content(mediaType = "application/problem+json"))
     @PostMapping
-    public Mono<ResponseEntity<Object>> open(@AuthenticationPrincipal Caller caller,
+    public Mono<ResponseEntity<Object>> open(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
                                              @Valid @RequestBody OpenTicketRequest request,
                                              @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
@@ -60,16 +80,26 @@ public class TicketController {
         });
     }
 
+    @Operation(summary = "Read one ticket", description = "Contact data masked unless the caller holds PII_READER.")
+    @ApiResponse(responseCode = "200", description = "The ticket")
+    @ApiResponse(responseCode = "404", description = "TICKET_NOT_FOUND (also for another tenant's ticket)",
+            content = @Content(mediaType = "application/problem+json"))
     @GetMapping("/{ticketId}")
-    public Mono<TicketResponse> get(@AuthenticationPrincipal Caller caller, @PathVariable String ticketId) {
+    public Mono<TicketResponse> get(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
+                                    @PathVariable String ticketId) {
         return intake.find(caller, ticketId)
                 .map(view -> TicketResponse.of(view, caller.has(Role.PII_READER)))
                 .switchIfEmpty(Mono.error(() -> new RefusalException("TICKET_NOT_FOUND")));
     }
 
+    @Operation(summary = "List tickets, newest first",
+            description = "All filters optional; pass nextCursor as cursor for the next page.")
+    @ApiResponse(responseCode = "200", description = "One page")
+    @ApiResponse(responseCode = "400", description = "VALIDATION_FAILED, INVALID_CURSOR",
+            content = @Content(mediaType = "application/problem+json"))
     @GetMapping
-    public Mono<TicketListResponse> list(@AuthenticationPrincipal Caller caller,
-                                         @Valid @ModelAttribute TicketListParams params) {
+    public Mono<TicketListResponse> list(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
+                                         @ParameterObject @Valid @ModelAttribute TicketListParams params) {
         if (params.cursor() != null && !TicketQueryHandler.isValidCursor(params.cursor())) {
             return Mono.error(new RefusalException("INVALID_CURSOR"));
         }

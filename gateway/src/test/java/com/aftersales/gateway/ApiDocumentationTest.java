@@ -1,0 +1,18 @@
+package com.aftersales.gateway;
+
+import org.junit.jupiter.api.Test;
+
+/** Integrators can read the API description without a token. */
+class ApiDocumentationTest extends ApiTestSupport {
+
+    @Test
+    void the_openapi_description_lists_the_ticket_endpoints_and_the_bearer_scheme() {
+        http.get().uri("/v3/api-docs").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.paths['/api/v1/tickets'].post.responses['201']").exists()
+                .jsonPath("$.paths['/api/v1/tickets'].get.parameters[?(@.name == 'cursor')]").exists()
+                .jsonPath("$.paths['/api/v1/tickets/{ticketId}'].get.responses['404']").exists()
+                .jsonPath("$.components.securitySchemes.bearer.scheme").isEqualTo("bearer");
+    }
+}
