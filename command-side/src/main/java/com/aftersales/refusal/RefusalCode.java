@@ -12,6 +12,12 @@ public final class RefusalCode {
     public static final String REGISTRATION_INCOMPLETE = "REGISTRATION_INCOMPLETE";
     public static final String TICKET_ALREADY_ACKNOWLEDGED = "TICKET_ALREADY_ACKNOWLEDGED";
     public static final String ACKNOWLEDGEMENT_INCOMPLETE = "ACKNOWLEDGEMENT_INCOMPLETE";
+    public static final String TICKET_STATE_CONFLICT = "TICKET_STATE_CONFLICT";
+    public static final String NOT_THE_ASSIGNEE = "NOT_THE_ASSIGNEE";
+    public static final String LEAD_NOT_QUALIFIED = "LEAD_NOT_QUALIFIED";
+    public static final String ASSIGNMENT_INCOMPLETE = "ASSIGNMENT_INCOMPLETE";
+    public static final String REASON_REQUIRED = "REASON_REQUIRED";
+    public static final String ALREADY_A_HANDLER = "ALREADY_A_HANDLER";
 
     private RefusalCode() {
     }

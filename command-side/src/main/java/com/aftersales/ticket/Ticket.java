@@ -6,11 +6,31 @@ import com.aftersales.access.Caller;
 import com.aftersales.infra.tenancy.Role;
 import com.aftersales.infra.tenancy.Tenant;
 import com.aftersales.infra.tenancy.TenantDirectory;
+import com.aftersales.refusal.Refusal;
 import com.aftersales.refusal.RefusalCode;
 import com.aftersales.refusal.RefusedException;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.aftersales.ticket.LifecycleCommands.AcceptAssignment;
+import com.aftersales.ticket.LifecycleCommands.AddCoHandler;
+import com.aftersales.ticket.LifecycleCommands.AssignTicket;
+import com.aftersales.ticket.LifecycleCommands.ClassifyTicket;
+import com.aftersales.ticket.LifecycleCommands.MarkTicket;
+import com.aftersales.ticket.LifecycleCommands.ReassignTicket;
+import com.aftersales.ticket.LifecycleCommands.SendBackForInformation;
+import com.aftersales.ticket.LifecycleCommands.SupplyInformation;
+import com.aftersales.ticket.LifecycleEvents.AssignmentAccepted;
+import com.aftersales.ticket.LifecycleEvents.CoHandlerAdded;
+import com.aftersales.ticket.LifecycleEvents.InformationSupplied;
+import com.aftersales.ticket.LifecycleEvents.TicketAssigned;
+import com.aftersales.ticket.LifecycleEvents.TicketClassified;
+import com.aftersales.ticket.LifecycleEvents.TicketMarked;
+import com.aftersales.ticket.LifecycleEvents.TicketReassigned;
+import com.aftersales.ticket.LifecycleEvents.TicketSentBack;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.MetaData;
@@ -32,6 +52,13 @@ public class Ticket {
     private String number;
     private TicketStatus status;
     private boolean acknowledged;
+    private String type;
+    private String priority;
+    private Responsibility responsibility;
+    private Set<Mark> marks = EnumSet.noneOf(Mark.class);
+    private String department;
+    private String assigneeId;
+    private Set<String> coHandlers = new LinkedHashSet<>();
 
     protected Ticket() {
     }
@@ -51,9 +78,7 @@ public class Ticket {
 
     @CommandHandler
     public void handle(AcknowledgeTicket command, MetaData metaData, Clock clock) {
-        Caller caller = Caller.from(metaData);
-        assertSameTenant(caller);
-        caller.requireAnyOf(Role.TICKET_OPENERS);
+        Caller caller = callerFor(AcknowledgeTicket.class, metaData);
         if (acknowledged) {
             throw new RefusedException(RefusalCode.TICKET_ALREADY_ACKNOWLEDGED);
         }
@@ -64,12 +89,161 @@ public class Ticket {
                 caller.actorId(), clock.instant()));
     }
 
+    @CommandHandler
+    public void handle(ClassifyTicket command, MetaData metaData, TenantDirectory tenants, Clock clock) {
+        Caller caller = callerFor(ClassifyTicket.class, metaData);
+        Tenant tenant = tenants.find(tenantId).orElseThrow(() -> new RefusedException(RefusalCode.TENANT_UNKNOWN));
+        if (!tenant.usesTicketType(command.type())) {
+            throw new RefusedException(Refusal.of(RefusalCode.TICKET_TYPE_UNKNOWN, "allowed", tenant.ticketTypes()));
+        }
+        if (command.priority() == null || !tenant.priorityScheme().hasLevel(command.priority())) {
+            throw new RefusedException(Refusal.of(RefusalCode.PRIORITY_UNKNOWN, "allowed", tenant.priorityScheme().levels()));
+        }
+        apply(new TicketClassified(ticketId, command.type(), command.priority(), command.responsibility(),
+                caller.actorId(), clock.instant()));
+    }
+
+    @CommandHandler
+    public void handle(MarkTicket command, MetaData metaData, Clock clock) {
+        Caller caller = callerFor(MarkTicket.class, metaData);
+        EnumSet<Mark> requested = EnumSet.noneOf(Mark.class);
+        if (command.marks() != null) {
+            command.marks().stream().filter(java.util.Objects::nonNull).forEach(requested::add);
+        }
+        apply(new TicketMarked(ticketId, requested, caller.actorId(), clock.instant()));
+    }
+
+    @CommandHandler
+    public void handle(AssignTicket command, MetaData metaData, Clock clock) {
+        Caller caller = callerFor(AssignTicket.class, metaData);
+        requireText(command.department(), RefusalCode.ASSIGNMENT_INCOMPLETE);
+        requireText(command.assigneeId(), RefusalCode.ASSIGNMENT_INCOMPLETE);
+        apply(new TicketAssigned(ticketId, command.department(), command.assigneeId(), caller.actorId(), clock.instant()));
+    }
+
+    @CommandHandler
+    public void handle(ReassignTicket command, MetaData metaData, Clock clock) {
+        Caller caller = callerFor(ReassignTicket.class, metaData);
+        requireText(command.department(), RefusalCode.ASSIGNMENT_INCOMPLETE);
+        requireText(command.assigneeId(), RefusalCode.ASSIGNMENT_INCOMPLETE);
+        requireText(command.reason(), RefusalCode.REASON_REQUIRED);
+        apply(new TicketReassigned(ticketId, command.department(), command.assigneeId(), command.reason(),
+                caller.actorId(), clock.instant()));
+    }
+
+    @CommandHandler
+    public void handle(AddCoHandler command, MetaData metaData, Clock clock) {
+        Caller caller = callerFor(AddCoHandler.class, metaData);
+        requireText(command.handlerId(), RefusalCode.ASSIGNMENT_INCOMPLETE);
+        if (command.handlerId().equals(assigneeId) || coHandlers.contains(command.handlerId())) {
+            throw new RefusedException(RefusalCode.ALREADY_A_HANDLER);
+        }
+        apply(new CoHandlerAdded(ticketId, command.handlerId(), caller.actorId(), clock.instant()));
+    }
+
+    /** SPEC §4: the two highest priority levels need a senior engineer or a supervisor as lead. */
+    @CommandHandler
+    public void handle(AcceptAssignment command, MetaData metaData, TenantDirectory tenants, Clock clock) {
+        Caller caller = callerFor(AcceptAssignment.class, metaData);
+        requireAssignee(caller);
+        Tenant tenant = tenants.find(tenantId).orElseThrow(() -> new RefusedException(RefusalCode.TENANT_UNKNOWN));
+        int level = priority == null ? -1 : tenant.priorityScheme().levels().indexOf(priority);
+        if (level >= 0 && level < 2 && !caller.has(Role.SENIOR) && !caller.has(Role.SUPERVISOR)) {
+            throw new RefusedException(Refusal.of(RefusalCode.LEAD_NOT_QUALIFIED, "priority", priority));
+        }
+        apply(new AssignmentAccepted(ticketId, caller.actorId(), clock.instant()));
+    }
+
+    @CommandHandler
+    public void handle(SendBackForInformation command, MetaData metaData, Clock clock) {
+        Caller caller = callerFor(SendBackForInformation.class, metaData);
+        requireAssignee(caller);
+        requireText(command.missing(), RefusalCode.REASON_REQUIRED);
+        apply(new TicketSentBack(ticketId, command.missing(), caller.actorId(), clock.instant()));
+    }
+
+    @CommandHandler
+    public void handle(SupplyInformation command, MetaData metaData, Clock clock) {
+        Caller caller = callerFor(SupplyInformation.class, metaData);
+        requireText(command.information(), RefusalCode.REASON_REQUIRED);
+        apply(new InformationSupplied(ticketId, command.information(), caller.actorId(), clock.instant()));
+    }
+
+    /** Tenant first (another tenant's ticket is a missing one), then role, then state. */
+    private Caller callerFor(Class<?> command, MetaData metaData) {
+        Caller caller = Caller.from(metaData);
+        assertSameTenant(caller);
+        TicketLifecycle.check(command, status, caller);
+        return caller;
+    }
+
+    private void requireAssignee(Caller caller) {
+        if (!caller.actorId().equals(assigneeId)) {
+            throw new RefusedException(RefusalCode.NOT_THE_ASSIGNEE);
+        }
+    }
+
+    private static void requireText(String value, String code) {
+        if (value == null || value.isBlank()) {
+            throw new RefusedException(code);
+        }
+    }
+
     @EventSourcingHandler
     void on(TicketOpened event) {
         this.ticketId = event.ticketId();
         this.tenantId = event.tenantId();
         this.number = event.number();
+        this.type = event.registration().type();
+        this.priority = event.registration().priority();
         this.status = TicketStatus.REGISTERED;
+    }
+
+    @EventSourcingHandler
+    void on(TicketClassified event) {
+        this.type = event.type();
+        this.priority = event.priority();
+        this.responsibility = event.responsibility();
+    }
+
+    @EventSourcingHandler
+    void on(TicketMarked event) {
+        this.marks = event.marks().isEmpty() ? EnumSet.noneOf(Mark.class) : EnumSet.copyOf(event.marks());
+    }
+
+    @EventSourcingHandler
+    void on(TicketAssigned event) {
+        this.department = event.department();
+        this.assigneeId = event.assigneeId();
+        this.status = TicketStatus.ASSIGNED;
+    }
+
+    @EventSourcingHandler
+    void on(TicketReassigned event) {
+        this.department = event.department();
+        this.assigneeId = event.assigneeId();
+        this.coHandlers.remove(event.assigneeId());
+        this.status = TicketStatus.ASSIGNED;
+    }
+
+    @EventSourcingHandler
+    void on(CoHandlerAdded event) {
+        this.coHandlers.add(event.handlerId());
+    }
+
+    @EventSourcingHandler
+    void on(AssignmentAccepted event) {
+        this.status = TicketStatus.IN_PROGRESS;
+    }
+
+    @EventSourcingHandler
+    void on(TicketSentBack event) {
+        this.status = TicketStatus.RETURNED_FOR_INFORMATION;
+    }
+
+    @EventSourcingHandler
+    void on(InformationSupplied event) {
+        this.status = TicketStatus.ASSIGNED;
     }
 
     @EventSourcingHandler

@@ -1,63 +1,33 @@
 package com.aftersales.ticket;
 
-import static org.hamcrest.Matchers.allOf;
-import static org.hamcrest.Matchers.hasProperty;
-import static org.hamcrest.Matchers.instanceOf;
-import static org.hamcrest.Matchers.is;
-
-import com.aftersales.infra.tenancy.PriorityScheme;
-import com.aftersales.infra.tenancy.TenantDirectory;
-import com.aftersales.infra.tenancy.TenantProperties;
 import com.aftersales.refusal.RefusalCode;
-import com.aftersales.refusal.RefusedException;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.axonframework.messaging.MetaData;
-import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.hamcrest.Matcher;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class TicketTest {
 
-    static final Instant NOW = Instant.parse("2024-05-20T01:30:00Z"); // 09:30 in Shanghai
-    static final String ID = "t-1";
+    static final Instant NOW = TicketFixtures.NOW;
+    static final String ID = TicketFixtures.ID;
 
-    FixtureConfiguration<Ticket> fixture;
     RecordingNumbers numbers = new RecordingNumbers();
-
-    @BeforeEach
-    void setUp() {
-        TenantProperties properties = new TenantProperties();
-        TenantProperties.Tenant acme = new TenantProperties.Tenant();
-        acme.setTimeZone(ZoneId.of("Asia/Shanghai"));
-        TenantProperties.Tenant nimbus = new TenantProperties.Tenant();
-        nimbus.setPriorityScheme(PriorityScheme.P0_P2);
-        properties.setTenants(Map.of("acme", acme, "nimbus", nimbus));
-        fixture = new AggregateTestFixture<>(Ticket.class);
-        fixture.registerInjectableResource(new TenantDirectory(properties));
-        fixture.registerInjectableResource(numbers);
-        fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
-    }
+    FixtureConfiguration<Ticket> fixture = TicketFixtures.fixture(numbers);
 
     static MetaData caller(String tenant, String... roles) {
-        return MetaData.with("tenantId", tenant).and("actorId", "li-agent").and("actorKind", "user")
-                .and("roles", String.join(",", roles));
+        return TicketFixtures.caller(tenant, roles);
     }
 
     static Matcher<Object> refusal(String code) {
-        return allOf(instanceOf(RefusedException.class), hasProperty("message", is(code)));
+        return TicketFixtures.refusal(code);
     }
 
     static TicketOpened opened() {
-        return new TicketOpened(ID, "acme", "20240520001", WorkedExamples.airConditionerRepair(), "li-agent", NOW);
+        return TicketFixtures.opened();
     }
 
     @Test

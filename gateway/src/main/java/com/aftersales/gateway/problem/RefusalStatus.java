@@ -6,15 +6,19 @@ import org.springframework.http.HttpStatus;
 /** The HTTP status of each refusal code; codes not listed are business-rule refusals (422). */
 final class RefusalStatus {
 
-    private static final Map<String, HttpStatus> STATUS = Map.of(
-            "TICKET_NOT_FOUND", HttpStatus.NOT_FOUND,
-            "ROLE_NOT_ALLOWED", HttpStatus.FORBIDDEN,
-            "TENANT_UNKNOWN", HttpStatus.FORBIDDEN,
-            "TICKET_ALREADY_EXISTS", HttpStatus.CONFLICT,
-            "TICKET_ALREADY_ACKNOWLEDGED", HttpStatus.CONFLICT,
-            "IDEMPOTENCY_KEY_REUSED", HttpStatus.UNPROCESSABLE_ENTITY,
-            "INVALID_CURSOR", HttpStatus.BAD_REQUEST,
-            "IDEMPOTENCY_KEY_INVALID", HttpStatus.BAD_REQUEST);
+    private static final Map<String, HttpStatus> STATUS = Map.ofEntries(
+            Map.entry("TICKET_STATE_CONFLICT", HttpStatus.CONFLICT),
+            Map.entry("NOT_THE_ASSIGNEE", HttpStatus.FORBIDDEN),
+            Map.entry("LEAD_NOT_QUALIFIED", HttpStatus.FORBIDDEN),
+            Map.entry("ALREADY_A_HANDLER", HttpStatus.CONFLICT),
+            Map.entry("TICKET_NOT_FOUND", HttpStatus.NOT_FOUND),
+            Map.entry("ROLE_NOT_ALLOWED", HttpStatus.FORBIDDEN),
+            Map.entry("TENANT_UNKNOWN", HttpStatus.FORBIDDEN),
+            Map.entry("TICKET_ALREADY_EXISTS", HttpStatus.CONFLICT),
+            Map.entry("TICKET_ALREADY_ACKNOWLEDGED", HttpStatus.CONFLICT),
+            Map.entry("IDEMPOTENCY_KEY_REUSED", HttpStatus.UNPROCESSABLE_ENTITY),
+            Map.entry("INVALID_CURSOR", HttpStatus.BAD_REQUEST),
+            Map.entry("IDEMPOTENCY_KEY_INVALID", HttpStatus.BAD_REQUEST));
 
     private RefusalStatus() {
     }

@@ -1,0 +1,45 @@
+package com.aftersales.ticket;
+
+import java.util.Set;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** Classification and assignment (SPEC §3–§4), as orders to a ticket. */
+public final class LifecycleCommands {
+
+    private LifecycleCommands() {
+    }
+
+    /** Set type, priority level and responsibility attribution. */
+    public record ClassifyTicket(@TargetAggregateIdentifier String ticketId, String type, String priority,
+                                 Responsibility responsibility) {
+    }
+
+    /** Replace the ticket's special marks. */
+    public record MarkTicket(@TargetAggregateIdentifier String ticketId, Set<Mark> marks) {
+    }
+
+    /** Route to a department and a person (the lead). */
+    public record AssignTicket(@TargetAggregateIdentifier String ticketId, String department, String assigneeId) {
+    }
+
+    /** Move to another department or person, with the reason. */
+    public record ReassignTicket(@TargetAggregateIdentifier String ticketId, String department, String assigneeId,
+                                 String reason) {
+    }
+
+    /** Add a handler to a cross-department task force 专项小组. */
+    public record AddCoHandler(@TargetAggregateIdentifier String ticketId, String handlerId) {
+    }
+
+    /** The assignee confirms receipt. */
+    public record AcceptAssignment(@TargetAggregateIdentifier String ticketId) {
+    }
+
+    /** The assignee sends the ticket back to intake for missing details. */
+    public record SendBackForInformation(@TargetAggregateIdentifier String ticketId, String missing) {
+    }
+
+    /** Intake supplies what was missing; the ticket goes back to its assignee. */
+    public record SupplyInformation(@TargetAggregateIdentifier String ticketId, String information) {
+    }
+}

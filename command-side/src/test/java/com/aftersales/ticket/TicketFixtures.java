@@ -1,0 +1,62 @@
+package com.aftersales.ticket;
+
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.hasProperty;
+import static org.hamcrest.Matchers.instanceOf;
+import static org.hamcrest.Matchers.is;
+
+import com.aftersales.infra.tenancy.PriorityScheme;
+import com.aftersales.infra.tenancy.TenantDirectory;
+import com.aftersales.infra.tenancy.TenantProperties;
+import com.aftersales.refusal.RefusedException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Map;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.hamcrest.Matcher;
+
+/** Fixtures of the ticket aggregate with the two demo tenants and a fixed clock. */
+final class TicketFixtures {
+
+    static final Instant NOW = Instant.parse("2024-05-20T01:30:00Z"); // 09:30 in Shanghai
+    static final String ID = "t-1";
+
+    private TicketFixtures() {
+    }
+
+    static FixtureConfiguration<Ticket> fixture(TicketNumbers numbers) {
+        TenantProperties properties = new TenantProperties();
+        TenantProperties.Tenant acme = new TenantProperties.Tenant();
+        acme.setTimeZone(ZoneId.of("Asia/Shanghai"));
+        TenantProperties.Tenant nimbus = new TenantProperties.Tenant();
+        nimbus.setPriorityScheme(PriorityScheme.P0_P2);
+        properties.setTenants(Map.of("acme", acme, "nimbus", nimbus));
+        FixtureConfiguration<Ticket> fixture = new AggregateTestFixture<>(Ticket.class);
+        fixture.registerInjectableResource(new TenantDirectory(properties));
+        fixture.registerInjectableResource(numbers);
+        fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
+        return fixture;
+    }
+
+    static MetaData callerAs(String tenant, String actor, String... roles) {
+        return MetaData.with("tenantId", tenant).and("actorId", actor).and("actorKind", "user")
+                .and("roles", String.join(",", roles));
+    }
+
+    static MetaData caller(String tenant, String... roles) {
+        return callerAs(tenant, "li-agent", roles);
+    }
+
+    static Matcher<Object> refusal(String code) {
+        return allOf(instanceOf(RefusedException.class), hasProperty("message", is(code)));
+    }
+
+    /** Worked example 1, registered at 09:30 by li-agent as urgent. */
+    static TicketOpened opened() {
+        return new TicketOpened(ID, "acme", "20240520001", WorkedExamples.airConditionerRepair(), "li-agent", NOW);
+    }
+}

@@ -1,0 +1,44 @@
+package com.aftersales.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.aftersales.refusal.RefusalCode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.Modifier;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+
+/** Every refusal code a user can hit has a title and a detail in English and in zh-CN. */
+class ProblemMessagesTest {
+
+    @Test
+    void every_refusal_code_has_english_and_chinese_messages() throws Exception {
+        List<String> codes = new ArrayList<>();
+        for (var field : RefusalCode.class.getFields()) {
+            if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class) {
+                codes.add((String) field.get(null));
+            }
+        }
+        assertThat(codes).isNotEmpty();
+        for (String bundle : List.of("messages.properties", "messages_zh_CN.properties")) {
+            Properties messages = load(bundle);
+            for (String code : codes) {
+                assertThat(messages).as("%s in %s", code, bundle)
+                        .containsKey("problem." + code + ".title")
+                        .containsKey("problem." + code + ".detail");
+            }
+        }
+    }
+
+    private static Properties load(String name) throws IOException {
+        Properties properties = new Properties();
+        try (InputStream in = ProblemMessagesTest.class.getResourceAsStream("/" + name)) {
+            properties.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        return properties;
+    }
+}
