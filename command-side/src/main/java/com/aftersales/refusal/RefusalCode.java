@@ -18,6 +18,7 @@ public final class RefusalCode {
     public static final String ASSIGNMENT_INCOMPLETE = "ASSIGNMENT_INCOMPLETE";
     public static final String REASON_REQUIRED = "REASON_REQUIRED";
     public static final String ALREADY_A_HANDLER = "ALREADY_A_HANDLER";
+    public static final String VERSION_MISMATCH = "VERSION_MISMATCH";
 
     private RefusalCode() {
     }

@@ -2,8 +2,10 @@ package com.aftersales.ticket;
 
 import java.time.Instant;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.modelling.command.TargetAggregateVersion;
 
 /** Tell the customer the ticket number and when they will hear back (受理确认). */
-public record AcknowledgeTicket(@TargetAggregateIdentifier String ticketId, Instant promisedResponseBy,
+public record AcknowledgeTicket(@TargetAggregateIdentifier String ticketId, @TargetAggregateVersion Long expectedVersion,
+                                Instant promisedResponseBy,
                                 Channel channel) {
 }

@@ -2,44 +2,61 @@ package com.aftersales.ticket;
 
 import java.util.Set;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.modelling.command.TargetAggregateVersion;
 
-/** Classification and assignment (SPEC §3–§4), as orders to a ticket. */
+/**
+ * Classification and assignment (SPEC §3–§4), as orders to a ticket. {@code expectedVersion}
+ * (optional) is the ticket version the sender saw: a ticket changed since is refused.
+ */
 public final class LifecycleCommands {
 
     private LifecycleCommands() {
     }
 
     /** Set type, priority level and responsibility attribution. */
-    public record ClassifyTicket(@TargetAggregateIdentifier String ticketId, String type, String priority,
-                                 Responsibility responsibility) {
+    public record ClassifyTicket(@TargetAggregateIdentifier String ticketId,
+                                 @TargetAggregateVersion Long expectedVersion,
+                                 String type, String priority, Responsibility responsibility) {
     }
 
     /** Replace the ticket's special marks. */
-    public record MarkTicket(@TargetAggregateIdentifier String ticketId, Set<Mark> marks) {
+    public record MarkTicket(@TargetAggregateIdentifier String ticketId,
+                             @TargetAggregateVersion Long expectedVersion,
+                             Set<Mark> marks) {
     }
 
     /** Route to a department and a person (the lead). */
-    public record AssignTicket(@TargetAggregateIdentifier String ticketId, String department, String assigneeId) {
+    public record AssignTicket(@TargetAggregateIdentifier String ticketId,
+                               @TargetAggregateVersion Long expectedVersion,
+                               String department, String assigneeId) {
     }
 
     /** Move to another department or person, with the reason. */
-    public record ReassignTicket(@TargetAggregateIdentifier String ticketId, String department, String assigneeId,
-                                 String reason) {
+    public record ReassignTicket(@TargetAggregateIdentifier String ticketId,
+                                 @TargetAggregateVersion Long expectedVersion,
+                                 String department, String assigneeId, String reason) {
     }
 
     /** Add a handler to a cross-department task force 专项小组. */
-    public record AddCoHandler(@TargetAggregateIdentifier String ticketId, String handlerId) {
+    public record AddCoHandler(@TargetAggregateIdentifier String ticketId,
+                               @TargetAggregateVersion Long expectedVersion,
+                               String handlerId) {
     }
 
     /** The assignee confirms receipt. */
-    public record AcceptAssignment(@TargetAggregateIdentifier String ticketId) {
+    public record AcceptAssignment(@TargetAggregateIdentifier String ticketId,
+                                   @TargetAggregateVersion Long expectedVersion) {
     }
 
     /** The assignee sends the ticket back to intake for missing details. */
-    public record SendBackForInformation(@TargetAggregateIdentifier String ticketId, String missing) {
+    public record SendBackForInformation(@TargetAggregateIdentifier String ticketId,
+                                         @TargetAggregateVersion Long expectedVersion,
+                                         String missing) {
     }
 
     /** Intake supplies what was missing; the ticket goes back to its assignee. */
-    public record SupplyInformation(@TargetAggregateIdentifier String ticketId, String information) {
+    public record SupplyInformation(@TargetAggregateIdentifier String ticketId,
+                                    @TargetAggregateVersion Long expectedVersion,
+                                    String information) {
     }
 }

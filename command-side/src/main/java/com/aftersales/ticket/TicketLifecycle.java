@@ -76,7 +76,7 @@ public final class TicketLifecycle {
         caller.requireAnyOf(transition.roles());
         if (!transition.from().contains(status)) {
             throw new RefusedException(new Refusal(RefusalCode.TICKET_STATE_CONFLICT,
-                    java.util.Map.of("status", status.name())));
+                    java.util.Map.of("ticketStatus", status.name())));
         }
     }
 }

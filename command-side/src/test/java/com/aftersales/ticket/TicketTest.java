@@ -98,7 +98,7 @@ class TicketTest {
     void the_customer_is_told_the_number_and_the_promised_response_time() {
         Instant promised = NOW.plusSeconds(24 * 3600);
         fixture.given(opened())
-                .when(new AcknowledgeTicket(ID, promised, Channel.PHONE), caller("acme", "AGENT"))
+                .when(new AcknowledgeTicket(ID, null, promised, Channel.PHONE), caller("acme", "AGENT"))
                 .expectEvents(new TicketAcknowledged(ID, "20240520001", promised, Channel.PHONE, "li-agent", NOW));
     }
 
@@ -106,7 +106,7 @@ class TicketTest {
     void acknowledging_twice_is_refused() {
         Instant promised = NOW.plusSeconds(24 * 3600);
         fixture.given(opened(), new TicketAcknowledged(ID, "20240520001", promised, Channel.PHONE, "li-agent", NOW))
-                .when(new AcknowledgeTicket(ID, promised, Channel.PHONE), caller("acme", "AGENT"))
+                .when(new AcknowledgeTicket(ID, null, promised, Channel.PHONE), caller("acme", "AGENT"))
                 .expectException(refusal(RefusalCode.TICKET_ALREADY_ACKNOWLEDGED))
                 .expectNoEvents();
     }
@@ -114,7 +114,7 @@ class TicketTest {
     @Test
     void an_acknowledgement_needs_a_promised_time_and_a_channel() {
         fixture.given(opened())
-                .when(new AcknowledgeTicket(ID, null, Channel.PHONE), caller("acme", "AGENT"))
+                .when(new AcknowledgeTicket(ID, null, null, Channel.PHONE), caller("acme", "AGENT"))
                 .expectException(refusal(RefusalCode.ACKNOWLEDGEMENT_INCOMPLETE))
                 .expectNoEvents();
     }
@@ -122,7 +122,7 @@ class TicketTest {
     @Test
     void a_handler_may_not_acknowledge() {
         fixture.given(opened())
-                .when(new AcknowledgeTicket(ID, NOW, Channel.PHONE), caller("acme", "HANDLER"))
+                .when(new AcknowledgeTicket(ID, null, NOW, Channel.PHONE), caller("acme", "HANDLER"))
                 .expectException(refusal(RefusalCode.ROLE_NOT_ALLOWED))
                 .expectNoEvents();
     }
@@ -130,7 +130,7 @@ class TicketTest {
     @Test
     void another_tenants_ticket_is_answered_like_a_missing_one() {
         fixture.given(opened())
-                .when(new AcknowledgeTicket(ID, NOW, Channel.PHONE), caller("nimbus", "AGENT", "MANAGER"))
+                .when(new AcknowledgeTicket(ID, null, NOW, Channel.PHONE), caller("nimbus", "AGENT", "MANAGER"))
                 .expectException(refusal(RefusalCode.TICKET_NOT_FOUND))
                 .expectNoEvents();
     }

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.codec.DecodingException;
@@ -27,6 +28,8 @@ import org.springframework.web.server.ServerWebInputException;
 public class ProblemHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+    private static final java.util.Set<String> STANDARD_MEMBERS =
+            java.util.Set.of("type", "title", "status", "detail", "instance", "code", "errors");
 
     private final Problems problems;
 
@@ -87,6 +90,12 @@ public class ProblemHandler {
         return refusal(e.refusal(), locale(exchange));
     }
 
+    /** The ticket changed since the If-Match version (raised before the refusal interceptor sees it). */
+    @ExceptionHandler(ConflictingAggregateVersionException.class)
+    ProblemDetail stale(ConflictingAggregateVersionException e, ServerWebExchange exchange) {
+        return refusal(Refusal.of("VERSION_MISMATCH"), locale(exchange));
+    }
+
     @ExceptionHandler(AggregateStreamCreationException.class)
     ProblemDetail duplicate(AggregateStreamCreationException e, ServerWebExchange exchange) {
         return refusal(Refusal.of("TICKET_ALREADY_EXISTS"), locale(exchange));
@@ -97,7 +106,11 @@ public class ProblemHandler {
                 .map(value -> value instanceof List<?> list ? String.join(", ", list.stream().map(String::valueOf).toList()) : value)
                 .toArray();
         ProblemDetail problem = problems.problem(RefusalStatus.of(refusal.code()), refusal.code(), locale, arguments);
-        refusal.arguments().forEach(problem::setProperty);
+        refusal.arguments().forEach((name, value) -> {
+            if (!STANDARD_MEMBERS.contains(name)) {
+                problem.setProperty(name, value);
+            }
+        });
         return problem;
     }
 

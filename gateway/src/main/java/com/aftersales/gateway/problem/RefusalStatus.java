@@ -8,6 +8,8 @@ final class RefusalStatus {
 
     private static final Map<String, HttpStatus> STATUS = Map.ofEntries(
             Map.entry("TICKET_STATE_CONFLICT", HttpStatus.CONFLICT),
+            Map.entry("VERSION_MISMATCH", HttpStatus.PRECONDITION_FAILED),
+            Map.entry("IF_MATCH_INVALID", HttpStatus.BAD_REQUEST),
             Map.entry("NOT_THE_ASSIGNEE", HttpStatus.FORBIDDEN),
             Map.entry("LEAD_NOT_QUALIFIED", HttpStatus.FORBIDDEN),
             Map.entry("ALREADY_A_HANDLER", HttpStatus.CONFLICT),

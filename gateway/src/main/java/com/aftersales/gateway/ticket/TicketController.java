@@ -80,15 +80,17 @@ public class TicketController {
         });
     }
 
-    @Operation(summary = "Read one ticket", description = "Contact data masked unless the caller holds PII_READER.")
+    @Operation(summary = "Read one ticket", description = "Contact data masked unless the caller holds PII_READER. "
+            + "ETag is the ticket version, for If-Match on the task endpoints.")
     @ApiResponse(responseCode = "200", description = "The ticket")
     @ApiResponse(responseCode = "404", description = "TICKET_NOT_FOUND (also for another tenant's ticket)",
             content = @Content(mediaType = "application/problem+json"))
     @GetMapping("/{ticketId}")
-    public Mono<TicketResponse> get(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
-                                    @PathVariable String ticketId) {
+    public Mono<ResponseEntity<TicketResponse>> get(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
+                                                    @PathVariable String ticketId) {
         return intake.find(caller, ticketId)
-                .map(view -> TicketResponse.of(view, caller.has(Role.PII_READER)))
+                .map(view -> ResponseEntity.ok().eTag(Long.toString(view.version()))
+                        .body(TicketResponse.of(view, caller.has(Role.PII_READER))))
                 .switchIfEmpty(Mono.error(() -> new RefusalException("TICKET_NOT_FOUND")));
     }
 

@@ -95,7 +95,13 @@ public class TicketIntake {
     }
 
     private Mono<Optional<TicketView>> awaitView(Caller caller, String ticketId) {
+        return awaitView(caller, ticketId, 0);
+    }
+
+    /** The ticket's view once it shows {@code version} (polled with back-off, bounded). */
+    public Mono<Optional<TicketView>> awaitView(Caller caller, String ticketId, long version) {
         return find(caller, ticketId)
+                .filter(view -> view.version() >= version)
                 .repeatWhenEmpty(attempts -> attempts.concatMap(attempt ->
                         Mono.delay(Duration.ofMillis(Math.min(200, 10L << Math.min(attempt, 5))))))
                 .timeout(viewTimeout, Mono.empty())

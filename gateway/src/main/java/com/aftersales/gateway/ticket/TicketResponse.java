@@ -1,12 +1,17 @@
 package com.aftersales.gateway.ticket;
 
+import com.aftersales.ticket.Mark;
 import com.aftersales.ticket.Registration;
+import com.aftersales.ticket.Responsibility;
 import com.aftersales.ticket.view.TicketView;
 import java.time.Instant;
+import java.util.Set;
 
 /** A ticket as the API shows it; contact data and places masked unless the caller holds PII_READER. */
-public record TicketResponse(String id, String number, String status, Registration registration, String registrar,
-                             Instant registeredAt, TicketView.Acknowledgement acknowledgement, long version) {
+public record TicketResponse(String id, String number, String status, String type, String priority,
+                             Responsibility responsibility, Set<Mark> marks, TicketView.Assignment assignment,
+                             Registration registration, String registrar, Instant registeredAt,
+                             TicketView.Acknowledgement acknowledgement, long version) {
 
     static TicketResponse of(TicketView view, boolean mayReadPii) {
         Registration registration = view.registration();
@@ -16,7 +21,8 @@ public record TicketResponse(String id, String number, String status, Registrati
                     ContactMasking.mask(registration.problem()),
                     registration.attachments(), registration.expectedResolutionAt(), registration.emotion());
         }
-        return new TicketResponse(view.id(), view.number(), view.status(), registration, view.registrar(),
+        return new TicketResponse(view.id(), view.number(), view.status(), view.type(), view.priority(),
+                view.responsibility(), view.marks(), view.assignment(), registration, view.registrar(),
                 view.registeredAt(), view.acknowledgement(), view.version());
     }
 }

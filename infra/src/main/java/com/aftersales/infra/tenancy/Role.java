@@ -10,6 +10,9 @@ public enum Role {
     /** Who may register tickets: intake staff, and supervisors/managers for proactive service (SPEC §11). */
     public static final Set<Role> TICKET_OPENERS = EnumSet.of(AGENT, SUPERVISOR, MANAGER);
 
+    /** Who may change tickets at all; each command narrows this further (TicketLifecycle). */
+    public static final Set<Role> TICKET_WORKERS = EnumSet.of(AGENT, HANDLER, SUPERVISOR, MANAGER);
+
     /** Who may read a tenant's tickets. PLATFORM_ADMIN never sees tenant ticket data. */
     public static final Set<Role> TICKET_READERS = EnumSet.of(AGENT, HANDLER, SUPERVISOR, MANAGER, AUDITOR, TENANT_ADMIN);
 

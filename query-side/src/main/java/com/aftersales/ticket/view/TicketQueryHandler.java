@@ -75,8 +75,8 @@ public class TicketQueryHandler {
         criteria.add(Filters.eq("tenantId", tenantId));
         TicketFilter f = filter == null ? TicketFilter.none() : filter;
         addEquals(criteria, "status", f.status());
-        addEquals(criteria, "registration.type", f.type());
-        addEquals(criteria, "registration.priority", f.priority());
+        addEquals(criteria, "type", f.type());
+        addEquals(criteria, "priority", f.priority());
         addEquals(criteria, "registration.product.model", f.productModel());
         if (f.customer() != null) {
             String pattern = literal(f.customer());

@@ -1,16 +1,27 @@
 package com.aftersales.ticket.view;
 
 import com.aftersales.ticket.Channel;
+import com.aftersales.ticket.Mark;
 import com.aftersales.ticket.Registration;
+import com.aftersales.ticket.Responsibility;
 import java.time.Instant;
+import java.util.List;
+import java.util.Set;
 
 /**
- * What readers see of a ticket. {@code version} is the sequence number of the last event applied,
- * so a writer can wait until its own change is visible.
+ * What readers see of a ticket. {@code type} and {@code priority} are the current classification
+ * (the registration keeps what intake wrote down). {@code version} is the sequence number of the
+ * last event applied, so a writer can wait until its own change is visible.
  */
-public record TicketView(String id, String tenantId, String number, String status, Registration registration,
-                         String registrar, Instant registeredAt, Acknowledgement acknowledgement, long version) {
+public record TicketView(String id, String tenantId, String number, String status, String type, String priority,
+                         Responsibility responsibility, Set<Mark> marks, Assignment assignment,
+                         Registration registration, String registrar, Instant registeredAt,
+                         Acknowledgement acknowledgement, long version) {
 
     public record Acknowledgement(Instant promisedResponseBy, Channel channel, String by, Instant at) {
+    }
+
+    /** Who handles it: department, lead, task force, and what intake was asked for if sent back. */
+    public record Assignment(String department, String assigneeId, List<String> coHandlers, String sentBackFor) {
     }
 }

@@ -1,7 +1,19 @@
 package com.aftersales.ticket.view;
 
+import com.aftersales.infra.tenancy.CallerMetaData;
+import com.aftersales.ticket.LifecycleEvents.AssignmentAccepted;
+import com.aftersales.ticket.LifecycleEvents.CoHandlerAdded;
+import com.aftersales.ticket.LifecycleEvents.InformationSupplied;
+import com.aftersales.ticket.LifecycleEvents.TicketAssigned;
+import com.aftersales.ticket.LifecycleEvents.TicketClassified;
+import com.aftersales.ticket.LifecycleEvents.TicketMarked;
+import com.aftersales.ticket.LifecycleEvents.TicketReassigned;
+import com.aftersales.ticket.LifecycleEvents.TicketSentBack;
 import com.aftersales.ticket.TicketAcknowledged;
 import com.aftersales.ticket.TicketOpened;
+import com.aftersales.ticket.TicketStatus;
+import java.util.List;
+import java.util.Set;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.model.Filters;
@@ -9,6 +21,7 @@ import com.mongodb.client.model.Updates;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
@@ -23,6 +36,7 @@ import reactor.core.publisher.Mono;
 public class TicketViewProjection {
 
     public static final String PROCESSING_GROUP = "ticket-views";
+    private static final String TENANT = CallerMetaData.TENANT;
 
     private final TicketViewStore store;
 
@@ -32,8 +46,9 @@ public class TicketViewProjection {
 
     @EventHandler
     void on(TicketOpened event, @SequenceNumber long sequence) {
-        TicketView view = new TicketView(event.ticketId(), event.tenantId(), event.number(), "REGISTERED",
-                event.registration(), event.registrar(), event.registeredAt(), null, sequence);
+        TicketView view = new TicketView(event.ticketId(), event.tenantId(), event.number(),
+                TicketStatus.REGISTERED.name(), event.registration().type(), event.registration().priority(), null,
+                Set.of(), null, event.registration(), event.registrar(), event.registeredAt(), null, sequence);
         try {
             Mono.from(store.collection(event.tenantId()).insertOne(store.toDocument(view))).block();
         } catch (MongoWriteException e) {
@@ -44,8 +59,7 @@ public class TicketViewProjection {
     }
 
     @EventHandler
-    void on(TicketAcknowledged event, @SequenceNumber long sequence,
-            @org.axonframework.messaging.annotation.MetaDataValue("tenantId") String tenantId) {
+    void on(TicketAcknowledged event, @SequenceNumber long sequence, @MetaDataValue(TENANT) String tenantId) {
         TicketView.Acknowledgement acknowledgement = new TicketView.Acknowledgement(
                 event.promisedResponseBy(), event.channel(), event.acknowledgedBy(), event.acknowledgedAt());
         apply(tenantId, event.ticketId(), sequence,
@@ -57,6 +71,60 @@ public class TicketViewProjection {
      * version check needs no atomic filter: a ticket's events reach this handler one at a time, in
      * order (one processor segment per aggregate).
      */
+    @EventHandler
+    void on(TicketClassified event, @SequenceNumber long sequence, @MetaDataValue(TENANT) String tenantId) {
+        apply(tenantId, event.ticketId(), sequence, Updates.combine(Updates.set("type", event.type()),
+                Updates.set("priority", event.priority()),
+                Updates.set("responsibility", event.responsibility() == null ? null : event.responsibility().name())));
+    }
+
+    @EventHandler
+    void on(TicketMarked event, @SequenceNumber long sequence, @MetaDataValue(TENANT) String tenantId) {
+        apply(tenantId, event.ticketId(), sequence,
+                Updates.set("marks", event.marks().stream().map(Enum::name).sorted().toList()));
+    }
+
+    @EventHandler
+    void on(TicketAssigned event, @SequenceNumber long sequence, @MetaDataValue(TENANT) String tenantId) {
+        apply(tenantId, event.ticketId(), sequence, Updates.combine(status(TicketStatus.ASSIGNED),
+                Updates.set("assignment", new Document("department", event.department())
+                        .append("assigneeId", event.assigneeId()).append("coHandlers", List.of()))));
+    }
+
+    @EventHandler
+    void on(TicketReassigned event, @SequenceNumber long sequence, @MetaDataValue(TENANT) String tenantId) {
+        apply(tenantId, event.ticketId(), sequence, Updates.combine(status(TicketStatus.ASSIGNED),
+                Updates.set("assignment.department", event.department()),
+                Updates.set("assignment.assigneeId", event.assigneeId()),
+                Updates.pull("assignment.coHandlers", event.assigneeId())));
+    }
+
+    @EventHandler
+    void on(CoHandlerAdded event, @SequenceNumber long sequence, @MetaDataValue(TENANT) String tenantId) {
+        apply(tenantId, event.ticketId(), sequence, Updates.addToSet("assignment.coHandlers", event.handlerId()));
+    }
+
+    @EventHandler
+    void on(AssignmentAccepted event, @SequenceNumber long sequence, @MetaDataValue(TENANT) String tenantId) {
+        apply(tenantId, event.ticketId(), sequence, status(TicketStatus.IN_PROGRESS));
+    }
+
+    @EventHandler
+    void on(TicketSentBack event, @SequenceNumber long sequence, @MetaDataValue(TENANT) String tenantId) {
+        apply(tenantId, event.ticketId(), sequence, Updates.combine(status(TicketStatus.RETURNED_FOR_INFORMATION),
+                Updates.set("assignment.sentBackFor", event.missing())));
+    }
+
+    @EventHandler
+    void on(InformationSupplied event, @SequenceNumber long sequence, @MetaDataValue(TENANT) String tenantId) {
+        apply(tenantId, event.ticketId(), sequence, Updates.combine(status(TicketStatus.ASSIGNED),
+                Updates.unset("assignment.sentBackFor")));
+    }
+
+    private static Bson status(TicketStatus status) {
+        return Updates.set("status", status.name());
+    }
+
     private void apply(String tenantId, String ticketId, long sequence, Bson update) {
         var collection = store.collection(tenantId);
         Document view = Mono.from(collection.find(Filters.eq("_id", ticketId)).first()).block();

@@ -69,7 +69,8 @@ public final class TicketListBenchmark {
                     "1380000" + i, null, null, false), registration.product(),
                     new com.aftersales.ticket.Registration.Problem("outdoor fan " + i + " not turning", null, null, null,
                             null, null, null), registration.attachments(), null, registration.emotion());
-            batch.add(store.toDocument(new TicketView(tenant + "-" + i, tenant, "N" + i, "REGISTERED", registration,
+            batch.add(store.toDocument(new TicketView(tenant + "-" + i, tenant, "N" + i, "REGISTERED",
+                    registration.type(), registration.priority(), null, java.util.Set.of(), null, registration,
                     "agent", start.plusSeconds(i * 1800L), null, 0)));
             if (batch.size() == 500) {
                 Mono.from(store.collection(tenant).insertMany(batch)).block();

@@ -7,6 +7,16 @@ import com.aftersales.ticket.Channel;
 import com.aftersales.ticket.CustomerEmotion;
 import com.aftersales.ticket.Registration;
 import com.aftersales.ticket.TicketAcknowledged;
+import com.aftersales.ticket.LifecycleEvents.AssignmentAccepted;
+import com.aftersales.ticket.LifecycleEvents.CoHandlerAdded;
+import com.aftersales.ticket.LifecycleEvents.InformationSupplied;
+import com.aftersales.ticket.LifecycleEvents.TicketAssigned;
+import com.aftersales.ticket.LifecycleEvents.TicketClassified;
+import com.aftersales.ticket.LifecycleEvents.TicketMarked;
+import com.aftersales.ticket.LifecycleEvents.TicketReassigned;
+import com.aftersales.ticket.LifecycleEvents.TicketSentBack;
+import com.aftersales.ticket.Mark;
+import com.aftersales.ticket.Responsibility;
 import com.aftersales.ticket.TicketOpened;
 import com.aftersales.ticket.view.TicketQueries.FindTicket;
 import com.aftersales.ticket.view.TicketQueries.ListTickets;
@@ -19,6 +29,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
@@ -97,6 +108,36 @@ class TicketViewProjectionTest {
         assertThat(after).isEqualTo(before);
         assertThat(find("acme", "t1").acknowledgement().channel()).isEqualTo(Channel.PHONE);
         assertThat(find("acme", "t1").version()).isEqualTo(1);
+    }
+
+    @Test
+    void classification_marks_and_assignment_show_in_the_view() throws Exception {
+        projection.on(new TicketOpened("t1", "acme", "20240520001", registration("A"), "li", AT), 0);
+        projection.on(new TicketClassified("t1", "complaint", "urgent", Responsibility.THIRD_PARTY, "li", AT), 1, "acme");
+        projection.on(new TicketMarked("t1", Set.of(Mark.VIP, Mark.BATCH), "li", AT), 2, "acme");
+        projection.on(new TicketAssigned("t1", "technical", "wang", "li", AT), 3, "acme");
+        projection.on(new CoHandlerAdded("t1", "liu", "sup", AT), 4, "acme");
+        projection.on(new TicketSentBack("t1", "serial number", "wang", AT), 5, "acme");
+
+        TicketView sentBack = find("acme", "t1");
+        assertThat(sentBack.status()).isEqualTo("RETURNED_FOR_INFORMATION");
+        assertThat(sentBack.assignment().sentBackFor()).isEqualTo("serial number");
+
+        projection.on(new InformationSupplied("t1", "SN-1", "li", AT), 6, "acme");
+        projection.on(new TicketReassigned("t1", "complaint-team", "liu", "complaint", "sup", AT), 7, "acme");
+        projection.on(new AssignmentAccepted("t1", "liu", AT), 8, "acme");
+
+        TicketView view = find("acme", "t1");
+        assertThat(view.type()).isEqualTo("complaint");
+        assertThat(view.priority()).isEqualTo("urgent");
+        assertThat(view.responsibility()).isEqualTo(Responsibility.THIRD_PARTY);
+        assertThat(view.marks()).containsExactlyInAnyOrder(Mark.VIP, Mark.BATCH);
+        assertThat(view.assignment()).isEqualTo(new TicketView.Assignment("complaint-team", "liu", List.of(), null));
+        assertThat(view.status()).isEqualTo("IN_PROGRESS");
+        assertThat(view.version()).isEqualTo(8);
+        TicketPage urgent = queries.list(new ListTickets("acme",
+                new TicketFilter("IN_PROGRESS", "complaint", "urgent", null, null, null, null, null), null, 20)).get();
+        assertThat(urgent.items()).extracting(TicketView::id).containsExactly("t1");
     }
 
     @Test

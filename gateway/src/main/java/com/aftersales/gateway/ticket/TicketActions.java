@@ -1,0 +1,70 @@
+package com.aftersales.gateway.ticket;
+
+import com.aftersales.access.Caller;
+import com.aftersales.gateway.problem.RefusalException;
+import com.aftersales.infra.tenancy.Role;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Runs a task on a ticket for the API: {@code If-Match} (the ticket version from an ETag) guards
+ * against changes made since, and the answer is the ticket as it stands after the task, with its
+ * new version as ETag.
+ */
+@Component
+public class TicketActions {
+
+    private static final Pattern VERSION = Pattern.compile("(?:W/)?\"?(\\d{1,18})\"?");
+
+    private final CommandGateway commands;
+    private final EventStore eventStore;
+    private final TicketIntake intake;
+
+    public TicketActions(CommandGateway commands, EventStore eventStore, TicketIntake intake) {
+        this.commands = commands;
+        this.eventStore = eventStore;
+        this.intake = intake;
+    }
+
+    /** {@code command} gets the expected version (null without If-Match). */
+    public Mono<ResponseEntity<TicketResponse>> perform(Caller caller, String ticketId, String ifMatch,
+                                                       Function<Long, Object> command) {
+        Long expected;
+        try {
+            expected = expectedVersion(ifMatch);
+        } catch (RefusalException e) {
+            return Mono.error(e);
+        }
+        var message = GenericCommandMessage.asCommandMessage(command.apply(expected)).andMetaData(caller.toMetaData());
+        return Mono.fromCallable(() -> {
+                    commands.sendAndWait(message);
+                    return eventStore.lastSequenceNumberFor(ticketId).orElse(0L);
+                })
+                .subscribeOn(Schedulers.boundedElastic())
+                .flatMap(version -> intake.awaitView(caller, ticketId, version)
+                        .map(view -> view.map(visible -> ResponseEntity.ok().eTag(Long.toString(visible.version()))
+                                        .body(TicketResponse.of(visible, caller.has(Role.PII_READER))))
+                                .orElseGet(() -> ResponseEntity.status(HttpStatus.ACCEPTED).eTag(Long.toString(version))
+                                        .build())));
+    }
+
+    static Long expectedVersion(String ifMatch) {
+        if (ifMatch == null) {
+            return null;
+        }
+        Matcher matcher = VERSION.matcher(ifMatch.trim());
+        if (!matcher.matches()) {
+            throw new RefusalException("IF_MATCH_INVALID");
+        }
+        return Long.parseLong(matcher.group(1));
+    }
+}
