@@ -19,6 +19,14 @@ public final class RefusalCode {
     public static final String REASON_REQUIRED = "REASON_REQUIRED";
     public static final String ALREADY_A_HANDLER = "ALREADY_A_HANDLER";
     public static final String VERSION_MISMATCH = "VERSION_MISMATCH";
+    public static final String NOT_A_HANDLER = "NOT_A_HANDLER";
+    public static final String PLAN_INCOMPLETE = "PLAN_INCOMPLETE";
+    public static final String NO_PLAN_PENDING = "NO_PLAN_PENDING";
+    public static final String PLAN_APPROVAL_LEVEL = "PLAN_APPROVAL_LEVEL";
+    public static final String PLAN_NOT_APPROVED = "PLAN_NOT_APPROVED";
+    public static final String SURVEY_INVALID = "SURVEY_INVALID";
+    public static final String SURVEY_ALREADY_RECORDED = "SURVEY_ALREADY_RECORDED";
+    public static final String FOLLOW_UP_NEEDS_SUPERVISOR = "FOLLOW_UP_NEEDS_SUPERVISOR";
 
     private RefusalCode() {
     }

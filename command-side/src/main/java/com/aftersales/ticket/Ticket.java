@@ -26,8 +26,41 @@ import com.aftersales.ticket.LifecycleEvents.TicketClassified;
 import com.aftersales.ticket.LifecycleEvents.TicketMarked;
 import com.aftersales.ticket.LifecycleEvents.TicketReassigned;
 import com.aftersales.ticket.LifecycleEvents.TicketSentBack;
+import com.aftersales.ticket.HandlingCommands.AcceptResolution;
+import com.aftersales.ticket.HandlingCommands.ApprovePlan;
+import com.aftersales.ticket.HandlingCommands.ArchiveTicket;
+import com.aftersales.ticket.HandlingCommands.EscalateTicket;
+import com.aftersales.ticket.HandlingCommands.LogContact;
+import com.aftersales.ticket.HandlingCommands.ProposePlan;
+import com.aftersales.ticket.HandlingCommands.RecordCustomerUpdate;
+import com.aftersales.ticket.HandlingCommands.RecordDiagnosis;
+import com.aftersales.ticket.HandlingCommands.RecordFollowUpCall;
+import com.aftersales.ticket.HandlingCommands.RecordSurvey;
+import com.aftersales.ticket.HandlingCommands.RejectPlan;
+import com.aftersales.ticket.HandlingCommands.RejectResolution;
+import com.aftersales.ticket.HandlingCommands.ResolveTicket;
+import com.aftersales.ticket.HandlingCommands.SetProgress;
+import com.aftersales.ticket.HandlingEvents.ContactLogged;
+import com.aftersales.ticket.HandlingEvents.CustomerUpdated;
+import com.aftersales.ticket.HandlingEvents.DiagnosisRecorded;
+import com.aftersales.ticket.HandlingEvents.FollowUpCallRecorded;
+import com.aftersales.ticket.HandlingEvents.PlanApproved;
+import com.aftersales.ticket.HandlingEvents.PlanProposed;
+import com.aftersales.ticket.HandlingEvents.PlanRejected;
+import com.aftersales.ticket.HandlingEvents.ProgressSet;
+import com.aftersales.ticket.HandlingEvents.ResolutionAccepted;
+import com.aftersales.ticket.HandlingEvents.ResolutionRejected;
+import com.aftersales.ticket.HandlingEvents.SupervisorFollowUpOpened;
+import com.aftersales.ticket.HandlingEvents.SurveyRecorded;
+import com.aftersales.ticket.HandlingEvents.ThankYouDue;
+import com.aftersales.ticket.HandlingEvents.TicketArchived;
+import com.aftersales.ticket.HandlingEvents.TicketEscalated;
+import com.aftersales.ticket.HandlingEvents.TicketResolved;
+import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -59,6 +92,11 @@ public class Ticket {
     private String department;
     private String assigneeId;
     private Set<String> coHandlers = new LinkedHashSet<>();
+    private BigDecimal orderAmount;
+    private String planApprovalBy;
+    private boolean planPending;
+    private boolean surveyRecorded;
+    private boolean supervisorFollowUp;
 
     protected Ticket() {
     }
@@ -169,6 +207,165 @@ public class Ticket {
         apply(new InformationSupplied(ticketId, command.information(), caller.actorId(), clock.instant()));
     }
 
+    @CommandHandler
+    public void handle(RecordDiagnosis command, MetaData metaData, Clock clock) {
+        Caller caller = handlerFor(RecordDiagnosis.class, metaData);
+        if (command.method() == null) {
+            throw new RefusedException(RefusalCode.REASON_REQUIRED);
+        }
+        requireText(command.findings(), RefusalCode.REASON_REQUIRED);
+        apply(new DiagnosisRecorded(ticketId, command.method(), command.findings(), command.appointmentAt(),
+                caller.actorId(), clock.instant()));
+    }
+
+    @CommandHandler
+    public void handle(ProposePlan command, MetaData metaData, TenantDirectory tenants, Clock clock) {
+        Caller caller = handlerFor(ProposePlan.class, metaData);
+        if (isBlank(command.temporaryMeasure()) && isBlank(command.permanentFix())) {
+            throw new RefusedException(RefusalCode.PLAN_INCOMPLETE);
+        }
+        Tenant tenant = tenants.find(tenantId).orElseThrow(() -> new RefusedException(RefusalCode.TENANT_UNKNOWN));
+        Role approver = PlanRules.requiredApprover(tenant, priority, command.compensation(), orderAmount);
+        apply(new PlanProposed(ticketId, command.temporaryMeasure(), command.permanentFix(),
+                command.measures() == null ? List.of() : List.copyOf(command.measures()), command.cost(),
+                command.compensation(), command.deadline(), approver == null ? null : approver.name(),
+                caller.actorId(), clock.instant()));
+    }
+
+    @CommandHandler
+    public void handle(ApprovePlan command, MetaData metaData, Clock clock) {
+        Caller caller = approverFor(ApprovePlan.class, metaData);
+        apply(new PlanApproved(ticketId, caller.actorId(), clock.instant()));
+    }
+
+    @CommandHandler
+    public void handle(RejectPlan command, MetaData metaData, Clock clock) {
+        Caller caller = approverFor(RejectPlan.class, metaData);
+        requireText(command.reason(), RefusalCode.REASON_REQUIRED);
+        apply(new PlanRejected(ticketId, command.reason(), caller.actorId(), clock.instant()));
+    }
+
+    @CommandHandler
+    public void handle(SetProgress command, MetaData metaData, Clock clock) {
+        Caller caller = handlerFor(SetProgress.class, metaData);
+        requireText(command.progress(), RefusalCode.REASON_REQUIRED);
+        apply(new ProgressSet(ticketId, command.progress(), caller.actorId(), clock.instant()));
+    }
+
+    @CommandHandler
+    public void handle(LogContact command, MetaData metaData, Clock clock) {
+        Caller caller = callerFor(LogContact.class, metaData);
+        requireText(command.summary(), RefusalCode.REASON_REQUIRED);
+        apply(new ContactLogged(ticketId, command.channel(), command.direction(), command.summary(),
+                caller.actorId(), clock.instant()));
+    }
+
+    @CommandHandler
+    public void handle(RecordCustomerUpdate command, MetaData metaData, Clock clock) {
+        Caller caller = callerFor(RecordCustomerUpdate.class, metaData);
+        requireText(command.summary(), RefusalCode.REASON_REQUIRED);
+        apply(new CustomerUpdated(ticketId, command.channel(), command.summary(), caller.actorId(), clock.instant()));
+    }
+
+    @CommandHandler
+    public void handle(EscalateTicket command, MetaData metaData, Clock clock) {
+        Caller caller = callerFor(EscalateTicket.class, metaData);
+        requireText(command.reason(), RefusalCode.REASON_REQUIRED);
+        if (command.to() == null) {
+            throw new RefusedException(RefusalCode.REASON_REQUIRED);
+        }
+        apply(new TicketEscalated(ticketId, command.to(), command.reason(), caller.actorId(), clock.instant()));
+    }
+
+    @CommandHandler
+    public void handle(ResolveTicket command, MetaData metaData, Clock clock) {
+        Caller caller = handlerFor(ResolveTicket.class, metaData);
+        if (planPending) {
+            throw new RefusedException(Refusal.of(RefusalCode.PLAN_NOT_APPROVED, "approvalBy", planApprovalBy));
+        }
+        requireText(command.resolution(), RefusalCode.REASON_REQUIRED);
+        apply(new TicketResolved(ticketId, command.resolution(), caller.actorId(), clock.instant()));
+    }
+
+    @CommandHandler
+    public void handle(AcceptResolution command, MetaData metaData, Clock clock) {
+        Caller caller = callerFor(AcceptResolution.class, metaData);
+        apply(new ResolutionAccepted(ticketId, command.note(), caller.actorId(), clock.instant()));
+    }
+
+    /** Second handling is due in 3 days: plain days until tenant calendars exist (then working days). */
+    @CommandHandler
+    public void handle(RejectResolution command, MetaData metaData, Clock clock) {
+        Caller caller = callerFor(RejectResolution.class, metaData);
+        requireText(command.note(), RefusalCode.REASON_REQUIRED);
+        Instant now = clock.instant();
+        apply(new ResolutionRejected(ticketId, command.note(), now.plus(Duration.ofDays(3)), caller.actorId(), now));
+    }
+
+    @CommandHandler
+    public void handle(RecordSurvey command, MetaData metaData, Clock clock) {
+        Caller caller = callerFor(RecordSurvey.class, metaData);
+        if (surveyRecorded) {
+            throw new RefusedException(RefusalCode.SURVEY_ALREADY_RECORDED);
+        }
+        SurveyRules.check(command);
+        Instant now = clock.instant();
+        apply(new SurveyRecorded(ticketId, command.satisfaction(), command.responseSpeed(), command.resolutionEffect(),
+                command.serviceAttitude(), command.overall(), command.nps(), command.comment(), caller.actorId(), now));
+        if (command.overall() <= 3) {
+            apply(new SupervisorFollowUpOpened(ticketId, command.overall(), now));
+        } else {
+            apply(new ThankYouDue(ticketId, command.overall(), now));
+        }
+    }
+
+    @CommandHandler
+    public void handle(RecordFollowUpCall command, MetaData metaData, Clock clock) {
+        Caller caller = callerFor(RecordFollowUpCall.class, metaData);
+        requireText(command.summary(), RefusalCode.REASON_REQUIRED);
+        if (supervisorFollowUp) {
+            if (!caller.has(Role.SUPERVISOR)) {
+                throw new RefusedException(RefusalCode.FOLLOW_UP_NEEDS_SUPERVISOR);
+            }
+            requireText(command.cause(), RefusalCode.REASON_REQUIRED);
+            requireText(command.improvementPlan(), RefusalCode.REASON_REQUIRED);
+        }
+        apply(new FollowUpCallRecorded(ticketId, command.summary(), command.cause(), command.improvementPlan(),
+                caller.actorId(), clock.instant()));
+    }
+
+    @CommandHandler
+    public void handle(ArchiveTicket command, MetaData metaData, Clock clock) {
+        Caller caller = callerFor(ArchiveTicket.class, metaData);
+        apply(new TicketArchived(ticketId, caller.actorId(), clock.instant()));
+    }
+
+    /** Handlers of the ticket (the lead or a co-handler) act on it; supervisors may step in. */
+    private Caller handlerFor(Class<?> command, MetaData metaData) {
+        Caller caller = callerFor(command, metaData);
+        if (!caller.has(Role.SUPERVISOR) && !caller.actorId().equals(assigneeId)
+                && !coHandlers.contains(caller.actorId())) {
+            throw new RefusedException(RefusalCode.NOT_A_HANDLER);
+        }
+        return caller;
+    }
+
+    /** A plan must be pending, and a MANAGER-level plan needs a MANAGER. */
+    private Caller approverFor(Class<?> command, MetaData metaData) {
+        Caller caller = callerFor(command, metaData);
+        if (!planPending) {
+            throw new RefusedException(RefusalCode.NO_PLAN_PENDING);
+        }
+        if (Role.MANAGER.name().equals(planApprovalBy) && !caller.has(Role.MANAGER)) {
+            throw new RefusedException(Refusal.of(RefusalCode.PLAN_APPROVAL_LEVEL, "approvalBy", planApprovalBy));
+        }
+        return caller;
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+
     /** Tenant first (another tenant's ticket is a missing one), then role, then state. */
     private Caller callerFor(Class<?> command, MetaData metaData) {
         Caller caller = Caller.from(metaData);
@@ -196,7 +393,55 @@ public class Ticket {
         this.number = event.number();
         this.type = event.registration().type();
         this.priority = event.registration().priority();
+        this.orderAmount = event.registration().product() == null ? null : event.registration().product().orderAmount();
         this.status = TicketStatus.REGISTERED;
+    }
+
+    @EventSourcingHandler
+    void on(PlanProposed event) {
+        this.planApprovalBy = event.approvalBy();
+        this.planPending = event.approvalBy() != null;
+    }
+
+    @EventSourcingHandler
+    void on(PlanApproved event) {
+        this.planPending = false;
+    }
+
+    @EventSourcingHandler
+    void on(PlanRejected event) {
+        this.planPending = false;
+        this.planApprovalBy = null;
+    }
+
+    @EventSourcingHandler
+    void on(TicketResolved event) {
+        this.status = TicketStatus.RESOLVED;
+    }
+
+    @EventSourcingHandler
+    void on(ResolutionAccepted event) {
+        this.status = TicketStatus.CLOSED;
+    }
+
+    @EventSourcingHandler
+    void on(ResolutionRejected event) {
+        this.status = TicketStatus.IN_PROGRESS;
+    }
+
+    @EventSourcingHandler
+    void on(SurveyRecorded event) {
+        this.surveyRecorded = true;
+    }
+
+    @EventSourcingHandler
+    void on(SupervisorFollowUpOpened event) {
+        this.supervisorFollowUp = true;
+    }
+
+    @EventSourcingHandler
+    void on(TicketArchived event) {
+        this.status = TicketStatus.ARCHIVED;
     }
 
     @EventSourcingHandler

@@ -4,9 +4,12 @@ import static com.aftersales.infra.tenancy.Role.AGENT;
 import static com.aftersales.infra.tenancy.Role.HANDLER;
 import static com.aftersales.infra.tenancy.Role.MANAGER;
 import static com.aftersales.infra.tenancy.Role.SUPERVISOR;
+import static com.aftersales.ticket.TicketStatus.ARCHIVED;
 import static com.aftersales.ticket.TicketStatus.ASSIGNED;
+import static com.aftersales.ticket.TicketStatus.CLOSED;
 import static com.aftersales.ticket.TicketStatus.IN_PROGRESS;
 import static com.aftersales.ticket.TicketStatus.REGISTERED;
+import static com.aftersales.ticket.TicketStatus.RESOLVED;
 import static com.aftersales.ticket.TicketStatus.RETURNED_FOR_INFORMATION;
 
 import com.aftersales.access.Caller;
@@ -14,6 +17,20 @@ import com.aftersales.infra.tenancy.Role;
 import com.aftersales.refusal.Refusal;
 import com.aftersales.refusal.RefusalCode;
 import com.aftersales.refusal.RefusedException;
+import com.aftersales.ticket.HandlingCommands.AcceptResolution;
+import com.aftersales.ticket.HandlingCommands.ApprovePlan;
+import com.aftersales.ticket.HandlingCommands.ArchiveTicket;
+import com.aftersales.ticket.HandlingCommands.EscalateTicket;
+import com.aftersales.ticket.HandlingCommands.LogContact;
+import com.aftersales.ticket.HandlingCommands.ProposePlan;
+import com.aftersales.ticket.HandlingCommands.RecordCustomerUpdate;
+import com.aftersales.ticket.HandlingCommands.RecordDiagnosis;
+import com.aftersales.ticket.HandlingCommands.RecordFollowUpCall;
+import com.aftersales.ticket.HandlingCommands.RecordSurvey;
+import com.aftersales.ticket.HandlingCommands.RejectPlan;
+import com.aftersales.ticket.HandlingCommands.RejectResolution;
+import com.aftersales.ticket.HandlingCommands.ResolveTicket;
+import com.aftersales.ticket.HandlingCommands.SetProgress;
 import com.aftersales.ticket.LifecycleCommands.AcceptAssignment;
 import com.aftersales.ticket.LifecycleCommands.AddCoHandler;
 import com.aftersales.ticket.LifecycleCommands.AssignTicket;
@@ -39,6 +56,11 @@ public final class TicketLifecycle {
     }
 
     private static final Set<TicketStatus> OPEN = EnumSet.of(REGISTERED, ASSIGNED, IN_PROGRESS, RETURNED_FOR_INFORMATION);
+    private static final Set<TicketStatus> NOT_ARCHIVED = EnumSet.complementOf(EnumSet.of(ARCHIVED));
+    private static final Set<TicketStatus> BEFORE_CLOSURE = EnumSet.of(REGISTERED, ASSIGNED, IN_PROGRESS,
+            RETURNED_FOR_INFORMATION, RESOLVED);
+    private static final Set<Role> STAFF = EnumSet.of(AGENT, HANDLER, SUPERVISOR, MANAGER);
+    private static final Set<Role> HANDLERS = EnumSet.of(HANDLER, SUPERVISOR);
 
     public static final List<Transition> TRANSITIONS = List.of(
             new Transition(OpenTicket.class, EnumSet.noneOf(TicketStatus.class), Role.TICKET_OPENERS, REGISTERED,
@@ -60,7 +82,32 @@ public final class TicketLifecycle {
             new Transition(SendBackForInformation.class, EnumSet.of(ASSIGNED, IN_PROGRESS), EnumSet.of(HANDLER, SUPERVISOR),
                     RETURNED_FOR_INFORMATION, "the assignee asks intake for missing details"),
             new Transition(SupplyInformation.class, EnumSet.of(RETURNED_FOR_INFORMATION), EnumSet.of(AGENT, SUPERVISOR, MANAGER),
-                    ASSIGNED, "intake supplies the details; back to the assignee"));
+                    ASSIGNED, "intake supplies the details; back to the assignee"),
+            new Transition(RecordDiagnosis.class, EnumSet.of(IN_PROGRESS), HANDLERS, null,
+                    "record how it was diagnosed and what was found 诊断 (handlers of the ticket)"),
+            new Transition(ProposePlan.class, EnumSet.of(IN_PROGRESS), HANDLERS, null,
+                    "propose a plan 处理方案; highest level needs a MANAGER, second a SUPERVISOR, compensation over "
+                            + "the cap a MANAGER"),
+            new Transition(ApprovePlan.class, EnumSet.of(IN_PROGRESS), EnumSet.of(SUPERVISOR, MANAGER), null,
+                    "approve the pending plan at the level it needs 方案审批"),
+            new Transition(RejectPlan.class, EnumSet.of(IN_PROGRESS), EnumSet.of(SUPERVISOR, MANAGER), null,
+                    "reject the pending plan with a reason"),
+            new Transition(SetProgress.class, EnumSet.of(IN_PROGRESS), HANDLERS, null, "set the progress state 处理状态"),
+            new Transition(LogContact.class, NOT_ARCHIVED, STAFF, null, "log a contact 处理过程记录"),
+            new Transition(RecordCustomerUpdate.class, NOT_ARCHIVED, STAFF, null, "record a customer update 进度同步"),
+            new Transition(EscalateTicket.class, BEFORE_CLOSURE, STAFF, null, "escalate with a reason 问题升级"),
+            new Transition(ResolveTicket.class, EnumSet.of(IN_PROGRESS), HANDLERS, RESOLVED,
+                    "solved; the customer verifies 客户验收 (a pending plan must be approved first)"),
+            new Transition(AcceptResolution.class, EnumSet.of(RESOLVED), EnumSet.of(AGENT, SUPERVISOR, MANAGER), CLOSED,
+                    "the customer accepts the resolution 验收通过"),
+            new Transition(RejectResolution.class, EnumSet.of(RESOLVED), EnumSet.of(AGENT, SUPERVISOR, MANAGER), IN_PROGRESS,
+                    "the customer rejects it: second handling 二次处理, result due in 3 days"),
+            new Transition(RecordSurvey.class, EnumSet.of(CLOSED), EnumSet.of(AGENT, SUPERVISOR), null,
+                    "record the satisfaction survey 满意度 (once); ≤ 3 opens a supervisor follow-up, ≥ 4 a thank-you"),
+            new Transition(RecordFollowUpCall.class, EnumSet.of(CLOSED), EnumSet.of(AGENT, SUPERVISOR), null,
+                    "record the follow-up call 回访; after a low score only the supervisor, with cause and improvement"),
+            new Transition(ArchiveTicket.class, EnumSet.of(CLOSED), EnumSet.of(SUPERVISOR, MANAGER), ARCHIVED,
+                    "archive 归档: read-only afterwards"));
 
     private TicketLifecycle() {
     }

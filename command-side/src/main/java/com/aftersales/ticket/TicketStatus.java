@@ -12,5 +12,11 @@ public enum TicketStatus {
     /** The assignee confirmed receipt and is handling it 处理中. */
     IN_PROGRESS,
     /** Sent back to intake for missing details 退回补充. */
-    RETURNED_FOR_INFORMATION
+    RETURNED_FOR_INFORMATION,
+    /** Solved; waiting for the customer's verification 待客户验收. */
+    RESOLVED,
+    /** The customer accepted; survey and follow-up call 回访 happen now. */
+    CLOSED,
+    /** Archived 归档: read-only. */
+    ARCHIVED
 }

@@ -40,6 +40,9 @@ public class TenantProperties {
         /** One of the priority scheme presets of SPEC §3. */
         private PriorityScheme priorityScheme = PriorityScheme.URGENT_NORMAL_LOW;
 
+        /** Compensation above this share of the order amount needs a MANAGER's approval (SPEC §5). */
+        private int compensationCapPercent = 30;
+
         /** Ticket type codes the tenant uses. */
         private List<String> ticketTypes = List.of("repair", "inquiry", "complaint", "return-exchange", "other");
 
@@ -81,6 +84,14 @@ public class TenantProperties {
 
         public void setPriorityScheme(PriorityScheme priorityScheme) {
             this.priorityScheme = priorityScheme;
+        }
+
+        public int getCompensationCapPercent() {
+            return compensationCapPercent;
+        }
+
+        public void setCompensationCapPercent(int compensationCapPercent) {
+            this.compensationCapPercent = compensationCapPercent;
         }
 
         public List<String> getTicketTypes() {
