@@ -43,7 +43,9 @@ public class SecurityConfiguration {
                         .pathMatchers(HttpMethod.POST, "/api/v1/tickets").access(access.anyOf(Role.TICKET_OPENERS))
                         .pathMatchers(HttpMethod.GET, "/api/v1/tickets", "/api/v1/tickets/*")
                         .access(access.anyOf(Role.TICKET_READERS))
-                        .pathMatchers(HttpMethod.POST, "/api/v1/tickets/*/*").access(access.anyOf(Role.TICKET_WORKERS))
+                        .pathMatchers(HttpMethod.GET, "/api/v1/tickets/*/timeline").access(access.anyOf(Role.TICKET_READERS))
+                        .pathMatchers(HttpMethod.POST, "/api/v1/tickets/*/*", "/api/v1/tickets/*/plan/*")
+                        .access(access.anyOf(Role.TICKET_WORKERS))
                         .pathMatchers(HttpMethod.PUT, "/api/v1/tickets/*/*").access(access.anyOf(Role.TICKET_WORKERS))
                         .anyExchange().denyAll())
                 .oauth2ResourceServer(server -> server

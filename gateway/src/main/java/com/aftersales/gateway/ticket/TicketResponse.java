@@ -11,7 +11,7 @@ import java.util.Set;
 public record TicketResponse(String id, String number, String status, String type, String priority,
                              Responsibility responsibility, Set<Mark> marks, TicketView.Assignment assignment,
                              Registration registration, String registrar, Instant registeredAt,
-                             TicketView.Acknowledgement acknowledgement, long version) {
+                             TicketView.Acknowledgement acknowledgement, TicketView.Handling handling, long version) {
 
     static TicketResponse of(TicketView view, boolean mayReadPii) {
         Registration registration = view.registration();
@@ -23,6 +23,6 @@ public record TicketResponse(String id, String number, String status, String typ
         }
         return new TicketResponse(view.id(), view.number(), view.status(), view.type(), view.priority(),
                 view.responsibility(), view.marks(), view.assignment(), registration, view.registrar(),
-                view.registeredAt(), view.acknowledgement(), view.version());
+                view.registeredAt(), view.acknowledgement(), view.handling(), view.version());
     }
 }

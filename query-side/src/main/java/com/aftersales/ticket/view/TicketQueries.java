@@ -11,6 +11,10 @@ public final class TicketQueries {
     public record FindTicket(String tenantId, String ticketId) {
     }
 
+    /** The process log of one ticket, oldest first. */
+    public record FindTimeline(String tenantId, String ticketId) {
+    }
+
     public record ListTickets(String tenantId, TicketFilter filter, String cursor, int limit) {
     }
 

@@ -16,7 +16,29 @@ import java.util.Set;
 public record TicketView(String id, String tenantId, String number, String status, String type, String priority,
                          Responsibility responsibility, Set<Mark> marks, Assignment assignment,
                          Registration registration, String registrar, Instant registeredAt,
-                         Acknowledgement acknowledgement, long version) {
+                         Acknowledgement acknowledgement, Handling handling, long version) {
+
+    /** Handling and closure: plan and approval, progress, last customer update, resolution, survey. */
+    public record Handling(Plan plan, String progress, Note lastCustomerUpdate, Note resolution,
+                           Instant secondHandlingDue, Survey survey, String followUp, Instant closedAt,
+                           Instant archivedAt) {
+    }
+
+    /** {@code approval}: DIRECT (needs none), PENDING, APPROVED or REJECTED; {@code approvalBy} the role it needs. */
+    public record Plan(String temporaryMeasure, String permanentFix, List<String> measures, java.math.BigDecimal cost,
+                       Compensation compensation, Instant deadline, String approvalBy, String approval,
+                       String decidedBy) {
+    }
+
+    public record Compensation(java.math.BigDecimal amount, String form) {
+    }
+
+    public record Note(String summary, String by, Instant at) {
+    }
+
+    public record Survey(String satisfaction, int responseSpeed, int resolutionEffect, int serviceAttitude,
+                         int overall, int nps, String comment) {
+    }
 
     public record Acknowledgement(Instant promisedResponseBy, Channel channel, String by, Instant at) {
     }

@@ -1,6 +1,19 @@
 package com.aftersales.ticket.view;
 
 import com.aftersales.infra.tenancy.CallerMetaData;
+import com.aftersales.ticket.HandlingEvents.CustomerUpdated;
+import com.aftersales.ticket.HandlingEvents.FollowUpCallRecorded;
+import com.aftersales.ticket.HandlingEvents.PlanApproved;
+import com.aftersales.ticket.HandlingEvents.PlanProposed;
+import com.aftersales.ticket.HandlingEvents.PlanRejected;
+import com.aftersales.ticket.HandlingEvents.ProgressSet;
+import com.aftersales.ticket.HandlingEvents.ResolutionAccepted;
+import com.aftersales.ticket.HandlingEvents.ResolutionRejected;
+import com.aftersales.ticket.HandlingEvents.SupervisorFollowUpOpened;
+import com.aftersales.ticket.HandlingEvents.SurveyRecorded;
+import com.aftersales.ticket.HandlingEvents.ThankYouDue;
+import com.aftersales.ticket.HandlingEvents.TicketArchived;
+import com.aftersales.ticket.HandlingEvents.TicketResolved;
 import com.aftersales.ticket.LifecycleEvents.AssignmentAccepted;
 import com.aftersales.ticket.LifecycleEvents.CoHandlerAdded;
 import com.aftersales.ticket.LifecycleEvents.InformationSupplied;
@@ -19,6 +32,7 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.messaging.annotation.MetaDataValue;
@@ -48,7 +62,8 @@ public class TicketViewProjection {
     void on(TicketOpened event, @SequenceNumber long sequence) {
         TicketView view = new TicketView(event.ticketId(), event.tenantId(), event.number(),
                 TicketStatus.REGISTERED.name(), event.registration().type(), event.registration().priority(), null,
-                Set.of(), null, event.registration(), event.registrar(), event.registeredAt(), null, sequence);
+                Set.of(), null, event.registration(), event.registrar(), event.registeredAt(), null,
+                new TicketView.Handling(null, null, null, null, null, null, null, null, null), sequence);
         try {
             Mono.from(store.collection(event.tenantId()).insertOne(store.toDocument(view))).block();
         } catch (MongoWriteException e) {
@@ -121,6 +136,95 @@ public class TicketViewProjection {
                 Updates.unset("assignment.sentBackFor")));
     }
 
+    @EventHandler
+    void on(PlanProposed event, @SequenceNumber long sequence, @MetaDataValue(TENANT) String tenantId) {
+        TicketView.Plan plan = new TicketView.Plan(event.temporaryMeasure(), event.permanentFix(), event.measures(),
+                event.cost(), event.compensation() == null ? null
+                        : new TicketView.Compensation(event.compensation().amount(), event.compensation().form()),
+                event.deadline(), event.approvalBy(), event.approvalBy() == null ? "DIRECT" : "PENDING", null);
+        apply(tenantId, event.ticketId(), sequence, Updates.set("handling.plan", store.toDocument(plan)));
+    }
+
+    @EventHandler
+    void on(PlanApproved event, @SequenceNumber long sequence, @MetaDataValue(TENANT) String tenantId) {
+        apply(tenantId, event.ticketId(), sequence, Updates.combine(Updates.set("handling.plan.approval", "APPROVED"),
+                Updates.set("handling.plan.decidedBy", event.by())));
+    }
+
+    @EventHandler
+    void on(PlanRejected event, @SequenceNumber long sequence, @MetaDataValue(TENANT) String tenantId) {
+        apply(tenantId, event.ticketId(), sequence, Updates.combine(Updates.set("handling.plan.approval", "REJECTED"),
+                Updates.set("handling.plan.decidedBy", event.by())));
+    }
+
+    @EventHandler
+    void on(ProgressSet event, @SequenceNumber long sequence, @MetaDataValue(TENANT) String tenantId) {
+        apply(tenantId, event.ticketId(), sequence, Updates.set("handling.progress", event.progress()));
+    }
+
+    @EventHandler
+    void on(CustomerUpdated event, @SequenceNumber long sequence, @MetaDataValue(TENANT) String tenantId) {
+        apply(tenantId, event.ticketId(), sequence, Updates.set("handling.lastCustomerUpdate",
+                store.toDocument(new TicketView.Note(event.summary(), event.by(), event.at()))));
+    }
+
+    @EventHandler
+    void on(TicketResolved event, @SequenceNumber long sequence, @MetaDataValue(TENANT) String tenantId) {
+        apply(tenantId, event.ticketId(), sequence, Updates.combine(status(TicketStatus.RESOLVED),
+                Updates.set("handling.resolution", store.toDocument(new TicketView.Note(event.resolution(), event.by(), event.at())))));
+    }
+
+    @EventHandler
+    void on(ResolutionAccepted event, @SequenceNumber long sequence, @MetaDataValue(TENANT) String tenantId) {
+        apply(tenantId, event.ticketId(), sequence, Updates.combine(status(TicketStatus.CLOSED),
+                Updates.set("handling.closedAt", event.at().toString())));
+    }
+
+    @EventHandler
+    void on(ResolutionRejected event, @SequenceNumber long sequence, @MetaDataValue(TENANT) String tenantId) {
+        apply(tenantId, event.ticketId(), sequence, Updates.combine(status(TicketStatus.IN_PROGRESS),
+                Updates.set("handling.secondHandlingDue", event.secondHandlingDue().toString())));
+    }
+
+    @EventHandler
+    void on(SurveyRecorded event, @SequenceNumber long sequence, @MetaDataValue(TENANT) String tenantId) {
+        TicketView.Survey survey = new TicketView.Survey(event.satisfaction().name(), event.responseSpeed(),
+                event.resolutionEffect(), event.serviceAttitude(), event.overall(), event.nps(), event.comment());
+        apply(tenantId, event.ticketId(), sequence, Updates.set("handling.survey", store.toDocument(survey)));
+    }
+
+    @EventHandler
+    void on(SupervisorFollowUpOpened event, @SequenceNumber long sequence, @MetaDataValue(TENANT) String tenantId) {
+        apply(tenantId, event.ticketId(), sequence, Updates.set("handling.followUp", "SUPERVISOR_FOLLOW_UP_OPEN"));
+    }
+
+    @EventHandler
+    void on(ThankYouDue event, @SequenceNumber long sequence, @MetaDataValue(TENANT) String tenantId) {
+        apply(tenantId, event.ticketId(), sequence, Updates.set("handling.followUp", "THANK_YOU_DUE"));
+    }
+
+    @EventHandler
+    void on(FollowUpCallRecorded event, @SequenceNumber long sequence, @MetaDataValue(TENANT) String tenantId) {
+        apply(tenantId, event.ticketId(), sequence, Updates.set("handling.followUp", "CALLED"));
+    }
+
+    @EventHandler
+    void on(TicketArchived event, @SequenceNumber long sequence, @MetaDataValue(TENANT) String tenantId) {
+        apply(tenantId, event.ticketId(), sequence, Updates.combine(status(TicketStatus.ARCHIVED),
+                Updates.set("handling.archivedAt", event.at().toString())));
+    }
+
+    /**
+     * Events that change nothing shown here (diagnosis, contacts, escalations…) still move the view
+     * to their version, so that a writer waiting for its change to be visible is answered.
+     */
+    @EventHandler
+    void on(Object payload, DomainEventMessage<?> event, @MetaDataValue(TENANT) String tenantId) {
+        if ("Ticket".equals(event.getType()) && tenantId != null) {
+            apply(tenantId, event.getAggregateIdentifier(), event.getSequenceNumber(), null);
+        }
+    }
+
     private static Bson status(TicketStatus status) {
         return Updates.set("status", status.name());
     }
@@ -132,7 +236,8 @@ public class TicketViewProjection {
                 || ((Number) view.get("version")).longValue() >= sequence) {
             return;
         }
+        Bson version = Updates.set("version", sequence);
         Mono.from(collection.updateOne(Filters.eq("_id", ticketId),
-                Updates.combine(update, Updates.set("version", sequence)))).block();
+                update == null ? version : Updates.combine(update, version))).block();
     }
 }

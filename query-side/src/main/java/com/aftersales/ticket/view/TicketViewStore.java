@@ -43,6 +43,14 @@ public class TicketViewStore {
         return database.getCollection("tickets_" + tenantId);
     }
 
+    /** The process log of the tenant's tickets (see TicketTimelineProjection). */
+    MongoCollection<Document> timeline(String tenantId) {
+        if (!Tenant.isValidId(tenantId)) {
+            throw new IllegalArgumentException("Not a tenant id: " + tenantId);
+        }
+        return database.getCollection("timeline_" + tenantId);
+    }
+
     @SuppressWarnings("unchecked")
     Document toDocument(TicketView view) {
         Document document = new Document(json.convertValue(view, Map.class));
@@ -55,6 +63,12 @@ public class TicketViewStore {
     @SuppressWarnings("unchecked")
     Document toDocument(Object value) {
         return new Document(json.convertValue(value, Map.class));
+    }
+
+    TimelineEntry toEntry(Document document) {
+        Map<String, Object> plain = plain(document);
+        plain.remove("_id");
+        return json.convertValue(plain, TimelineEntry.class);
     }
 
     TicketView toView(Document document) {

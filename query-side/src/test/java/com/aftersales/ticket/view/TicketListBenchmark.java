@@ -71,7 +71,7 @@ public final class TicketListBenchmark {
                             null, null, null), registration.attachments(), null, registration.emotion());
             batch.add(store.toDocument(new TicketView(tenant + "-" + i, tenant, "N" + i, "REGISTERED",
                     registration.type(), registration.priority(), null, java.util.Set.of(), null, registration,
-                    "agent", start.plusSeconds(i * 1800L), null, 0)));
+                    "agent", start.plusSeconds(i * 1800L), null, null, 0)));
             if (batch.size() == 500) {
                 Mono.from(store.collection(tenant).insertMany(batch)).block();
                 batch.clear();

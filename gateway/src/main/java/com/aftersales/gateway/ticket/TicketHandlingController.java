@@ -1,0 +1,178 @@
+package com.aftersales.gateway.ticket;
+
+import com.aftersales.access.Caller;
+import com.aftersales.gateway.problem.RefusalException;
+import com.aftersales.gateway.ticket.TicketActionRequests.Contact;
+import com.aftersales.gateway.ticket.TicketActionRequests.CustomerUpdate;
+import com.aftersales.gateway.ticket.TicketActionRequests.Decision;
+import com.aftersales.gateway.ticket.TicketActionRequests.Diagnosis;
+import com.aftersales.gateway.ticket.TicketActionRequests.Escalation;
+import com.aftersales.gateway.ticket.TicketActionRequests.FollowUpCall;
+import com.aftersales.gateway.ticket.TicketActionRequests.Plan;
+import com.aftersales.gateway.ticket.TicketActionRequests.Progress;
+import com.aftersales.gateway.ticket.TicketActionRequests.Resolution;
+import com.aftersales.gateway.ticket.TicketActionRequests.Survey;
+import com.aftersales.gateway.ticket.TicketActionRequests.Verdict;
+import com.aftersales.ticket.HandlingCommands;
+import com.aftersales.ticket.view.TicketQueries.FindTimeline;
+import com.aftersales.ticket.view.TimelineEntry;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import jakarta.validation.Valid;
+import java.util.List;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/** Task endpoints of handling, resolution and closure (SPEC §5–§6), and the ticket's process log. */
+@RestController
+@RequestMapping("/api/v1/tickets/{ticketId}")
+public class TicketHandlingController {
+
+    private static final String IF_MATCH = "If-Match";
+
+    private final TicketActions actions;
+    private final QueryGateway queries;
+
+    public TicketHandlingController(TicketActions actions, QueryGateway queries) {
+        this.actions = actions;
+        this.queries = queries;
+    }
+
+    @Operation(summary = "The process log 处理过程记录: every event with who and when, oldest first")
+    @GetMapping("/timeline")
+    public Mono<List<TimelineEntry>> timeline(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
+                                              @PathVariable String ticketId) {
+        return Mono.fromFuture(() -> queries.query(new FindTimeline(caller.tenantId(), ticketId),
+                        ResponseTypes.multipleInstancesOf(TimelineEntry.class)))
+                .filter(entries -> !entries.isEmpty())
+                .switchIfEmpty(Mono.error(() -> new RefusalException("TICKET_NOT_FOUND")));
+    }
+
+    @Operation(summary = "Record the diagnosis 诊断")
+    @PostMapping("/diagnosis")
+    public Mono<ResponseEntity<TicketResponse>> diagnose(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
+            @PathVariable String ticketId, @RequestHeader(name = IF_MATCH, required = false) String ifMatch,
+            @Valid @RequestBody Diagnosis body) {
+        return actions.perform(caller, ticketId, ifMatch, version -> new HandlingCommands.RecordDiagnosis(
+                ticketId, version, body.method(), body.findings(), body.appointmentAt()));
+    }
+
+    @Operation(summary = "Propose a plan 处理方案; the answer says which approval it needs")
+    @PostMapping("/plan")
+    public Mono<ResponseEntity<TicketResponse>> propose(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
+            @PathVariable String ticketId, @RequestHeader(name = IF_MATCH, required = false) String ifMatch,
+            @Valid @RequestBody Plan body) {
+        return actions.perform(caller, ticketId, ifMatch, version -> new HandlingCommands.ProposePlan(ticketId, version,
+                body.temporaryMeasure(), body.permanentFix(), body.measures(), body.cost(),
+                body.compensation() == null ? null
+                        : new HandlingCommands.Compensation(body.compensation().amount(), body.compensation().form()),
+                body.deadline()));
+    }
+
+    @Operation(summary = "Approve the pending plan 方案审批 (highest level: MANAGER; second: SUPERVISOR)")
+    @PostMapping("/plan/approval")
+    public Mono<ResponseEntity<TicketResponse>> approve(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
+            @PathVariable String ticketId, @RequestHeader(name = IF_MATCH, required = false) String ifMatch) {
+        return actions.perform(caller, ticketId, ifMatch, version -> new HandlingCommands.ApprovePlan(ticketId, version));
+    }
+
+    @Operation(summary = "Reject the pending plan with a reason")
+    @PostMapping("/plan/rejection")
+    public Mono<ResponseEntity<TicketResponse>> reject(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
+            @PathVariable String ticketId, @RequestHeader(name = IF_MATCH, required = false) String ifMatch,
+            @Valid @RequestBody Decision body) {
+        return actions.perform(caller, ticketId, ifMatch,
+                version -> new HandlingCommands.RejectPlan(ticketId, version, body.reason()));
+    }
+
+    @Operation(summary = "Set the progress state 处理状态")
+    @PostMapping("/progress")
+    public Mono<ResponseEntity<TicketResponse>> progress(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
+            @PathVariable String ticketId, @RequestHeader(name = IF_MATCH, required = false) String ifMatch,
+            @Valid @RequestBody Progress body) {
+        return actions.perform(caller, ticketId, ifMatch,
+                version -> new HandlingCommands.SetProgress(ticketId, version, body.progress()));
+    }
+
+    @Operation(summary = "Log a contact (channel, direction, summary)")
+    @PostMapping("/contacts")
+    public Mono<ResponseEntity<TicketResponse>> contact(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
+            @PathVariable String ticketId, @RequestHeader(name = IF_MATCH, required = false) String ifMatch,
+            @Valid @RequestBody Contact body) {
+        return actions.perform(caller, ticketId, ifMatch, version -> new HandlingCommands.LogContact(
+                ticketId, version, body.channel(), body.direction(), body.summary()));
+    }
+
+    @Operation(summary = "Record a customer update 进度同步")
+    @PostMapping("/customer-updates")
+    public Mono<ResponseEntity<TicketResponse>> customerUpdate(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
+            @PathVariable String ticketId, @RequestHeader(name = IF_MATCH, required = false) String ifMatch,
+            @Valid @RequestBody CustomerUpdate body) {
+        return actions.perform(caller, ticketId, ifMatch, version -> new HandlingCommands.RecordCustomerUpdate(
+                ticketId, version, body.channel(), body.summary()));
+    }
+
+    @Operation(summary = "Escalate 问题升级 with a reason")
+    @PostMapping("/escalations")
+    public Mono<ResponseEntity<TicketResponse>> escalate(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
+            @PathVariable String ticketId, @RequestHeader(name = IF_MATCH, required = false) String ifMatch,
+            @Valid @RequestBody Escalation body) {
+        return actions.perform(caller, ticketId, ifMatch,
+                version -> new HandlingCommands.EscalateTicket(ticketId, version, body.to(), body.reason()));
+    }
+
+    @Operation(summary = "Resolve; the customer verifies next 客户验收")
+    @PostMapping("/resolution")
+    public Mono<ResponseEntity<TicketResponse>> resolve(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
+            @PathVariable String ticketId, @RequestHeader(name = IF_MATCH, required = false) String ifMatch,
+            @Valid @RequestBody Resolution body) {
+        return actions.perform(caller, ticketId, ifMatch,
+                version -> new HandlingCommands.ResolveTicket(ticketId, version, body.resolution()));
+    }
+
+    @Operation(summary = "The customer's verdict: accepted closes, rejected reopens for second handling")
+    @PostMapping("/verdict")
+    public Mono<ResponseEntity<TicketResponse>> verdict(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
+            @PathVariable String ticketId, @RequestHeader(name = IF_MATCH, required = false) String ifMatch,
+            @Valid @RequestBody Verdict body) {
+        return actions.perform(caller, ticketId, ifMatch, version -> body.accepted()
+                ? new HandlingCommands.AcceptResolution(ticketId, version, body.note())
+                : new HandlingCommands.RejectResolution(ticketId, version, body.note()));
+    }
+
+    @Operation(summary = "Record the satisfaction survey 满意度")
+    @PostMapping("/survey")
+    public Mono<ResponseEntity<TicketResponse>> survey(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
+            @PathVariable String ticketId, @RequestHeader(name = IF_MATCH, required = false) String ifMatch,
+            @Valid @RequestBody Survey body) {
+        return actions.perform(caller, ticketId, ifMatch, version -> new HandlingCommands.RecordSurvey(ticketId, version,
+                body.satisfaction(), body.responseSpeed(), body.resolutionEffect(), body.serviceAttitude(),
+                body.overall(), body.nps(), body.comment()));
+    }
+
+    @Operation(summary = "Record the follow-up call 回访")
+    @PostMapping("/follow-up-call")
+    public Mono<ResponseEntity<TicketResponse>> followUp(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
+            @PathVariable String ticketId, @RequestHeader(name = IF_MATCH, required = false) String ifMatch,
+            @Valid @RequestBody FollowUpCall body) {
+        return actions.perform(caller, ticketId, ifMatch, version -> new HandlingCommands.RecordFollowUpCall(
+                ticketId, version, body.summary(), body.cause(), body.improvementPlan()));
+    }
+
+    @Operation(summary = "Archive 归档: read-only afterwards")
+    @PostMapping("/archive")
+    public Mono<ResponseEntity<TicketResponse>> archive(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
+            @PathVariable String ticketId, @RequestHeader(name = IF_MATCH, required = false) String ifMatch) {
+        return actions.perform(caller, ticketId, ifMatch, version -> new HandlingCommands.ArchiveTicket(ticketId, version));
+    }
+}
