@@ -27,6 +27,10 @@ public final class RefusalCode {
     public static final String SURVEY_INVALID = "SURVEY_INVALID";
     public static final String SURVEY_ALREADY_RECORDED = "SURVEY_ALREADY_RECORDED";
     public static final String FOLLOW_UP_NEEDS_SUPERVISOR = "FOLLOW_UP_NEEDS_SUPERVISOR";
+    public static final String NOT_A_COMPLAINT = "NOT_A_COMPLAINT";
+    public static final String FEEDBACK_INCOMPLETE = "FEEDBACK_INCOMPLETE";
+    public static final String NO_FEEDBACK_TO_REVIEW = "NO_FEEDBACK_TO_REVIEW";
+    public static final String COMPLAINT_REVIEW_PENDING = "COMPLAINT_REVIEW_PENDING";
 
     private RefusalCode() {
     }

@@ -26,6 +26,16 @@ import com.aftersales.ticket.LifecycleEvents.TicketClassified;
 import com.aftersales.ticket.LifecycleEvents.TicketMarked;
 import com.aftersales.ticket.LifecycleEvents.TicketReassigned;
 import com.aftersales.ticket.LifecycleEvents.TicketSentBack;
+import com.aftersales.ticket.ComplaintCommands.ComplaintOutcome;
+import com.aftersales.ticket.ComplaintCommands.RecordPlanChange;
+import com.aftersales.ticket.ComplaintCommands.RecordWarranty;
+import com.aftersales.ticket.ComplaintCommands.ReviewComplaintFeedback;
+import com.aftersales.ticket.ComplaintCommands.SubmitComplaintFeedback;
+import com.aftersales.ticket.ComplaintEvents.ComplaintFeedbackApproved;
+import com.aftersales.ticket.ComplaintEvents.ComplaintFeedbackSentBack;
+import com.aftersales.ticket.ComplaintEvents.ComplaintFeedbackSubmitted;
+import com.aftersales.ticket.ComplaintEvents.PlanChangeConfirmed;
+import com.aftersales.ticket.ComplaintEvents.WarrantyRecorded;
 import com.aftersales.ticket.HandlingCommands.AcceptResolution;
 import com.aftersales.ticket.HandlingCommands.ApprovePlan;
 import com.aftersales.ticket.HandlingCommands.ArchiveTicket;
@@ -97,6 +107,8 @@ public class Ticket {
     private boolean planPending;
     private boolean surveyRecorded;
     private boolean supervisorFollowUp;
+    private boolean feedbackSubmitted;
+    private boolean feedbackApproved;
 
     protected Ticket() {
     }
@@ -335,9 +347,67 @@ public class Ticket {
     }
 
     @CommandHandler
+    public void handle(RecordWarranty command, MetaData metaData, Clock clock) {
+        Caller caller = handlerFor(RecordWarranty.class, metaData);
+        requireText(command.part(), RefusalCode.REASON_REQUIRED);
+        if (command.warrantyUntil() == null) {
+            throw new RefusedException(RefusalCode.REASON_REQUIRED);
+        }
+        apply(new WarrantyRecorded(ticketId, command.part(), command.warrantyUntil(), caller.actorId(), clock.instant()));
+    }
+
+    @CommandHandler
+    public void handle(RecordPlanChange command, MetaData metaData, Clock clock) {
+        Caller caller = handlerFor(RecordPlanChange.class, metaData);
+        requireText(command.change(), RefusalCode.REASON_REQUIRED);
+        requireText(command.customerConfirmation(), RefusalCode.REASON_REQUIRED);
+        apply(new PlanChangeConfirmed(ticketId, command.change(), command.customerConfirmation(), caller.actorId(),
+                clock.instant()));
+    }
+
+    /** Unresolved or unsatisfied: a second result is due in 3 days (plain days until tenant calendars exist). */
+    @CommandHandler
+    public void handle(SubmitComplaintFeedback command, MetaData metaData, Clock clock) {
+        Caller caller = handlerFor(SubmitComplaintFeedback.class, metaData);
+        requireComplaint();
+        ComplaintRules.check(command);
+        Instant now = clock.instant();
+        boolean settled = command.outcome() == ComplaintOutcome.RESOLVED && command.initialDemandMet();
+        apply(new ComplaintFeedbackSubmitted(ticketId, command.outcome(), command.outcomeReason(),
+                command.initialDemandMet(), command.demandReason(), command.compensation(),
+                command.measures() == null ? Set.of() : Set.copyOf(command.measures()), command.keyTimePoints(),
+                command.customerOpinion(), command.rootCause(), command.improvements(),
+                settled ? null : now.plus(Duration.ofDays(3)), caller.actorId(), now));
+    }
+
+    @CommandHandler
+    public void handle(ReviewComplaintFeedback command, MetaData metaData, Clock clock) {
+        Caller caller = callerFor(ReviewComplaintFeedback.class, metaData);
+        requireComplaint();
+        if (!feedbackSubmitted || feedbackApproved) {
+            throw new RefusedException(RefusalCode.NO_FEEDBACK_TO_REVIEW);
+        }
+        if (command.approve()) {
+            apply(new ComplaintFeedbackApproved(ticketId, command.note(), caller.actorId(), clock.instant()));
+        } else {
+            requireText(command.note(), RefusalCode.REASON_REQUIRED);
+            apply(new ComplaintFeedbackSentBack(ticketId, command.note(), caller.actorId(), clock.instant()));
+        }
+    }
+
+    @CommandHandler
     public void handle(ArchiveTicket command, MetaData metaData, Clock clock) {
         Caller caller = callerFor(ArchiveTicket.class, metaData);
+        if (ComplaintCommands.COMPLAINT_TYPE.equals(type) && !feedbackApproved) {
+            throw new RefusedException(RefusalCode.COMPLAINT_REVIEW_PENDING);
+        }
         apply(new TicketArchived(ticketId, caller.actorId(), clock.instant()));
+    }
+
+    private void requireComplaint() {
+        if (!ComplaintCommands.COMPLAINT_TYPE.equals(type)) {
+            throw new RefusedException(RefusalCode.NOT_A_COMPLAINT);
+        }
     }
 
     /** Handlers of the ticket (the lead or a co-handler) act on it; supervisors may step in. */
@@ -437,6 +507,21 @@ public class Ticket {
     @EventSourcingHandler
     void on(SupervisorFollowUpOpened event) {
         this.supervisorFollowUp = true;
+    }
+
+    @EventSourcingHandler
+    void on(ComplaintFeedbackSubmitted event) {
+        this.feedbackSubmitted = true;
+    }
+
+    @EventSourcingHandler
+    void on(ComplaintFeedbackApproved event) {
+        this.feedbackApproved = true;
+    }
+
+    @EventSourcingHandler
+    void on(ComplaintFeedbackSentBack event) {
+        this.feedbackSubmitted = false;
     }
 
     @EventSourcingHandler

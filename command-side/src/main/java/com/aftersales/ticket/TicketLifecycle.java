@@ -17,6 +17,10 @@ import com.aftersales.infra.tenancy.Role;
 import com.aftersales.refusal.Refusal;
 import com.aftersales.refusal.RefusalCode;
 import com.aftersales.refusal.RefusedException;
+import com.aftersales.ticket.ComplaintCommands.RecordPlanChange;
+import com.aftersales.ticket.ComplaintCommands.RecordWarranty;
+import com.aftersales.ticket.ComplaintCommands.ReviewComplaintFeedback;
+import com.aftersales.ticket.ComplaintCommands.SubmitComplaintFeedback;
 import com.aftersales.ticket.HandlingCommands.AcceptResolution;
 import com.aftersales.ticket.HandlingCommands.ApprovePlan;
 import com.aftersales.ticket.HandlingCommands.ArchiveTicket;
@@ -106,8 +110,16 @@ public final class TicketLifecycle {
                     "record the satisfaction survey 满意度 (once); ≤ 3 opens a supervisor follow-up, ≥ 4 a thank-you"),
             new Transition(RecordFollowUpCall.class, EnumSet.of(CLOSED), EnumSet.of(AGENT, SUPERVISOR), null,
                     "record the follow-up call 回访; after a low score only the supervisor, with cause and improvement"),
+            new Transition(RecordWarranty.class, EnumSet.of(IN_PROGRESS, RESOLVED, CLOSED), HANDLERS, null,
+                    "record the warranty of a replaced part"),
+            new Transition(RecordPlanChange.class, EnumSet.of(IN_PROGRESS), HANDLERS, null,
+                    "record a plan change the customer confirmed in writing"),
+            new Transition(SubmitComplaintFeedback.class, EnumSet.of(IN_PROGRESS, RESOLVED, CLOSED), HANDLERS, null,
+                    "complaints: submit the feedback form 投诉处理责任人反馈表; unresolved → second result due in 3 days"),
+            new Transition(ReviewComplaintFeedback.class, EnumSet.of(IN_PROGRESS, RESOLVED, CLOSED), EnumSet.of(SUPERVISOR),
+                    null, "complaints: approve archiving 同意归档 or send back for supplement 需补充说明"),
             new Transition(ArchiveTicket.class, EnumSet.of(CLOSED), EnumSet.of(SUPERVISOR, MANAGER), ARCHIVED,
-                    "archive 归档: read-only afterwards"));
+                    "archive 归档: read-only afterwards (a complaint needs its feedback form approved)"));
 
     private TicketLifecycle() {
     }

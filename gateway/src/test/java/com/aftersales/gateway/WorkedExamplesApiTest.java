@@ -121,6 +121,18 @@ class WorkedExamplesApiTest extends ApiTestSupport {
         assertThat(planned.at("/handling/plan/approvalBy").asText()).as("compensation without order amount").isEqualTo("MANAGER");
         task(manager, id, "plan/approval", null);
         task(technician, id, "resolution", Map.of("resolution", "apologised, 100-yuan coupon, rostering improved"));
-        closeAndArchive(id, survey("SATISFIED", 5));
+        task(agent, id, "verdict", Map.of("accepted", true));
+        task(agent, id, "survey", survey("SATISFIED", 5));
+        refused(supervisor, id, "archive", null, 409, "COMPLAINT_REVIEW_PENDING");
+        task(technician, id, "complaint-feedback", Map.of("outcome", "RESOLVED", "initialDemandMet", true,
+                "compensation", Map.of("amount", 100, "form", "coupon"),
+                "measures", List.of("COMPENSATION", "PROCESS_OPTIMIZATION"), "rootCause", "PROCESS_GAP",
+                "improvements", "roster technicians by distance", "customerOpinion", "satisfied"));
+        task(supervisor, id, "complaint-feedback/review", Map.of("approve", false, "note", "add the call records"));
+        task(technician, id, "complaint-feedback", Map.of("outcome", "RESOLVED", "initialDemandMet", true,
+                "rootCause", "PROCESS_GAP", "keyTimePoints", "09:00 call, 11:00 visit, 11:30 apology"));
+        JsonNode approved = task(supervisor, id, "complaint-feedback/review", Map.of("approve", true));
+        assertThat(approved.at("/handling/complaint/review").asText()).isEqualTo("APPROVED");
+        assertThat(task(supervisor, id, "archive", null).get("status").asText()).isEqualTo("ARCHIVED");
     }
 }

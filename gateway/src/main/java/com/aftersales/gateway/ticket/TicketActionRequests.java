@@ -3,6 +3,9 @@ package com.aftersales.gateway.ticket;
 import com.aftersales.ticket.Channel;
 import com.aftersales.ticket.Mark;
 import com.aftersales.ticket.Responsibility;
+import com.aftersales.ticket.ComplaintCommands.ComplaintMeasure;
+import com.aftersales.ticket.ComplaintCommands.ComplaintOutcome;
+import com.aftersales.ticket.ComplaintCommands.RootCause;
 import com.aftersales.ticket.HandlingCommands.DiagnosisMethod;
 import com.aftersales.ticket.HandlingCommands.Direction;
 import com.aftersales.ticket.HandlingCommands.EscalationLevel;
@@ -91,6 +94,23 @@ public final class TicketActionRequests {
     public record Survey(@NotNull Satisfaction satisfaction, @Min(1) @Max(5) int responseSpeed,
                          @Min(1) @Max(5) int resolutionEffect, @Min(1) @Max(5) int serviceAttitude,
                          @Min(1) @Max(5) int overall, @Min(0) @Max(10) int nps, @Size(max = 2000) String comment) {
+    }
+
+    public record ComplaintFeedback(@NotNull ComplaintOutcome outcome, @Size(max = 2000) String outcomeReason,
+                                    @NotNull Boolean initialDemandMet, @Size(max = 2000) String demandReason,
+                                    @Valid PlanCompensation compensation, @Size(max = 5) Set<ComplaintMeasure> measures,
+                                    @Size(max = 4000) String keyTimePoints, @Size(max = 2000) String customerOpinion,
+                                    @NotNull RootCause rootCause, @Size(max = 4000) String improvements) {
+    }
+
+    public record Review(@NotNull Boolean approve, @Size(max = 2000) String note) {
+    }
+
+    public record Warranty(@NotBlank @Size(max = 200) String part, @NotNull Instant warrantyUntil) {
+    }
+
+    public record PlanChange(@NotBlank @Size(max = 2000) String change,
+                             @NotBlank @Size(max = 500) String customerConfirmation) {
     }
 
     public record FollowUpCall(@NotBlank @Size(max = 4000) String summary, @Size(max = 2000) String cause,

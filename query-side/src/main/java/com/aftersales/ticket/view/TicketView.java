@@ -20,8 +20,16 @@ public record TicketView(String id, String tenantId, String number, String statu
 
     /** Handling and closure: plan and approval, progress, last customer update, resolution, survey. */
     public record Handling(Plan plan, String progress, Note lastCustomerUpdate, Note resolution,
-                           Instant secondHandlingDue, Survey survey, String followUp, Instant closedAt,
-                           Instant archivedAt) {
+                           Instant secondHandlingDue, Survey survey, String followUp, Complaint complaint,
+                           List<Warranty> warranties, Instant closedAt, Instant archivedAt) {
+    }
+
+    /** The complaint feedback form's state: {@code review} SUBMITTED, APPROVED or SENT_BACK. */
+    public record Complaint(String outcome, String rootCause, String improvements, Instant secondResultDue,
+                            String review, String reviewNote) {
+    }
+
+    public record Warranty(String part, Instant warrantyUntil) {
     }
 
     /** {@code approval}: DIRECT (needs none), PENDING, APPROVED or REJECTED; {@code approvalBy} the role it needs. */

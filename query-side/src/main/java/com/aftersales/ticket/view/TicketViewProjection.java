@@ -1,6 +1,10 @@
 package com.aftersales.ticket.view;
 
 import com.aftersales.infra.tenancy.CallerMetaData;
+import com.aftersales.ticket.ComplaintEvents.ComplaintFeedbackApproved;
+import com.aftersales.ticket.ComplaintEvents.ComplaintFeedbackSentBack;
+import com.aftersales.ticket.ComplaintEvents.ComplaintFeedbackSubmitted;
+import com.aftersales.ticket.ComplaintEvents.WarrantyRecorded;
 import com.aftersales.ticket.HandlingEvents.CustomerUpdated;
 import com.aftersales.ticket.HandlingEvents.FollowUpCallRecorded;
 import com.aftersales.ticket.HandlingEvents.PlanApproved;
@@ -63,7 +67,7 @@ public class TicketViewProjection {
         TicketView view = new TicketView(event.ticketId(), event.tenantId(), event.number(),
                 TicketStatus.REGISTERED.name(), event.registration().type(), event.registration().priority(), null,
                 Set.of(), null, event.registration(), event.registrar(), event.registeredAt(), null,
-                new TicketView.Handling(null, null, null, null, null, null, null, null, null), sequence);
+                new TicketView.Handling(null, null, null, null, null, null, null, null, List.of(), null, null), sequence);
         try {
             Mono.from(store.collection(event.tenantId()).insertOne(store.toDocument(view))).block();
         } catch (MongoWriteException e) {
@@ -212,6 +216,31 @@ public class TicketViewProjection {
     void on(TicketArchived event, @SequenceNumber long sequence, @MetaDataValue(TENANT) String tenantId) {
         apply(tenantId, event.ticketId(), sequence, Updates.combine(status(TicketStatus.ARCHIVED),
                 Updates.set("handling.archivedAt", event.at().toString())));
+    }
+
+    @EventHandler
+    void on(ComplaintFeedbackSubmitted event, @SequenceNumber long sequence, @MetaDataValue(TENANT) String tenantId) {
+        TicketView.Complaint complaint = new TicketView.Complaint(event.outcome().name(), event.rootCause().name(),
+                event.improvements(), event.secondResultDue(), "SUBMITTED", null);
+        apply(tenantId, event.ticketId(), sequence, Updates.set("handling.complaint", store.toDocument(complaint)));
+    }
+
+    @EventHandler
+    void on(ComplaintFeedbackApproved event, @SequenceNumber long sequence, @MetaDataValue(TENANT) String tenantId) {
+        apply(tenantId, event.ticketId(), sequence, Updates.combine(Updates.set("handling.complaint.review", "APPROVED"),
+                Updates.set("handling.complaint.reviewNote", event.note())));
+    }
+
+    @EventHandler
+    void on(ComplaintFeedbackSentBack event, @SequenceNumber long sequence, @MetaDataValue(TENANT) String tenantId) {
+        apply(tenantId, event.ticketId(), sequence, Updates.combine(Updates.set("handling.complaint.review", "SENT_BACK"),
+                Updates.set("handling.complaint.reviewNote", event.note())));
+    }
+
+    @EventHandler
+    void on(WarrantyRecorded event, @SequenceNumber long sequence, @MetaDataValue(TENANT) String tenantId) {
+        apply(tenantId, event.ticketId(), sequence, Updates.push("handling.warranties",
+                store.toDocument(new TicketView.Warranty(event.part(), event.warrantyUntil()))));
     }
 
     /**

@@ -1,0 +1,50 @@
+package com.aftersales.ticket;
+
+import com.aftersales.ticket.HandlingCommands.Compensation;
+import java.time.Instant;
+import java.util.Set;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.modelling.command.TargetAggregateVersion;
+
+/** The complaint feedback form 投诉处理责任人反馈表 (SPEC §7), warranty and confirmed plan changes. */
+public final class ComplaintCommands {
+
+    /** Tickets of this type are complaints: they need a reviewed feedback form before archiving. */
+    public static final String COMPLAINT_TYPE = "complaint";
+
+    private ComplaintCommands() {
+    }
+
+    public record SubmitComplaintFeedback(@TargetAggregateIdentifier String ticketId,
+                                          @TargetAggregateVersion Long expectedVersion,
+                                          ComplaintOutcome outcome, String outcomeReason,
+                                          Boolean initialDemandMet, String demandReason,
+                                          Compensation compensation, Set<ComplaintMeasure> measures,
+                                          String keyTimePoints, String customerOpinion,
+                                          RootCause rootCause, String improvements) {
+    }
+
+    /** The supervisor's review: approve archiving 同意归档, or send back for supplement 需补充说明 with a note. */
+    public record ReviewComplaintFeedback(@TargetAggregateIdentifier String ticketId,
+                                          @TargetAggregateVersion Long expectedVersion,
+                                          boolean approve, String note) {
+    }
+
+    /** A replaced part gets its own warranty period. */
+    public record RecordWarranty(@TargetAggregateIdentifier String ticketId,
+                                 @TargetAggregateVersion Long expectedVersion,
+                                 String part, Instant warrantyUntil) {
+    }
+
+    /** A plan change (delay, extra fees) the customer confirmed in writing. */
+    public record RecordPlanChange(@TargetAggregateIdentifier String ticketId,
+                                   @TargetAggregateVersion Long expectedVersion,
+                                   String change, String customerConfirmation) {
+    }
+
+    public enum ComplaintOutcome { RESOLVED, NEGOTIATING, UNRESOLVABLE }
+
+    public enum ComplaintMeasure { ON_SITE_REPAIR, REPLACEMENT, COMPENSATION, PROCESS_OPTIMIZATION, OTHER }
+
+    public enum RootCause { PRODUCT_QUALITY_DEFECT, PROCESS_GAP, INFORMATION_ERROR, OTHER }
+}

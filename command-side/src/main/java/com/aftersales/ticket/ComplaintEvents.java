@@ -1,0 +1,36 @@
+package com.aftersales.ticket;
+
+import com.aftersales.ticket.ComplaintCommands.ComplaintMeasure;
+import com.aftersales.ticket.ComplaintCommands.ComplaintOutcome;
+import com.aftersales.ticket.ComplaintCommands.RootCause;
+import com.aftersales.ticket.HandlingCommands.Compensation;
+import java.time.Instant;
+import java.util.Set;
+
+/** What happened to a complaint's feedback form, warranties and confirmed plan changes. */
+public final class ComplaintEvents {
+
+    private ComplaintEvents() {
+    }
+
+    /** {@code secondResultDue}: unresolved or unsatisfied → a second result within 3 days (SPEC §7). */
+    public record ComplaintFeedbackSubmitted(String ticketId, ComplaintOutcome outcome, String outcomeReason,
+                                             Boolean initialDemandMet, String demandReason, Compensation compensation,
+                                             Set<ComplaintMeasure> measures, String keyTimePoints,
+                                             String customerOpinion, RootCause rootCause, String improvements,
+                                             Instant secondResultDue, String by, Instant at) {
+    }
+
+    public record ComplaintFeedbackApproved(String ticketId, String note, String by, Instant at) {
+    }
+
+    public record ComplaintFeedbackSentBack(String ticketId, String note, String by, Instant at) {
+    }
+
+    public record WarrantyRecorded(String ticketId, String part, Instant warrantyUntil, String by, Instant at) {
+    }
+
+    public record PlanChangeConfirmed(String ticketId, String change, String customerConfirmation, String by,
+                                      Instant at) {
+    }
+}

@@ -1,0 +1,27 @@
+package com.aftersales.ticket;
+
+import com.aftersales.refusal.RefusalCode;
+import com.aftersales.refusal.RefusedException;
+import com.aftersales.ticket.ComplaintCommands.ComplaintOutcome;
+import com.aftersales.ticket.ComplaintCommands.SubmitComplaintFeedback;
+
+/** What a complaint feedback form must say (SPEC §7). */
+final class ComplaintRules {
+
+    private ComplaintRules() {
+    }
+
+    /** Outcome and root cause always; a reason when not resolved or when the demand was not met. */
+    static void check(SubmitComplaintFeedback form) {
+        boolean complete = form.outcome() != null && form.rootCause() != null && form.initialDemandMet() != null
+                && (form.outcome() == ComplaintOutcome.RESOLVED || hasText(form.outcomeReason()))
+                && (form.initialDemandMet() || hasText(form.demandReason()));
+        if (!complete) {
+            throw new RefusedException(RefusalCode.FEEDBACK_INCOMPLETE);
+        }
+    }
+
+    private static boolean hasText(String value) {
+        return value != null && !value.isBlank();
+    }
+}

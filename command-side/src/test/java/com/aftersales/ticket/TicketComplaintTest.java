@@ -1,0 +1,143 @@
+package com.aftersales.ticket;
+
+import static com.aftersales.ticket.TicketFixtures.ID;
+import static com.aftersales.ticket.TicketFixtures.NOW;
+import static com.aftersales.ticket.TicketFixtures.callerAs;
+import static com.aftersales.ticket.TicketFixtures.refusal;
+import static com.aftersales.ticket.TicketHandlingTest.TECH;
+import static com.aftersales.ticket.TicketHandlingTest.with;
+
+import com.aftersales.refusal.RefusalCode;
+import com.aftersales.ticket.ComplaintCommands.ComplaintMeasure;
+import com.aftersales.ticket.ComplaintCommands.ComplaintOutcome;
+import com.aftersales.ticket.ComplaintCommands.RecordPlanChange;
+import com.aftersales.ticket.ComplaintCommands.RecordWarranty;
+import com.aftersales.ticket.ComplaintCommands.ReviewComplaintFeedback;
+import com.aftersales.ticket.ComplaintCommands.RootCause;
+import com.aftersales.ticket.ComplaintCommands.SubmitComplaintFeedback;
+import com.aftersales.ticket.ComplaintEvents.ComplaintFeedbackApproved;
+import com.aftersales.ticket.ComplaintEvents.ComplaintFeedbackSentBack;
+import com.aftersales.ticket.ComplaintEvents.ComplaintFeedbackSubmitted;
+import com.aftersales.ticket.ComplaintEvents.PlanChangeConfirmed;
+import com.aftersales.ticket.ComplaintEvents.WarrantyRecorded;
+import com.aftersales.ticket.HandlingCommands.ArchiveTicket;
+import com.aftersales.ticket.HandlingCommands.Compensation;
+import com.aftersales.ticket.HandlingEvents.ResolutionAccepted;
+import com.aftersales.ticket.HandlingEvents.TicketArchived;
+import com.aftersales.ticket.HandlingEvents.TicketResolved;
+import com.aftersales.ticket.LifecycleEvents.AssignmentAccepted;
+import com.aftersales.ticket.LifecycleEvents.TicketAssigned;
+import com.aftersales.ticket.LifecycleEvents.TicketClassified;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.Set;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.junit.jupiter.api.Test;
+
+/** The complaint feedback form and its review (SPEC §7), warranties and confirmed plan changes. */
+class TicketComplaintTest {
+
+    static final Compensation COUPON = new Compensation(new BigDecimal("100"), "coupon");
+
+    FixtureConfiguration<Ticket> fixture = TicketFixtures.fixture(new TicketTest.RecordingNumbers());
+
+    /** Worked example 3: a complaint about a late technician, resolved and accepted. */
+    static Object[] closedComplaint() {
+        return new Object[] {TicketFixtures.opened(), new TicketClassified(ID, "complaint", "low", null, "li-agent", NOW),
+                new TicketAssigned(ID, "complaint-team", TECH, "li-agent", NOW), new AssignmentAccepted(ID, TECH, NOW),
+                new TicketResolved(ID, "apologised, coupon", TECH, NOW), new ResolutionAccepted(ID, "ok", "li-agent", NOW)};
+    }
+
+    static SubmitComplaintFeedback form(ComplaintOutcome outcome, String reason) {
+        return new SubmitComplaintFeedback(ID, null, outcome, reason, true, null, COUPON,
+                Set.of(ComplaintMeasure.COMPENSATION, ComplaintMeasure.PROCESS_OPTIMIZATION), "09:00 call, 11:00 visit",
+                "satisfied", RootCause.PROCESS_GAP, "roster technicians by distance");
+    }
+
+    static ComplaintFeedbackSubmitted submitted(ComplaintOutcome outcome, String reason, java.time.Instant due) {
+        return new ComplaintFeedbackSubmitted(ID, outcome, reason, true, null, COUPON,
+                Set.of(ComplaintMeasure.COMPENSATION, ComplaintMeasure.PROCESS_OPTIMIZATION), "09:00 call, 11:00 visit",
+                "satisfied", RootCause.PROCESS_GAP, "roster technicians by distance", due, TECH, NOW);
+    }
+
+    @Test
+    void the_responsible_person_submits_the_feedback_form_and_the_supervisor_approves_archiving() {
+        fixture.given(closedComplaint())
+                .when(form(ComplaintOutcome.RESOLVED, null), callerAs("acme", TECH, "HANDLER"))
+                .expectEvents(submitted(ComplaintOutcome.RESOLVED, null, null));
+        fixture.given(with(closedComplaint(), submitted(ComplaintOutcome.RESOLVED, null, null)))
+                .when(new ReviewComplaintFeedback(ID, null, true, "complete"), callerAs("acme", "sup", "SUPERVISOR"))
+                .expectEvents(new ComplaintFeedbackApproved(ID, "complete", "sup", NOW));
+    }
+
+    @Test
+    void an_unresolved_complaint_gets_a_second_result_due_in_3_days() {
+        fixture.given(closedComplaint())
+                .when(form(ComplaintOutcome.NEGOTIATING, "customer wants a refund"), callerAs("acme", TECH, "HANDLER"))
+                .expectEvents(submitted(ComplaintOutcome.NEGOTIATING, "customer wants a refund", NOW.plus(Duration.ofDays(3))));
+    }
+
+    @Test
+    void a_form_without_root_cause_or_without_the_reason_of_an_open_outcome_is_refused() {
+        fixture.given(closedComplaint())
+                .when(form(ComplaintOutcome.UNRESOLVABLE, " "), callerAs("acme", TECH, "HANDLER"))
+                .expectException(refusal(RefusalCode.FEEDBACK_INCOMPLETE)).expectNoEvents();
+        fixture.given(closedComplaint())
+                .when(new SubmitComplaintFeedback(ID, null, ComplaintOutcome.RESOLVED, null, true, null, null, null,
+                        null, null, null, null), callerAs("acme", TECH, "HANDLER"))
+                .expectException(refusal(RefusalCode.FEEDBACK_INCOMPLETE)).expectNoEvents();
+    }
+
+    @Test
+    void only_complaints_have_a_feedback_form() {
+        fixture.given(TicketHandlingTest.closed())
+                .when(form(ComplaintOutcome.RESOLVED, null), callerAs("acme", TECH, "HANDLER"))
+                .expectException(refusal(RefusalCode.NOT_A_COMPLAINT)).expectNoEvents();
+    }
+
+    @Test
+    void the_supervisor_sends_the_form_back_for_supplement_with_a_note_and_only_reviews_a_submitted_form() {
+        Object[] submittedForm = with(closedComplaint(), submitted(ComplaintOutcome.RESOLVED, null, null));
+        fixture.given(submittedForm)
+                .when(new ReviewComplaintFeedback(ID, null, false, "add the communication records"),
+                        callerAs("acme", "sup", "SUPERVISOR"))
+                .expectEvents(new ComplaintFeedbackSentBack(ID, "add the communication records", "sup", NOW));
+        fixture.given(submittedForm)
+                .when(new ReviewComplaintFeedback(ID, null, false, ""), callerAs("acme", "sup", "SUPERVISOR"))
+                .expectException(refusal(RefusalCode.REASON_REQUIRED)).expectNoEvents();
+        fixture.given(closedComplaint())
+                .when(new ReviewComplaintFeedback(ID, null, true, null), callerAs("acme", "sup", "SUPERVISOR"))
+                .expectException(refusal(RefusalCode.NO_FEEDBACK_TO_REVIEW)).expectNoEvents();
+        fixture.given(submittedForm)
+                .when(new ReviewComplaintFeedback(ID, null, true, null), callerAs("acme", "boss", "MANAGER"))
+                .expectException(refusal(RefusalCode.ROLE_NOT_ALLOWED)).expectNoEvents();
+    }
+
+    @Test
+    void a_complaint_is_archived_only_after_its_form_is_approved() {
+        fixture.given(closedComplaint())
+                .when(new ArchiveTicket(ID, null), callerAs("acme", "sup", "SUPERVISOR"))
+                .expectException(refusal(RefusalCode.COMPLAINT_REVIEW_PENDING)).expectNoEvents();
+        fixture.given(with(closedComplaint(), submitted(ComplaintOutcome.RESOLVED, null, null),
+                        new ComplaintFeedbackApproved(ID, null, "sup", NOW)))
+                .when(new ArchiveTicket(ID, null), callerAs("acme", "sup", "SUPERVISOR"))
+                .expectEvents(new TicketArchived(ID, "sup", NOW));
+    }
+
+    @Test
+    void replaced_parts_get_their_warranty_and_confirmed_plan_changes_are_recorded() {
+        Object[] handling = TicketHandlingTest.inProgress("low");
+        fixture.given(handling)
+                .when(new RecordWarranty(ID, null, "capacitor", NOW.plus(Duration.ofDays(365))), callerAs("acme", TECH, "HANDLER"))
+                .expectEvents(new WarrantyRecorded(ID, "capacitor", NOW.plus(Duration.ofDays(365)), TECH, NOW));
+        fixture.given(handling)
+                .when(new RecordPlanChange(ID, null, "one day later", "SMS 2024-05-21 08:00"), callerAs("acme", TECH, "HANDLER"))
+                .expectEvents(new PlanChangeConfirmed(ID, "one day later", "SMS 2024-05-21 08:00", TECH, NOW));
+        fixture.given(handling)
+                .when(new RecordPlanChange(ID, null, "extra fee 50", " "), callerAs("acme", TECH, "HANDLER"))
+                .expectException(refusal(RefusalCode.REASON_REQUIRED)).expectNoEvents();
+        fixture.given(handling)
+                .when(new RecordWarranty(ID, null, "capacitor", null), callerAs("acme", TECH, "HANDLER"))
+                .expectException(refusal(RefusalCode.REASON_REQUIRED)).expectNoEvents();
+    }
+}

@@ -1,0 +1,74 @@
+package com.aftersales.gateway.ticket;
+
+import com.aftersales.access.Caller;
+import com.aftersales.gateway.ticket.TicketActionRequests.ComplaintFeedback;
+import com.aftersales.gateway.ticket.TicketActionRequests.PlanChange;
+import com.aftersales.gateway.ticket.TicketActionRequests.Review;
+import com.aftersales.gateway.ticket.TicketActionRequests.Warranty;
+import com.aftersales.ticket.ComplaintCommands;
+import com.aftersales.ticket.HandlingCommands;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import jakarta.validation.Valid;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/** The complaint feedback form and its review (SPEC §7), warranties and confirmed plan changes. */
+@RestController
+@RequestMapping("/api/v1/tickets/{ticketId}")
+public class TicketComplaintController {
+
+    private static final String IF_MATCH = "If-Match";
+
+    private final TicketActions actions;
+
+    public TicketComplaintController(TicketActions actions) {
+        this.actions = actions;
+    }
+
+    @Operation(summary = "Submit the complaint feedback form 投诉处理责任人反馈表")
+    @PostMapping("/complaint-feedback")
+    public Mono<ResponseEntity<TicketResponse>> feedback(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
+            @PathVariable String ticketId, @RequestHeader(name = IF_MATCH, required = false) String ifMatch,
+            @Valid @RequestBody ComplaintFeedback body) {
+        return actions.perform(caller, ticketId, ifMatch, version -> new ComplaintCommands.SubmitComplaintFeedback(
+                ticketId, version, body.outcome(), body.outcomeReason(), body.initialDemandMet(), body.demandReason(),
+                body.compensation() == null ? null
+                        : new HandlingCommands.Compensation(body.compensation().amount(), body.compensation().form()),
+                body.measures(), body.keyTimePoints(), body.customerOpinion(), body.rootCause(), body.improvements()));
+    }
+
+    @Operation(summary = "Review the form: approve archiving 同意归档 or send back for supplement 需补充说明")
+    @PostMapping("/complaint-feedback/review")
+    public Mono<ResponseEntity<TicketResponse>> review(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
+            @PathVariable String ticketId, @RequestHeader(name = IF_MATCH, required = false) String ifMatch,
+            @Valid @RequestBody Review body) {
+        return actions.perform(caller, ticketId, ifMatch,
+                version -> new ComplaintCommands.ReviewComplaintFeedback(ticketId, version, body.approve(), body.note()));
+    }
+
+    @Operation(summary = "Record the warranty of a replaced part")
+    @PostMapping("/warranties")
+    public Mono<ResponseEntity<TicketResponse>> warranty(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
+            @PathVariable String ticketId, @RequestHeader(name = IF_MATCH, required = false) String ifMatch,
+            @Valid @RequestBody Warranty body) {
+        return actions.perform(caller, ticketId, ifMatch,
+                version -> new ComplaintCommands.RecordWarranty(ticketId, version, body.part(), body.warrantyUntil()));
+    }
+
+    @Operation(summary = "Record a plan change the customer confirmed in writing")
+    @PostMapping("/plan-changes")
+    public Mono<ResponseEntity<TicketResponse>> planChange(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
+            @PathVariable String ticketId, @RequestHeader(name = IF_MATCH, required = false) String ifMatch,
+            @Valid @RequestBody PlanChange body) {
+        return actions.perform(caller, ticketId, ifMatch,
+                version -> new ComplaintCommands.RecordPlanChange(ticketId, version, body.change(), body.customerConfirmation()));
+    }
+}
