@@ -31,6 +31,12 @@ public final class RefusalCode {
     public static final String FEEDBACK_INCOMPLETE = "FEEDBACK_INCOMPLETE";
     public static final String NO_FEEDBACK_TO_REVIEW = "NO_FEEDBACK_TO_REVIEW";
     public static final String COMPLAINT_REVIEW_PENDING = "COMPLAINT_REVIEW_PENDING";
+    public static final String PRIORITY_REQUIRED = "PRIORITY_REQUIRED";
+    public static final String SELF_APPROVAL = "SELF_APPROVAL";
+    public static final String COMPLAINT_TYPE_LOCKED = "COMPLAINT_TYPE_LOCKED";
+    public static final String COMPLAINT_NOT_SETTLED = "COMPLAINT_NOT_SETTLED";
+    public static final String SURVEY_MISSING = "SURVEY_MISSING";
+    public static final String FOLLOW_UP_OPEN = "FOLLOW_UP_OPEN";
 
     private RefusalCode() {
     }

@@ -31,6 +31,10 @@ public final class HandlingEvents {
     public record PlanApproved(String ticketId, String by, Instant at) {
     }
 
+    /** The priority rose after the plan was approved or proposed: it needs {@code approvalBy} now. */
+    public record PlanApprovalRequired(String ticketId, String approvalBy, Instant at) {
+    }
+
     public record PlanRejected(String ticketId, String reason, String by, Instant at) {
     }
 

@@ -26,7 +26,8 @@ public final class LifecycleEvents {
     public record CoHandlerAdded(String ticketId, String handlerId, String by, Instant at) {
     }
 
-    public record AssignmentAccepted(String ticketId, String by, Instant at) {
+    /** {@code qualifiedLead}: the assignee is a SENIOR or SUPERVISOR, as the two highest levels need. */
+    public record AssignmentAccepted(String ticketId, String by, boolean qualifiedLead, Instant at) {
     }
 
     public record TicketSentBack(String ticketId, String missing, String by, Instant at) {

@@ -28,6 +28,15 @@ final class PlanRules {
         };
     }
 
+    /** MANAGER above SUPERVISOR above none. */
+    static int rank(Object approver) {
+        String role = approver == null ? null : approver.toString();
+        if (Role.MANAGER.name().equals(role)) {
+            return 2;
+        }
+        return Role.SUPERVISOR.name().equals(role) ? 1 : 0;
+    }
+
     private static boolean exceedsCap(Tenant tenant, Compensation compensation, BigDecimal orderAmount) {
         if (compensation == null || compensation.amount() == null || compensation.amount().signum() <= 0) {
             return false;

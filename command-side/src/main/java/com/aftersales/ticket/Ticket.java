@@ -54,6 +54,9 @@ import com.aftersales.ticket.HandlingEvents.ContactLogged;
 import com.aftersales.ticket.HandlingEvents.CustomerUpdated;
 import com.aftersales.ticket.HandlingEvents.DiagnosisRecorded;
 import com.aftersales.ticket.HandlingEvents.FollowUpCallRecorded;
+import com.aftersales.ticket.HandlingCommands.Compensation;
+import com.aftersales.ticket.HandlingCommands.Satisfaction;
+import com.aftersales.ticket.HandlingEvents.PlanApprovalRequired;
 import com.aftersales.ticket.HandlingEvents.PlanApproved;
 import com.aftersales.ticket.HandlingEvents.PlanProposed;
 import com.aftersales.ticket.HandlingEvents.PlanRejected;
@@ -105,6 +108,13 @@ public class Ticket {
     private BigDecimal orderAmount;
     private String planApprovalBy;
     private boolean planPending;
+    private boolean planRejected;
+    private String planProposer;
+    private Compensation planCompensation;
+    private boolean qualifiedLead;
+    private boolean followUpDone;
+    private boolean feedbackSettled;
+    private String feedbackSubmitter;
     private boolean surveyRecorded;
     private boolean supervisorFollowUp;
     private boolean feedbackSubmitted;
@@ -149,8 +159,15 @@ public class Ticket {
         if (command.priority() == null || !tenant.priorityScheme().hasLevel(command.priority())) {
             throw new RefusedException(Refusal.of(RefusalCode.PRIORITY_UNKNOWN, "allowed", tenant.priorityScheme().levels()));
         }
+        ReclassificationRules.check(this.type, command.type(), status, qualifiedLead, tenant, command.priority());
+        Instant now = clock.instant();
         apply(new TicketClassified(ticketId, command.type(), command.priority(), command.responsibility(),
-                caller.actorId(), clock.instant()));
+                caller.actorId(), now));
+        Role needed = planProposer == null ? null
+                : PlanRules.requiredApprover(tenant, command.priority(), planCompensation, orderAmount);
+        if (!planRejected && PlanRules.rank(needed) > PlanRules.rank(planApprovalBy)) {
+            apply(new PlanApprovalRequired(ticketId, needed.name(), now));
+        }
     }
 
     @CommandHandler
@@ -196,12 +213,13 @@ public class Ticket {
     public void handle(AcceptAssignment command, MetaData metaData, TenantDirectory tenants, Clock clock) {
         Caller caller = callerFor(AcceptAssignment.class, metaData);
         requireAssignee(caller);
+        requirePriority();
         Tenant tenant = tenants.find(tenantId).orElseThrow(() -> new RefusedException(RefusalCode.TENANT_UNKNOWN));
-        int level = priority == null ? -1 : tenant.priorityScheme().levels().indexOf(priority);
-        if (level >= 0 && level < 2 && !caller.has(Role.SENIOR) && !caller.has(Role.SUPERVISOR)) {
+        boolean qualified = caller.has(Role.SENIOR) || caller.has(Role.SUPERVISOR);
+        if (ReclassificationRules.needsQualifiedLead(tenant, priority) && !qualified) {
             throw new RefusedException(Refusal.of(RefusalCode.LEAD_NOT_QUALIFIED, "priority", priority));
         }
-        apply(new AssignmentAccepted(ticketId, caller.actorId(), clock.instant()));
+        apply(new AssignmentAccepted(ticketId, caller.actorId(), qualified, clock.instant()));
     }
 
     @CommandHandler
@@ -236,6 +254,7 @@ public class Ticket {
         if (isBlank(command.temporaryMeasure()) && isBlank(command.permanentFix())) {
             throw new RefusedException(RefusalCode.PLAN_INCOMPLETE);
         }
+        requirePriority();
         Tenant tenant = tenants.find(tenantId).orElseThrow(() -> new RefusedException(RefusalCode.TENANT_UNKNOWN));
         Role approver = PlanRules.requiredApprover(tenant, priority, command.compensation(), orderAmount);
         apply(new PlanProposed(ticketId, command.temporaryMeasure(), command.permanentFix(),
@@ -292,8 +311,9 @@ public class Ticket {
     @CommandHandler
     public void handle(ResolveTicket command, MetaData metaData, Clock clock) {
         Caller caller = handlerFor(ResolveTicket.class, metaData);
-        if (planPending) {
-            throw new RefusedException(Refusal.of(RefusalCode.PLAN_NOT_APPROVED, "approvalBy", planApprovalBy));
+        if (planPending || planRejected) {
+            throw new RefusedException(Refusal.of(RefusalCode.PLAN_NOT_APPROVED, "approvalBy",
+                    planRejected ? "a new plan" : planApprovalBy));
         }
         requireText(command.resolution(), RefusalCode.REASON_REQUIRED);
         apply(new TicketResolved(ticketId, command.resolution(), caller.actorId(), clock.instant()));
@@ -324,7 +344,7 @@ public class Ticket {
         Instant now = clock.instant();
         apply(new SurveyRecorded(ticketId, command.satisfaction(), command.responseSpeed(), command.resolutionEffect(),
                 command.serviceAttitude(), command.overall(), command.nps(), command.comment(), caller.actorId(), now));
-        if (command.overall() <= 3) {
+        if (command.overall() <= 3 || command.satisfaction() == Satisfaction.UNSATISFIED) {
             apply(new SupervisorFollowUpOpened(ticketId, command.overall(), now));
         } else {
             apply(new ThankYouDue(ticketId, command.overall(), now));
@@ -387,6 +407,12 @@ public class Ticket {
         if (!feedbackSubmitted || feedbackApproved) {
             throw new RefusedException(RefusalCode.NO_FEEDBACK_TO_REVIEW);
         }
+        if (caller.actorId().equals(feedbackSubmitter)) {
+            throw new RefusedException(RefusalCode.SELF_APPROVAL);
+        }
+        if (command.approve() && !feedbackSettled) {
+            throw new RefusedException(RefusalCode.COMPLAINT_NOT_SETTLED);
+        }
         if (command.approve()) {
             apply(new ComplaintFeedbackApproved(ticketId, command.note(), caller.actorId(), clock.instant()));
         } else {
@@ -401,7 +427,19 @@ public class Ticket {
         if (ComplaintCommands.COMPLAINT_TYPE.equals(type) && !feedbackApproved) {
             throw new RefusedException(RefusalCode.COMPLAINT_REVIEW_PENDING);
         }
+        if (!surveyRecorded) {
+            throw new RefusedException(RefusalCode.SURVEY_MISSING);
+        }
+        if (supervisorFollowUp && !followUpDone) {
+            throw new RefusedException(RefusalCode.FOLLOW_UP_OPEN);
+        }
         apply(new TicketArchived(ticketId, caller.actorId(), clock.instant()));
+    }
+
+    private void requirePriority() {
+        if (priority == null) {
+            throw new RefusedException(RefusalCode.PRIORITY_REQUIRED);
+        }
     }
 
     private void requireComplaint() {
@@ -425,6 +463,9 @@ public class Ticket {
         Caller caller = callerFor(command, metaData);
         if (!planPending) {
             throw new RefusedException(RefusalCode.NO_PLAN_PENDING);
+        }
+        if (caller.actorId().equals(planProposer)) {
+            throw new RefusedException(RefusalCode.SELF_APPROVAL);
         }
         if (Role.MANAGER.name().equals(planApprovalBy) && !caller.has(Role.MANAGER)) {
             throw new RefusedException(Refusal.of(RefusalCode.PLAN_APPROVAL_LEVEL, "approvalBy", planApprovalBy));
@@ -471,6 +512,15 @@ public class Ticket {
     void on(PlanProposed event) {
         this.planApprovalBy = event.approvalBy();
         this.planPending = event.approvalBy() != null;
+        this.planRejected = false;
+        this.planProposer = event.by();
+        this.planCompensation = event.compensation();
+    }
+
+    @EventSourcingHandler
+    void on(PlanApprovalRequired event) {
+        this.planApprovalBy = event.approvalBy();
+        this.planPending = true;
     }
 
     @EventSourcingHandler
@@ -481,7 +531,7 @@ public class Ticket {
     @EventSourcingHandler
     void on(PlanRejected event) {
         this.planPending = false;
-        this.planApprovalBy = null;
+        this.planRejected = true;
     }
 
     @EventSourcingHandler
@@ -497,6 +547,7 @@ public class Ticket {
     @EventSourcingHandler
     void on(ResolutionRejected event) {
         this.status = TicketStatus.IN_PROGRESS;
+        this.feedbackApproved = false;
     }
 
     @EventSourcingHandler
@@ -512,6 +563,14 @@ public class Ticket {
     @EventSourcingHandler
     void on(ComplaintFeedbackSubmitted event) {
         this.feedbackSubmitted = true;
+        this.feedbackApproved = false;
+        this.feedbackSettled = event.secondResultDue() == null;
+        this.feedbackSubmitter = event.by();
+    }
+
+    @EventSourcingHandler
+    void on(FollowUpCallRecorded event) {
+        this.followUpDone = true;
     }
 
     @EventSourcingHandler
@@ -550,6 +609,7 @@ public class Ticket {
 
     @EventSourcingHandler
     void on(TicketReassigned event) {
+        this.qualifiedLead = false;
         this.department = event.department();
         this.assigneeId = event.assigneeId();
         this.coHandlers.remove(event.assigneeId());
@@ -564,6 +624,7 @@ public class Ticket {
     @EventSourcingHandler
     void on(AssignmentAccepted event) {
         this.status = TicketStatus.IN_PROGRESS;
+        this.qualifiedLead = event.qualifiedLead();
     }
 
     @EventSourcingHandler

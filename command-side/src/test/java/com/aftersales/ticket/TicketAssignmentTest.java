@@ -130,7 +130,7 @@ class TicketAssignmentTest {
 
     @Test
     void a_supervisor_reassigns_with_a_reason() {
-        fixture.given(opened(), assigned("wang-tech"), new AssignmentAccepted(ID, "wang-tech", NOW))
+        fixture.given(opened(), assigned("wang-tech"), new AssignmentAccepted(ID, "wang-tech", true, NOW))
                 .when(new ReassignTicket(ID, null, "complaint-team", "zhao", "customer complaint"), caller("acme", "SUPERVISOR"))
                 .expectEvents(new TicketReassigned(ID, "complaint-team", "zhao", "customer complaint", "li-agent", NOW));
     }
@@ -178,7 +178,7 @@ class TicketAssignmentTest {
     void the_assignee_confirms_receipt_of_a_low_priority_ticket() {
         fixture.given(opened(), classified("low"), assigned("wang-tech"))
                 .when(new AcceptAssignment(ID, null), callerAs("acme", "wang-tech", "HANDLER"))
-                .expectEvents(new AssignmentAccepted(ID, "wang-tech", NOW));
+                .expectEvents(new AssignmentAccepted(ID, "wang-tech", false, NOW));
     }
 
     @Test
@@ -188,13 +188,13 @@ class TicketAssignmentTest {
                 .expectException(refusal(RefusalCode.LEAD_NOT_QUALIFIED)).expectNoEvents();
         fixture.given(opened(), classified("normal"), assigned("wang-tech"))
                 .when(new AcceptAssignment(ID, null), callerAs("acme", "wang-tech", "SUPERVISOR"))
-                .expectEvents(new AssignmentAccepted(ID, "wang-tech", NOW));
+                .expectEvents(new AssignmentAccepted(ID, "wang-tech", true, NOW));
         fixture.given(opened(), assigned("wang-tech"))
                 .when(new AcceptAssignment(ID, null), callerAs("acme", "wang-tech", "HANDLER"))
                 .expectException(refusal(RefusalCode.LEAD_NOT_QUALIFIED)).expectNoEvents();
         fixture.given(opened(), assigned("wang-tech"))
                 .when(new AcceptAssignment(ID, null), callerAs("acme", "wang-tech", "HANDLER", "SENIOR"))
-                .expectEvents(new AssignmentAccepted(ID, "wang-tech", NOW));
+                .expectEvents(new AssignmentAccepted(ID, "wang-tech", true, NOW));
     }
 
     @Test
@@ -206,7 +206,7 @@ class TicketAssignmentTest {
 
     @Test
     void receipt_is_confirmed_once() {
-        fixture.given(opened(), classified("low"), assigned("wang-tech"), new AssignmentAccepted(ID, "wang-tech", NOW))
+        fixture.given(opened(), classified("low"), assigned("wang-tech"), new AssignmentAccepted(ID, "wang-tech", true, NOW))
                 .when(new AcceptAssignment(ID, null), callerAs("acme", "wang-tech", "HANDLER"))
                 .expectException(refusal(RefusalCode.TICKET_STATE_CONFLICT)).expectNoEvents();
     }
@@ -249,6 +249,6 @@ class TicketAssignmentTest {
                         new TicketSentBack(ID, "serial number", "wang-tech", NOW),
                         new InformationSupplied(ID, "SN 12345", "li-agent", NOW))
                 .when(new AcceptAssignment(ID, null), callerAs("acme", "wang-tech", "HANDLER"))
-                .expectEvents(new AssignmentAccepted(ID, "wang-tech", NOW));
+                .expectEvents(new AssignmentAccepted(ID, "wang-tech", false, NOW));
     }
 }

@@ -44,7 +44,7 @@ class TicketComplaintTest {
     /** Worked example 3: a complaint about a late technician, resolved and accepted. */
     static Object[] closedComplaint() {
         return new Object[] {TicketFixtures.opened(), new TicketClassified(ID, "complaint", "low", null, "li-agent", NOW),
-                new TicketAssigned(ID, "complaint-team", TECH, "li-agent", NOW), new AssignmentAccepted(ID, TECH, NOW),
+                new TicketAssigned(ID, "complaint-team", TECH, "li-agent", NOW), new AssignmentAccepted(ID, TECH, true, NOW),
                 new TicketResolved(ID, "apologised, coupon", TECH, NOW), new ResolutionAccepted(ID, "ok", "li-agent", NOW)};
     }
 
@@ -118,10 +118,26 @@ class TicketComplaintTest {
         fixture.given(closedComplaint())
                 .when(new ArchiveTicket(ID, null), callerAs("acme", "sup", "SUPERVISOR"))
                 .expectException(refusal(RefusalCode.COMPLAINT_REVIEW_PENDING)).expectNoEvents();
-        fixture.given(with(closedComplaint(), submitted(ComplaintOutcome.RESOLVED, null, null),
-                        new ComplaintFeedbackApproved(ID, null, "sup", NOW)))
+        fixture.given(with(closedComplaint(), TicketHandlingTest.goodSurvey(),
+                        submitted(ComplaintOutcome.RESOLVED, null, null), new ComplaintFeedbackApproved(ID, null, "sup", NOW)))
                 .when(new ArchiveTicket(ID, null), callerAs("acme", "sup", "SUPERVISOR"))
                 .expectEvents(new TicketArchived(ID, "sup", NOW));
+    }
+
+    @Test
+    void an_unsettled_complaint_is_not_approved_a_new_form_needs_a_new_review_and_nobody_reviews_their_own() {
+        fixture.given(with(closedComplaint(), submitted(ComplaintOutcome.NEGOTIATING, "refund", NOW.plus(Duration.ofDays(3)))))
+                .when(new ReviewComplaintFeedback(ID, null, true, null), callerAs("acme", "sup", "SUPERVISOR"))
+                .expectException(refusal(RefusalCode.COMPLAINT_NOT_SETTLED)).expectNoEvents();
+        fixture.given(with(closedComplaint(), submitted(ComplaintOutcome.RESOLVED, null, null),
+                        new ComplaintFeedbackApproved(ID, null, "sup", NOW), submitted(ComplaintOutcome.RESOLVED, null, null),
+                        TicketHandlingTest.goodSurvey()))
+                .when(new ArchiveTicket(ID, null), callerAs("acme", "sup", "SUPERVISOR"))
+                .expectException(refusal(RefusalCode.COMPLAINT_REVIEW_PENDING)).expectNoEvents();
+        fixture.given(with(closedComplaint(), new ComplaintFeedbackSubmitted(ID, ComplaintOutcome.RESOLVED, null, true,
+                        null, null, Set.of(), null, null, RootCause.OTHER, null, null, "sup", NOW)))
+                .when(new ReviewComplaintFeedback(ID, null, true, null), callerAs("acme", "sup", "SUPERVISOR"))
+                .expectException(refusal(RefusalCode.SELF_APPROVAL)).expectNoEvents();
     }
 
     @Test

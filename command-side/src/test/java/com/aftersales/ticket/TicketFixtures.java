@@ -55,6 +55,13 @@ final class TicketFixtures {
         return allOf(instanceOf(RefusedException.class), hasProperty("message", is(code)));
     }
 
+    /** Worked example 1 as registered without a priority. */
+    static TicketOpened openedWithoutPriority() {
+        Registration r = WorkedExamples.airConditionerRepair();
+        return new TicketOpened(ID, "acme", "20240520001", new Registration(r.channel(), r.type(), null, r.customer(),
+                r.product(), r.problem(), r.attachments(), r.expectedResolutionAt(), r.emotion()), "li-agent", NOW);
+    }
+
     /** Worked example 1, registered at 09:30 by li-agent as urgent. */
     static TicketOpened opened() {
         return new TicketOpened(ID, "acme", "20240520001", WorkedExamples.airConditionerRepair(), "li-agent", NOW);

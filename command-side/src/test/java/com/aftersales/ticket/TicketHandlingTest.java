@@ -31,6 +31,7 @@ import com.aftersales.ticket.HandlingEvents.ContactLogged;
 import com.aftersales.ticket.HandlingEvents.CustomerUpdated;
 import com.aftersales.ticket.HandlingEvents.DiagnosisRecorded;
 import com.aftersales.ticket.HandlingEvents.FollowUpCallRecorded;
+import com.aftersales.ticket.HandlingEvents.PlanApprovalRequired;
 import com.aftersales.ticket.HandlingEvents.PlanApproved;
 import com.aftersales.ticket.HandlingEvents.PlanProposed;
 import com.aftersales.ticket.HandlingEvents.PlanRejected;
@@ -43,6 +44,7 @@ import com.aftersales.ticket.HandlingEvents.ThankYouDue;
 import com.aftersales.ticket.HandlingEvents.TicketArchived;
 import com.aftersales.ticket.HandlingEvents.TicketEscalated;
 import com.aftersales.ticket.HandlingEvents.TicketResolved;
+import com.aftersales.ticket.LifecycleCommands.AcceptAssignment;
 import com.aftersales.ticket.LifecycleCommands.ClassifyTicket;
 import com.aftersales.ticket.LifecycleEvents.AssignmentAccepted;
 import com.aftersales.ticket.LifecycleEvents.TicketAssigned;
@@ -63,7 +65,7 @@ class TicketHandlingTest {
     /** Example 1 in handling: urgent, assigned to and accepted by a senior technician. */
     static Object[] inProgress(String priority) {
         return new Object[] {opened(), new TicketClassified(ID, "repair", priority, null, "li-agent", NOW),
-                new TicketAssigned(ID, "technical", TECH, "li-agent", NOW), new AssignmentAccepted(ID, TECH, NOW)};
+                new TicketAssigned(ID, "technical", TECH, "li-agent", NOW), new AssignmentAccepted(ID, TECH, true, NOW)};
     }
 
     static Object[] with(Object[] given, Object... more) {
@@ -88,6 +90,15 @@ class TicketHandlingTest {
 
     static Object[] closed() {
         return with(resolved(), new ResolutionAccepted(ID, "works", "li-agent", NOW));
+    }
+
+    static SurveyRecorded goodSurvey() {
+        return new SurveyRecorded(ID, Satisfaction.SATISFIED, 5, 5, 5, 5, 9, null, "li-agent", NOW);
+    }
+
+    /** Closed, surveyed and thanked: ready to archive. */
+    static Object[] surveyed() {
+        return with(closed(), goodSurvey(), new ThankYouDue(ID, 5, NOW));
     }
 
     // diagnosis and progress
@@ -278,10 +289,10 @@ class TicketHandlingTest {
 
     @Test
     void a_supervisor_archives_a_closed_ticket_an_agent_cannot() {
-        fixture.given(closed())
+        fixture.given(surveyed())
                 .when(new ArchiveTicket(ID, null), callerAs("acme", "sup", "SUPERVISOR"))
                 .expectEvents(new TicketArchived(ID, "sup", NOW));
-        fixture.given(closed())
+        fixture.given(surveyed())
                 .when(new ArchiveTicket(ID, null), caller("acme", "AGENT"))
                 .expectException(refusal(RefusalCode.ROLE_NOT_ALLOWED)).expectNoEvents();
         fixture.given(resolved())
@@ -290,8 +301,66 @@ class TicketHandlingTest {
     }
 
     @Test
+    void nothing_is_archived_without_a_survey_or_with_a_supervisor_follow_up_still_open() {
+        fixture.given(closed())
+                .when(new ArchiveTicket(ID, null), callerAs("acme", "sup", "SUPERVISOR"))
+                .expectException(refusal(RefusalCode.SURVEY_MISSING)).expectNoEvents();
+        Object[] poor = with(closed(), new SurveyRecorded(ID, Satisfaction.UNSATISFIED, 2, 2, 2, 2, 3, null, "li-agent", NOW),
+                new SupervisorFollowUpOpened(ID, 2, NOW));
+        fixture.given(poor)
+                .when(new ArchiveTicket(ID, null), callerAs("acme", "sup", "SUPERVISOR"))
+                .expectException(refusal(RefusalCode.FOLLOW_UP_OPEN)).expectNoEvents();
+        fixture.given(with(poor, new FollowUpCallRecorded(ID, "called", "late", "rostering", "sup", NOW)))
+                .when(new ArchiveTicket(ID, null), callerAs("acme", "boss", "MANAGER"))
+                .expectEvents(new TicketArchived(ID, "boss", NOW));
+    }
+
+    @Test
+    void an_unsatisfied_customer_gets_a_supervisor_follow_up_whatever_the_scores() {
+        fixture.given(closed())
+                .when(new RecordSurvey(ID, null, Satisfaction.UNSATISFIED, 4, 4, 4, 4, 6, null), caller("acme", "AGENT"))
+                .expectEvents(new SurveyRecorded(ID, Satisfaction.UNSATISFIED, 4, 4, 4, 4, 6, null, "li-agent", NOW),
+                        new SupervisorFollowUpOpened(ID, 4, NOW));
+    }
+
+    @Test
+    void a_rejected_plan_must_be_replaced_before_resolving_and_nobody_approves_their_own_plan() {
+        fixture.given(with(inProgress("normal"), plan("SUPERVISOR"), new PlanRejected(ID, "too expensive", "sup", NOW)))
+                .when(new ResolveTicket(ID, null, "done anyway"), callerAs("acme", TECH, "HANDLER"))
+                .expectException(refusal(RefusalCode.PLAN_NOT_APPROVED)).expectNoEvents();
+        fixture.given(with(inProgress("normal"), new PlanProposed(ID, null, "fix", List.of(), null, null, null,
+                        "SUPERVISOR", "sup", NOW)))
+                .when(new ApprovePlan(ID, null), callerAs("acme", "sup", "SUPERVISOR"))
+                .expectException(refusal(RefusalCode.SELF_APPROVAL)).expectNoEvents();
+    }
+
+    @Test
+    void plans_and_acceptance_need_a_priority() {
+        Object[] unclassified = {TicketFixtures.openedWithoutPriority(), new TicketAssigned(ID, "technical", TECH, "li-agent", NOW)};
+        fixture.given(unclassified)
+                .when(new AcceptAssignment(ID, null), callerAs("acme", TECH, "HANDLER"))
+                .expectException(refusal(RefusalCode.PRIORITY_REQUIRED)).expectNoEvents();
+    }
+
+    @Test
+    void raising_the_priority_reopens_approval_of_a_direct_plan_and_needs_a_qualified_lead() {
+        fixture.given(with(inProgress("low"), plan(null)))
+                .when(new ClassifyTicket(ID, null, "repair", "urgent", null), caller("acme", "SUPERVISOR"))
+                .expectEvents(new TicketClassified(ID, "repair", "urgent", null, "li-agent", NOW),
+                        new PlanApprovalRequired(ID, "MANAGER", NOW));
+        Object[] juniorLead = {opened(), new TicketClassified(ID, "repair", "low", null, "li-agent", NOW),
+                new TicketAssigned(ID, "technical", TECH, "li-agent", NOW), new AssignmentAccepted(ID, TECH, false, NOW)};
+        fixture.given(juniorLead)
+                .when(new ClassifyTicket(ID, null, "repair", "urgent", null), caller("acme", "SUPERVISOR"))
+                .expectException(refusal(RefusalCode.LEAD_NOT_QUALIFIED)).expectNoEvents();
+        fixture.given(juniorLead)
+                .when(new ClassifyTicket(ID, null, "complaint", "low", null), caller("acme", "SUPERVISOR"))
+                .expectException(refusal(RefusalCode.COMPLAINT_TYPE_LOCKED)).expectNoEvents();
+    }
+
+    @Test
     void an_archived_ticket_refuses_every_change() {
-        Object[] archived = with(closed(), new TicketArchived(ID, "sup", NOW));
+        Object[] archived = with(surveyed(), new TicketArchived(ID, "sup", NOW));
         for (Object command : List.of(new ClassifyTicket(ID, null, "repair", "low", null),
                 new LogContact(ID, null, Channel.PHONE, Direction.INBOUND, "hello"),
                 new RecordCustomerUpdate(ID, null, Channel.PHONE, "hello"),

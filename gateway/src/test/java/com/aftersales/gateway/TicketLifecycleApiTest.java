@@ -91,6 +91,11 @@ class TicketLifecycleApiTest extends ApiTestSupport {
                     h.setIfMatch("yesterday");
                 }).bodyValue(Map.of("type", "repair", "priority", "low")).exchange()
                 .expectStatus().isBadRequest().expectBody().jsonPath("$.code").isEqualTo("IF_MATCH_INVALID");
+        http.post().uri("/api/v1/tickets/" + ticketId + "/classification").headers(h -> {
+                    h.setBearerAuth(agent);
+                    h.setIfMatch("W/\"0\"");
+                }).bodyValue(Map.of("type", "repair", "priority", "low")).exchange()
+                .expectStatus().isEqualTo(412).expectBody().jsonPath("$.code").isEqualTo("VERSION_MISMATCH");
         http.post().uri("/api/v1/tickets/" + ticketId + "/assignment").headers(h -> h.setBearerAuth(agent))
                 .bodyValue(Map.of("department", "technical")).exchange()
                 .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("assigneeId");

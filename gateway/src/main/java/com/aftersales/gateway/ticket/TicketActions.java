@@ -23,7 +23,7 @@ import reactor.core.scheduler.Schedulers;
 @Component
 public class TicketActions {
 
-    private static final Pattern VERSION = Pattern.compile("(?:W/)?\"?(\\d{1,18})\"?");
+    private static final Pattern VERSION = Pattern.compile("\"?(\\d{1,18})\"?");
 
     private final CommandGateway commands;
     private final EventStore eventStore;
@@ -60,6 +60,10 @@ public class TicketActions {
     static Long expectedVersion(String ifMatch) {
         if (ifMatch == null) {
             return null;
+        }
+        if (ifMatch.trim().startsWith("W/")) {
+            // If-Match compares strongly (RFC 9110 13.1.1): a weak tag never matches
+            throw new RefusalException("VERSION_MISMATCH");
         }
         Matcher matcher = VERSION.matcher(ifMatch.trim());
         if (!matcher.matches()) {

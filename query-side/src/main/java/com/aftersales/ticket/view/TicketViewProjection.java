@@ -7,6 +7,7 @@ import com.aftersales.ticket.ComplaintEvents.ComplaintFeedbackSubmitted;
 import com.aftersales.ticket.ComplaintEvents.WarrantyRecorded;
 import com.aftersales.ticket.HandlingEvents.CustomerUpdated;
 import com.aftersales.ticket.HandlingEvents.FollowUpCallRecorded;
+import com.aftersales.ticket.HandlingEvents.PlanApprovalRequired;
 import com.aftersales.ticket.HandlingEvents.PlanApproved;
 import com.aftersales.ticket.HandlingEvents.PlanProposed;
 import com.aftersales.ticket.HandlingEvents.PlanRejected;
@@ -147,6 +148,12 @@ public class TicketViewProjection {
                         : new TicketView.Compensation(event.compensation().amount(), event.compensation().form()),
                 event.deadline(), event.approvalBy(), event.approvalBy() == null ? "DIRECT" : "PENDING", null);
         apply(tenantId, event.ticketId(), sequence, Updates.set("handling.plan", store.toDocument(plan)));
+    }
+
+    @EventHandler
+    void on(PlanApprovalRequired event, @SequenceNumber long sequence, @MetaDataValue(TENANT) String tenantId) {
+        apply(tenantId, event.ticketId(), sequence, Updates.combine(Updates.set("handling.plan.approval", "PENDING"),
+                Updates.set("handling.plan.approvalBy", event.approvalBy())));
     }
 
     @EventHandler

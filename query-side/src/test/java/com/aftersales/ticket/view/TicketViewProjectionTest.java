@@ -125,7 +125,7 @@ class TicketViewProjectionTest {
 
         projection.on(new InformationSupplied("t1", "SN-1", "li", AT), 6, "acme");
         projection.on(new TicketReassigned("t1", "complaint-team", "liu", "complaint", "sup", AT), 7, "acme");
-        projection.on(new AssignmentAccepted("t1", "liu", AT), 8, "acme");
+        projection.on(new AssignmentAccepted("t1", "liu", true, AT), 8, "acme");
 
         TicketView view = find("acme", "t1");
         assertThat(view.type()).isEqualTo("complaint");
