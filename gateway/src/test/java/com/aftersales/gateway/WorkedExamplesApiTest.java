@@ -23,15 +23,29 @@ class WorkedExamplesApiTest extends ApiTestSupport {
                 .expectStatus().isCreated().expectBody(JsonNode.class).returnResult().getResponseBody().get("id").asText();
     }
 
+    /** The version the caller last read: every task is sent with If-Match, as careful clients do. */
+    private String etag(String ticketId) {
+        return http.get().uri("/api/v1/tickets/" + ticketId).headers(h -> h.setBearerAuth(agent)).exchange()
+                .expectStatus().isOk().returnResult(String.class).getResponseHeaders().getETag();
+    }
+
     private JsonNode task(String token, String ticketId, String task, Object body) {
+        String version = etag(ticketId);
         var request = http.method(task.equals("marks") ? HttpMethod.PUT : HttpMethod.POST)
-                .uri("/api/v1/tickets/" + ticketId + "/" + task).headers(h -> h.setBearerAuth(token));
+                .uri("/api/v1/tickets/" + ticketId + "/" + task).headers(h -> {
+                    h.setBearerAuth(token);
+                    h.setIfMatch(version);
+                });
         var response = body == null ? request.exchange() : request.bodyValue(body).exchange();
         return response.expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
     }
 
     private void refused(String token, String ticketId, String task, Object body, int status, String code) {
-        var request = http.post().uri("/api/v1/tickets/" + ticketId + "/" + task).headers(h -> h.setBearerAuth(token));
+        String version = etag(ticketId);
+        var request = http.post().uri("/api/v1/tickets/" + ticketId + "/" + task).headers(h -> {
+            h.setBearerAuth(token);
+            h.setIfMatch(version);
+        });
         (body == null ? request.exchange() : request.bodyValue(body).exchange())
                 .expectStatus().isEqualTo(status).expectBody().jsonPath("$.code").isEqualTo(code);
     }
@@ -71,6 +85,8 @@ class WorkedExamplesApiTest extends ApiTestSupport {
         refused(technician, id, "plan/approval", null, 403, "ROLE_NOT_ALLOWED");
         refused(supervisor, id, "plan/approval", null, 403, "PLAN_APPROVAL_LEVEL");
         refused(technician, id, "resolution", Map.of("resolution", "done"), 409, "PLAN_NOT_APPROVED");
+        http.post().uri("/api/v1/tickets/" + id + "/plan/approval").headers(h -> h.setBearerAuth(manager)).exchange()
+                .expectStatus().isEqualTo(428).expectBody().jsonPath("$.code").isEqualTo("IF_MATCH_REQUIRED");
         task(manager, id, "plan/approval", null);
         task(technician, id, "progress", Map.of("progress", "executing-plan"));
         task(agent, id, "customer-updates", Map.of("channel", "PHONE", "summary", "technician arrives 10:00"));

@@ -22,6 +22,7 @@ final class RefusalStatus {
             Map.entry("NO_FEEDBACK_TO_REVIEW", HttpStatus.CONFLICT),
             Map.entry("COMPLAINT_REVIEW_PENDING", HttpStatus.CONFLICT),
             Map.entry("SELF_APPROVAL", HttpStatus.FORBIDDEN),
+            Map.entry("IF_MATCH_REQUIRED", HttpStatus.PRECONDITION_REQUIRED),
             Map.entry("COMPLAINT_TYPE_LOCKED", HttpStatus.CONFLICT),
             Map.entry("COMPLAINT_NOT_SETTLED", HttpStatus.CONFLICT),
             Map.entry("SURVEY_MISSING", HttpStatus.CONFLICT),

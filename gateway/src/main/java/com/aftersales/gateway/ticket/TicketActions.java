@@ -35,6 +35,18 @@ public class TicketActions {
         this.intake = intake;
     }
 
+    /**
+     * Decisions on something the caller must have seen (approving a plan, reviewing a form,
+     * archiving) need If-Match: without it the decision could cover a plan swapped in meanwhile.
+     */
+    public Mono<ResponseEntity<TicketResponse>> decide(Caller caller, String ticketId, String ifMatch,
+                                                      Function<Long, Object> command) {
+        if (ifMatch == null) {
+            return Mono.error(new RefusalException("IF_MATCH_REQUIRED"));
+        }
+        return perform(caller, ticketId, ifMatch, command);
+    }
+
     /** {@code command} gets the expected version (null without If-Match). */
     public Mono<ResponseEntity<TicketResponse>> perform(Caller caller, String ticketId, String ifMatch,
                                                        Function<Long, Object> command) {

@@ -50,7 +50,7 @@ public class TicketComplaintController {
     public Mono<ResponseEntity<TicketResponse>> review(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
             @PathVariable String ticketId, @RequestHeader(name = IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody Review body) {
-        return actions.perform(caller, ticketId, ifMatch,
+        return actions.decide(caller, ticketId, ifMatch,
                 version -> new ComplaintCommands.ReviewComplaintFeedback(ticketId, version, body.approve(), body.note()));
     }
 

@@ -83,7 +83,7 @@ public class TicketHandlingController {
     @PostMapping("/plan/approval")
     public Mono<ResponseEntity<TicketResponse>> approve(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
             @PathVariable String ticketId, @RequestHeader(name = IF_MATCH, required = false) String ifMatch) {
-        return actions.perform(caller, ticketId, ifMatch, version -> new HandlingCommands.ApprovePlan(ticketId, version));
+        return actions.decide(caller, ticketId, ifMatch, version -> new HandlingCommands.ApprovePlan(ticketId, version));
     }
 
     @Operation(summary = "Reject the pending plan with a reason")
@@ -91,7 +91,7 @@ public class TicketHandlingController {
     public Mono<ResponseEntity<TicketResponse>> reject(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
             @PathVariable String ticketId, @RequestHeader(name = IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody Decision body) {
-        return actions.perform(caller, ticketId, ifMatch,
+        return actions.decide(caller, ticketId, ifMatch,
                 version -> new HandlingCommands.RejectPlan(ticketId, version, body.reason()));
     }
 
@@ -173,6 +173,6 @@ public class TicketHandlingController {
     @PostMapping("/archive")
     public Mono<ResponseEntity<TicketResponse>> archive(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
             @PathVariable String ticketId, @RequestHeader(name = IF_MATCH, required = false) String ifMatch) {
-        return actions.perform(caller, ticketId, ifMatch, version -> new HandlingCommands.ArchiveTicket(ticketId, version));
+        return actions.decide(caller, ticketId, ifMatch, version -> new HandlingCommands.ArchiveTicket(ticketId, version));
     }
 }
