@@ -118,7 +118,15 @@ class WorkedExamplesApiTest extends ApiTestSupport {
         inquiry.put("problem", Map.of("description", "how to replace the strap, is it under warranty?"));
         String id = inHandling(inquiry);
         task(technician, id, "contacts", Map.of("channel", "PHONE", "direction", "OUTBOUND",
-                "summary", "out of warranty: 50 yuan, by mail or on-site"));
+                "summary", "out of warranty: 50 yuan, by mail or on-site; call back on 13900001234"));
+        JsonNode log = http.get().uri("/api/v1/tickets/" + id + "/timeline").headers(h -> h.setBearerAuth(token("acme", "AUDITOR")))
+                .exchange().expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
+        String logged = log.get(log.size() - 1).at("/details/summary").asText();
+        assertThat(logged).contains("*******1234").doesNotContain("13900001234");
+        JsonNode forPiiReader = http.get().uri("/api/v1/tickets/" + id + "/timeline")
+                .headers(h -> h.setBearerAuth(token("acme", "AUDITOR", "PII_READER"))).exchange()
+                .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
+        assertThat(forPiiReader.get(forPiiReader.size() - 1).at("/details/summary").asText()).contains("13900001234");
         task(technician, id, "resolution", Map.of("resolution", "answered: out of warranty, 50 yuan"));
         closeAndArchive(id, survey("BASICALLY_SATISFIED", 4));
     }

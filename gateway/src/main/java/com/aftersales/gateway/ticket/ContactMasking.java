@@ -25,6 +25,18 @@ final class ContactMasking {
                 problem.impactScope(), problem.alreadyTried(), problem.occurredAt(), "***");
     }
 
+    private static final java.util.regex.Pattern LONG_NUMBER = java.util.regex.Pattern.compile("\\+?\\d[\\d -]{5,}\\d");
+    private static final java.util.regex.Pattern EMAIL = java.util.regex.Pattern.compile("[\\w.+-]+@[\\w-]+(\\.[\\w-]+)+");
+
+    /** Free text (contact summaries, notes) may quote phone numbers or emails: mask what looks like one. */
+    static String text(String text) {
+        if (text == null) {
+            return null;
+        }
+        String numbersMasked = LONG_NUMBER.matcher(text).replaceAll(match -> phone(match.group()));
+        return EMAIL.matcher(numbersMasked).replaceAll(match -> java.util.regex.Matcher.quoteReplacement(email(match.group())));
+    }
+
     static String phone(String phone) {
         if (phone == null) {
             return null;

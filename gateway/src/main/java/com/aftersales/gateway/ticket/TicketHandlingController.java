@@ -50,11 +50,13 @@ public class TicketHandlingController {
 
     @Operation(summary = "The process log 处理过程记录: every event with who and when, oldest first")
     @GetMapping("/timeline")
-    public Mono<List<TimelineEntry>> timeline(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
-                                              @PathVariable String ticketId) {
+    public Mono<List<TimelineResponse>> timeline(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
+                                                 @PathVariable String ticketId) {
+        boolean mayReadPii = caller.has(com.aftersales.infra.tenancy.Role.PII_READER);
         return Mono.fromFuture(() -> queries.query(new FindTimeline(caller.tenantId(), ticketId),
                         ResponseTypes.multipleInstancesOf(TimelineEntry.class)))
                 .filter(entries -> !entries.isEmpty())
+                .map(entries -> entries.stream().map(entry -> TimelineResponse.of(entry, mayReadPii)).toList())
                 .switchIfEmpty(Mono.error(() -> new RefusalException("TICKET_NOT_FOUND")));
     }
 
