@@ -6,11 +6,11 @@ import java.util.Set;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.modelling.command.TargetAggregateVersion;
 
-/** The complaint feedback form 投诉处理责任人反馈表 (SPEC §7), warranty and confirmed plan changes. */
+/**
+ * The complaint feedback form 投诉处理责任人反馈表 (SPEC §7), warranty and confirmed plan changes.
+ * Which ticket types are complaints is the tenant's setting ({@code complaint-types}).
+ */
 public final class ComplaintCommands {
-
-    /** Tickets of this type are complaints: they need a reviewed feedback form before archiving. */
-    public static final String COMPLAINT_TYPE = "complaint";
 
     private ComplaintCommands() {
     }

@@ -25,8 +25,7 @@ final class ReclassificationRules {
                       String newPriority) {
         boolean handling = status == TicketStatus.IN_PROGRESS || status == TicketStatus.RESOLVED
                 || status == TicketStatus.RETURNED_FOR_INFORMATION;
-        boolean wasComplaint = ComplaintCommands.COMPLAINT_TYPE.equals(currentType);
-        if (handling && wasComplaint != ComplaintCommands.COMPLAINT_TYPE.equals(newType)) {
+        if (handling && tenant.isComplaint(currentType) != tenant.isComplaint(newType)) {
             throw new RefusedException(RefusalCode.COMPLAINT_TYPE_LOCKED);
         }
         if (status == TicketStatus.IN_PROGRESS && !qualifiedLead && needsQualifiedLead(tenant, newPriority)) {

@@ -152,7 +152,7 @@ public class Ticket {
     @CommandHandler
     public void handle(ClassifyTicket command, MetaData metaData, TenantDirectory tenants, Clock clock) {
         Caller caller = callerFor(ClassifyTicket.class, metaData);
-        Tenant tenant = tenants.find(tenantId).orElseThrow(() -> new RefusedException(RefusalCode.TENANT_UNKNOWN));
+        Tenant tenant = tenant(tenants);
         if (!tenant.usesTicketType(command.type())) {
             throw new RefusedException(Refusal.of(RefusalCode.TICKET_TYPE_UNKNOWN, "allowed", tenant.ticketTypes()));
         }
@@ -214,7 +214,7 @@ public class Ticket {
         Caller caller = callerFor(AcceptAssignment.class, metaData);
         requireAssignee(caller);
         requirePriority();
-        Tenant tenant = tenants.find(tenantId).orElseThrow(() -> new RefusedException(RefusalCode.TENANT_UNKNOWN));
+        Tenant tenant = tenant(tenants);
         boolean qualified = caller.has(Role.SENIOR) || caller.has(Role.SUPERVISOR);
         if (ReclassificationRules.needsQualifiedLead(tenant, priority) && !qualified) {
             throw new RefusedException(Refusal.of(RefusalCode.LEAD_NOT_QUALIFIED, "priority", priority));
@@ -255,7 +255,7 @@ public class Ticket {
             throw new RefusedException(RefusalCode.PLAN_INCOMPLETE);
         }
         requirePriority();
-        Tenant tenant = tenants.find(tenantId).orElseThrow(() -> new RefusedException(RefusalCode.TENANT_UNKNOWN));
+        Tenant tenant = tenant(tenants);
         Role approver = PlanRules.requiredApprover(tenant, priority, command.compensation(), orderAmount);
         apply(new PlanProposed(ticketId, command.temporaryMeasure(), command.permanentFix(),
                 command.measures() == null ? List.of() : List.copyOf(command.measures()), command.cost(),
@@ -387,9 +387,9 @@ public class Ticket {
 
     /** Unresolved or unsatisfied: a second result is due in 3 days (plain days until tenant calendars exist). */
     @CommandHandler
-    public void handle(SubmitComplaintFeedback command, MetaData metaData, Clock clock) {
+    public void handle(SubmitComplaintFeedback command, MetaData metaData, TenantDirectory tenants, Clock clock) {
         Caller caller = handlerFor(SubmitComplaintFeedback.class, metaData);
-        requireComplaint();
+        requireComplaint(tenants);
         ComplaintRules.check(command);
         Instant now = clock.instant();
         boolean settled = command.outcome() == ComplaintOutcome.RESOLVED && command.initialDemandMet();
@@ -401,9 +401,9 @@ public class Ticket {
     }
 
     @CommandHandler
-    public void handle(ReviewComplaintFeedback command, MetaData metaData, Clock clock) {
+    public void handle(ReviewComplaintFeedback command, MetaData metaData, TenantDirectory tenants, Clock clock) {
         Caller caller = callerFor(ReviewComplaintFeedback.class, metaData);
-        requireComplaint();
+        requireComplaint(tenants);
         if (!feedbackSubmitted || feedbackApproved) {
             throw new RefusedException(RefusalCode.NO_FEEDBACK_TO_REVIEW);
         }
@@ -422,9 +422,9 @@ public class Ticket {
     }
 
     @CommandHandler
-    public void handle(ArchiveTicket command, MetaData metaData, Clock clock) {
+    public void handle(ArchiveTicket command, MetaData metaData, TenantDirectory tenants, Clock clock) {
         Caller caller = callerFor(ArchiveTicket.class, metaData);
-        if (ComplaintCommands.COMPLAINT_TYPE.equals(type) && !feedbackApproved) {
+        if (tenant(tenants).isComplaint(type) && !feedbackApproved) {
             throw new RefusedException(RefusalCode.COMPLAINT_REVIEW_PENDING);
         }
         if (!surveyRecorded) {
@@ -442,8 +442,12 @@ public class Ticket {
         }
     }
 
-    private void requireComplaint() {
-        if (!ComplaintCommands.COMPLAINT_TYPE.equals(type)) {
+    private Tenant tenant(TenantDirectory tenants) {
+        return tenants.find(tenantId).orElseThrow(() -> new RefusedException(RefusalCode.TENANT_UNKNOWN));
+    }
+
+    private void requireComplaint(TenantDirectory tenants) {
+        if (!tenant(tenants).isComplaint(type)) {
             throw new RefusedException(RefusalCode.NOT_A_COMPLAINT);
         }
     }

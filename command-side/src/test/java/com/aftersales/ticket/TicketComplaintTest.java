@@ -89,6 +89,21 @@ class TicketComplaintTest {
     }
 
     @Test
+    void which_types_are_complaints_is_the_tenants_setting() {
+        TicketOpened nimbusTicket = new TicketOpened(ID, "nimbus", "SR202405200001", WorkedExamples.blackScreen(),
+                "agent", NOW);
+        Object[] handled = {nimbusTicket, new TicketClassified(ID, "complaint-rights", "P2", null, "agent", NOW),
+                new TicketAssigned(ID, "complaint-team", TECH, "agent", NOW), new AssignmentAccepted(ID, TECH, true, NOW)};
+        fixture.given(handled)
+                .when(form(ComplaintOutcome.RESOLVED, null), callerAs("nimbus", TECH, "HANDLER"))
+                .expectSuccessfulHandlerExecution();
+        fixture.given(with(closedComplaint()))
+                .when(new SubmitComplaintFeedback(ID, null, ComplaintOutcome.RESOLVED, null, true, null, null, null,
+                        null, null, RootCause.OTHER, null), callerAs("acme", TECH, "HANDLER"))
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
     void only_complaints_have_a_feedback_form() {
         fixture.given(TicketHandlingTest.closed())
                 .when(form(ComplaintOutcome.RESOLVED, null), callerAs("acme", TECH, "HANDLER"))

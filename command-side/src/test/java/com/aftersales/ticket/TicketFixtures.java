@@ -34,6 +34,8 @@ final class TicketFixtures {
         acme.setTimeZone(ZoneId.of("Asia/Shanghai"));
         TenantProperties.Tenant nimbus = new TenantProperties.Tenant();
         nimbus.setPriorityScheme(PriorityScheme.P0_P2);
+        nimbus.setTicketTypes(java.util.List.of("repair", "product-fault", "complaint-rights", "other"));
+        nimbus.setComplaintTypes(java.util.List.of("complaint-rights"));
         properties.setTenants(Map.of("acme", acme, "nimbus", nimbus));
         FixtureConfiguration<Ticket> fixture = new AggregateTestFixture<>(Ticket.class);
         fixture.registerInjectableResource(new TenantDirectory(properties));

@@ -57,9 +57,11 @@ public class TicketActions {
             return Mono.error(e);
         }
         var message = GenericCommandMessage.asCommandMessage(command.apply(expected)).andMetaData(caller.toMetaData());
+        long atLeast = expected == null ? 0 : expected + 1;
         return Mono.fromCallable(() -> {
                     commands.sendAndWait(message);
-                    return eventStore.lastSequenceNumberFor(ticketId).orElse(0L);
+                    // the stored version, never below what the accepted If-Match implies
+                    return Math.max(atLeast, eventStore.lastSequenceNumberFor(ticketId).orElse(0L));
                 })
                 .subscribeOn(Schedulers.boundedElastic())
                 .flatMap(version -> intake.awaitView(caller, ticketId, version)

@@ -20,7 +20,7 @@ public class TenantDirectory {
         }
         return new Tenant(id, settings.getName() == null ? id : settings.getName(), settings.getTimeZone(),
                 settings.getTicketPrefix(), settings.getSerialDigits(), settings.getPriorityScheme(),
-                settings.getTicketTypes(), settings.getCompensationCapPercent());
+                settings.getTicketTypes(), settings.getCompensationCapPercent(), settings.getComplaintTypes());
     }
 
     public Optional<Tenant> find(String tenantId) {

@@ -43,6 +43,9 @@ public class TenantProperties {
         /** Compensation above this share of the order amount needs a MANAGER's approval (SPEC §5). */
         private int compensationCapPercent = 30;
 
+        /** Which of the ticket types are complaints (feedback form and review before archiving, SPEC §7). */
+        private List<String> complaintTypes = List.of("complaint");
+
         /** Ticket type codes the tenant uses. */
         private List<String> ticketTypes = List.of("repair", "inquiry", "complaint", "return-exchange", "other");
 
@@ -92,6 +95,14 @@ public class TenantProperties {
 
         public void setCompensationCapPercent(int compensationCapPercent) {
             this.compensationCapPercent = compensationCapPercent;
+        }
+
+        public List<String> getComplaintTypes() {
+            return complaintTypes;
+        }
+
+        public void setComplaintTypes(List<String> complaintTypes) {
+            this.complaintTypes = complaintTypes;
         }
 
         public List<String> getTicketTypes() {
