@@ -82,6 +82,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateMember;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
@@ -106,19 +107,9 @@ public class Ticket {
     private String assigneeId;
     private Set<String> coHandlers = new LinkedHashSet<>();
     private BigDecimal orderAmount;
-    private String planApprovalBy;
-    private boolean planPending;
-    private boolean planRejected;
-    private String planProposer;
-    private Compensation planCompensation;
+    @AggregateMember
+    private final Obligations obligations = new Obligations();
     private boolean qualifiedLead;
-    private boolean followUpDone;
-    private boolean feedbackSettled;
-    private String feedbackSubmitter;
-    private boolean surveyRecorded;
-    private boolean supervisorFollowUp;
-    private boolean feedbackSubmitted;
-    private boolean feedbackApproved;
 
     protected Ticket() {
     }
@@ -163,9 +154,9 @@ public class Ticket {
         Instant now = clock.instant();
         apply(new TicketClassified(ticketId, command.type(), command.priority(), command.responsibility(),
                 caller.actorId(), now));
-        Role needed = planProposer == null ? null
-                : PlanRules.requiredApprover(tenant, command.priority(), planCompensation, orderAmount);
-        if (!planRejected && PlanRules.rank(needed) > PlanRules.rank(planApprovalBy)) {
+        Role needed = obligations.planProposer == null ? null
+                : PlanRules.requiredApprover(tenant, command.priority(), obligations.planCompensation, orderAmount);
+        if (!obligations.planRejected && PlanRules.rank(needed) > PlanRules.rank(obligations.planApprovalBy)) {
             apply(new PlanApprovalRequired(ticketId, needed.name(), now));
         }
     }
@@ -311,9 +302,9 @@ public class Ticket {
     @CommandHandler
     public void handle(ResolveTicket command, MetaData metaData, Clock clock) {
         Caller caller = handlerFor(ResolveTicket.class, metaData);
-        if (planPending || planRejected) {
+        if (obligations.planPending || obligations.planRejected) {
             throw new RefusedException(Refusal.of(RefusalCode.PLAN_NOT_APPROVED, "approvalBy",
-                    planRejected ? "a new plan" : planApprovalBy));
+                    obligations.planRejected ? "a new plan" : obligations.planApprovalBy));
         }
         requireText(command.resolution(), RefusalCode.REASON_REQUIRED);
         apply(new TicketResolved(ticketId, command.resolution(), caller.actorId(), clock.instant()));
@@ -337,7 +328,7 @@ public class Ticket {
     @CommandHandler
     public void handle(RecordSurvey command, MetaData metaData, Clock clock) {
         Caller caller = callerFor(RecordSurvey.class, metaData);
-        if (surveyRecorded) {
+        if (obligations.surveyRecorded) {
             throw new RefusedException(RefusalCode.SURVEY_ALREADY_RECORDED);
         }
         SurveyRules.check(command);
@@ -355,7 +346,7 @@ public class Ticket {
     public void handle(RecordFollowUpCall command, MetaData metaData, Clock clock) {
         Caller caller = callerFor(RecordFollowUpCall.class, metaData);
         requireText(command.summary(), RefusalCode.REASON_REQUIRED);
-        if (supervisorFollowUp) {
+        if (obligations.supervisorFollowUp) {
             if (!caller.has(Role.SUPERVISOR)) {
                 throw new RefusedException(RefusalCode.FOLLOW_UP_NEEDS_SUPERVISOR);
             }
@@ -404,13 +395,13 @@ public class Ticket {
     public void handle(ReviewComplaintFeedback command, MetaData metaData, TenantDirectory tenants, Clock clock) {
         Caller caller = callerFor(ReviewComplaintFeedback.class, metaData);
         requireComplaint(tenants);
-        if (!feedbackSubmitted || feedbackApproved) {
+        if (!obligations.feedbackSubmitted || obligations.feedbackApproved) {
             throw new RefusedException(RefusalCode.NO_FEEDBACK_TO_REVIEW);
         }
-        if (caller.actorId().equals(feedbackSubmitter)) {
+        if (caller.actorId().equals(obligations.feedbackSubmitter)) {
             throw new RefusedException(RefusalCode.SELF_APPROVAL);
         }
-        if (command.approve() && !feedbackSettled) {
+        if (command.approve() && !obligations.feedbackSettled) {
             throw new RefusedException(RefusalCode.COMPLAINT_NOT_SETTLED);
         }
         if (command.approve()) {
@@ -424,13 +415,13 @@ public class Ticket {
     @CommandHandler
     public void handle(ArchiveTicket command, MetaData metaData, TenantDirectory tenants, Clock clock) {
         Caller caller = callerFor(ArchiveTicket.class, metaData);
-        if (tenant(tenants).isComplaint(type) && !feedbackApproved) {
+        if (tenant(tenants).isComplaint(type) && !obligations.feedbackApproved) {
             throw new RefusedException(RefusalCode.COMPLAINT_REVIEW_PENDING);
         }
-        if (!surveyRecorded) {
+        if (!obligations.surveyRecorded) {
             throw new RefusedException(RefusalCode.SURVEY_MISSING);
         }
-        if (supervisorFollowUp && !followUpDone) {
+        if (obligations.supervisorFollowUp && !obligations.followUpDone) {
             throw new RefusedException(RefusalCode.FOLLOW_UP_OPEN);
         }
         apply(new TicketArchived(ticketId, caller.actorId(), clock.instant()));
@@ -465,14 +456,14 @@ public class Ticket {
     /** A plan must be pending, and a MANAGER-level plan needs a MANAGER. */
     private Caller approverFor(Class<?> command, MetaData metaData) {
         Caller caller = callerFor(command, metaData);
-        if (!planPending) {
+        if (!obligations.planPending) {
             throw new RefusedException(RefusalCode.NO_PLAN_PENDING);
         }
-        if (caller.actorId().equals(planProposer)) {
+        if (caller.actorId().equals(obligations.planProposer)) {
             throw new RefusedException(RefusalCode.SELF_APPROVAL);
         }
-        if (Role.MANAGER.name().equals(planApprovalBy) && !caller.has(Role.MANAGER)) {
-            throw new RefusedException(Refusal.of(RefusalCode.PLAN_APPROVAL_LEVEL, "approvalBy", planApprovalBy));
+        if (Role.MANAGER.name().equals(obligations.planApprovalBy) && !caller.has(Role.MANAGER)) {
+            throw new RefusedException(Refusal.of(RefusalCode.PLAN_APPROVAL_LEVEL, "approvalBy", obligations.planApprovalBy));
         }
         return caller;
     }
@@ -513,32 +504,6 @@ public class Ticket {
     }
 
     @EventSourcingHandler
-    void on(PlanProposed event) {
-        this.planApprovalBy = event.approvalBy();
-        this.planPending = event.approvalBy() != null;
-        this.planRejected = false;
-        this.planProposer = event.by();
-        this.planCompensation = event.compensation();
-    }
-
-    @EventSourcingHandler
-    void on(PlanApprovalRequired event) {
-        this.planApprovalBy = event.approvalBy();
-        this.planPending = true;
-    }
-
-    @EventSourcingHandler
-    void on(PlanApproved event) {
-        this.planPending = false;
-    }
-
-    @EventSourcingHandler
-    void on(PlanRejected event) {
-        this.planPending = false;
-        this.planRejected = true;
-    }
-
-    @EventSourcingHandler
     void on(TicketResolved event) {
         this.status = TicketStatus.RESOLVED;
     }
@@ -551,40 +516,6 @@ public class Ticket {
     @EventSourcingHandler
     void on(ResolutionRejected event) {
         this.status = TicketStatus.IN_PROGRESS;
-        this.feedbackApproved = false;
-    }
-
-    @EventSourcingHandler
-    void on(SurveyRecorded event) {
-        this.surveyRecorded = true;
-    }
-
-    @EventSourcingHandler
-    void on(SupervisorFollowUpOpened event) {
-        this.supervisorFollowUp = true;
-    }
-
-    @EventSourcingHandler
-    void on(ComplaintFeedbackSubmitted event) {
-        this.feedbackSubmitted = true;
-        this.feedbackApproved = false;
-        this.feedbackSettled = event.secondResultDue() == null;
-        this.feedbackSubmitter = event.by();
-    }
-
-    @EventSourcingHandler
-    void on(FollowUpCallRecorded event) {
-        this.followUpDone = true;
-    }
-
-    @EventSourcingHandler
-    void on(ComplaintFeedbackApproved event) {
-        this.feedbackApproved = true;
-    }
-
-    @EventSourcingHandler
-    void on(ComplaintFeedbackSentBack event) {
-        this.feedbackSubmitted = false;
     }
 
     @EventSourcingHandler

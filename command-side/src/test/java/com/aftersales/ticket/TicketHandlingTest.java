@@ -52,6 +52,8 @@ import com.aftersales.ticket.LifecycleEvents.TicketClassified;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.Test;
 
@@ -356,6 +358,20 @@ class TicketHandlingTest {
         fixture.given(juniorLead)
                 .when(new ClassifyTicket(ID, null, "complaint", "low", null), caller("acme", "SUPERVISOR"))
                 .expectException(refusal(RefusalCode.COMPLAINT_TYPE_LOCKED)).expectNoEvents();
+    }
+
+    /** Snapshots are Jackson documents of the aggregate, its obligations included. */
+    @Test
+    void a_ticket_snapshot_round_trips_through_jackson() {
+        JacksonSerializer serializer = JacksonSerializer.defaultSerializer();
+        fixture.given(with(inProgress("urgent"), plan("MANAGER")))
+                .when(new SetProgress(ID, null, "parts-procurement"), callerAs("acme", TECH, "HANDLER"))
+                .expectState(ticket -> {
+                    SerializedObject<String> json = serializer.serialize(ticket, String.class);
+                    Ticket copy = serializer.deserialize(json);
+                    org.assertj.core.api.Assertions.assertThat(serializer.serialize(copy, String.class).getData())
+                            .isEqualTo(json.getData()).contains("\"planPending\":true").contains("\"assigneeId\":\"wang-tech\"");
+                });
     }
 
     @Test
