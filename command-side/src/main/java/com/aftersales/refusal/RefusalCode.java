@@ -37,6 +37,7 @@ public final class RefusalCode {
     public static final String COMPLAINT_NOT_SETTLED = "COMPLAINT_NOT_SETTLED";
     public static final String SURVEY_MISSING = "SURVEY_MISSING";
     public static final String FOLLOW_UP_OPEN = "FOLLOW_UP_OPEN";
+    public static final String COMPENSATION_NOT_APPROVED = "COMPENSATION_NOT_APPROVED";
 
     private RefusalCode() {
     }

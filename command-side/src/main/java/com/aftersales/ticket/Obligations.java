@@ -26,6 +26,8 @@ class Obligations {
     String planApprovalBy;
     boolean planPending;
     boolean planRejected;
+    /** Compensation a MANAGER approved with a plan (the most a feedback form may report over the cap). */
+    java.math.BigDecimal managerApprovedCompensation;
     String planProposer;
     Compensation planCompensation;
     boolean surveyRecorded;
@@ -51,6 +53,9 @@ class Obligations {
     }
     @EventSourcingHandler
     void on(PlanApproved event) {
+        if ("MANAGER".equals(planApprovalBy) && planCompensation != null) {
+            this.managerApprovedCompensation = planCompensation.amount();
+        }
         this.planPending = false;
     }
     @EventSourcingHandler

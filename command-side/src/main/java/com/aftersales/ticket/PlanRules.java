@@ -37,7 +37,7 @@ final class PlanRules {
         return Role.SUPERVISOR.name().equals(role) ? 1 : 0;
     }
 
-    private static boolean exceedsCap(Tenant tenant, Compensation compensation, BigDecimal orderAmount) {
+    static boolean exceedsCap(Tenant tenant, Compensation compensation, BigDecimal orderAmount) {
         if (compensation == null || compensation.amount() == null || compensation.amount().signum() <= 0) {
             return false;
         }

@@ -382,6 +382,7 @@ public class Ticket {
         Caller caller = handlerFor(SubmitComplaintFeedback.class, metaData);
         requireComplaint(tenants);
         ComplaintRules.check(command);
+        requireApprovedCompensation(tenant(tenants), command.compensation());
         Instant now = clock.instant();
         boolean settled = command.outcome() == ComplaintOutcome.RESOLVED && command.initialDemandMet();
         apply(new ComplaintFeedbackSubmitted(ticketId, command.outcome(), command.outcomeReason(),
@@ -425,6 +426,18 @@ public class Ticket {
             throw new RefusedException(RefusalCode.FOLLOW_UP_OPEN);
         }
         apply(new TicketArchived(ticketId, caller.actorId(), clock.instant()));
+    }
+
+    /** SPEC §5: compensation over the tenant's cap needs a MANAGER's approval, given with a plan. */
+    private void requireApprovedCompensation(Tenant tenant, Compensation compensation) {
+        if (!PlanRules.exceedsCap(tenant, compensation, orderAmount)) {
+            return;
+        }
+        java.math.BigDecimal approved = obligations.managerApprovedCompensation;
+        if (approved == null || compensation.amount().compareTo(approved) > 0) {
+            throw new RefusedException(Refusal.of(RefusalCode.COMPENSATION_NOT_APPROVED, "approved",
+                    approved == null ? "none" : approved.toPlainString()));
+        }
     }
 
     private void requirePriority() {

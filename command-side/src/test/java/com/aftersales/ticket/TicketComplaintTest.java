@@ -60,9 +60,28 @@ class TicketComplaintTest {
                 "satisfied", RootCause.PROCESS_GAP, "roster technicians by distance", due, TECH, NOW);
     }
 
+    /** Example 3 approved the coupon with its plan; the order amount is unknown, so any compensation is over the cap. */
+    static Object[] closedComplaintWithApprovedCoupon() {
+        return with(closedComplaint(), new com.aftersales.ticket.HandlingEvents.PlanProposed(ID, null, "apologise",
+                java.util.List.of(), null, COUPON, null, "MANAGER", TECH, NOW),
+                new com.aftersales.ticket.HandlingEvents.PlanApproved(ID, "boss", NOW));
+    }
+
+    @Test
+    void compensation_reported_over_the_cap_must_have_been_approved_by_the_manager() {
+        fixture.given(closedComplaint())
+                .when(form(ComplaintOutcome.RESOLVED, null), callerAs("acme", TECH, "HANDLER"))
+                .expectException(refusal(RefusalCode.COMPENSATION_NOT_APPROVED)).expectNoEvents();
+        fixture.given(closedComplaintWithApprovedCoupon())
+                .when(new SubmitComplaintFeedback(ID, null, ComplaintOutcome.RESOLVED, null, true, null,
+                        new Compensation(new BigDecimal("150"), "coupon"), null, null, null, RootCause.PROCESS_GAP, null),
+                        callerAs("acme", TECH, "HANDLER"))
+                .expectException(refusal(RefusalCode.COMPENSATION_NOT_APPROVED)).expectNoEvents();
+    }
+
     @Test
     void the_responsible_person_submits_the_feedback_form_and_the_supervisor_approves_archiving() {
-        fixture.given(closedComplaint())
+        fixture.given(closedComplaintWithApprovedCoupon())
                 .when(form(ComplaintOutcome.RESOLVED, null), callerAs("acme", TECH, "HANDLER"))
                 .expectEvents(submitted(ComplaintOutcome.RESOLVED, null, null));
         fixture.given(with(closedComplaint(), submitted(ComplaintOutcome.RESOLVED, null, null)))
@@ -72,14 +91,14 @@ class TicketComplaintTest {
 
     @Test
     void an_unresolved_complaint_gets_a_second_result_due_in_3_days() {
-        fixture.given(closedComplaint())
+        fixture.given(closedComplaintWithApprovedCoupon())
                 .when(form(ComplaintOutcome.NEGOTIATING, "customer wants a refund"), callerAs("acme", TECH, "HANDLER"))
                 .expectEvents(submitted(ComplaintOutcome.NEGOTIATING, "customer wants a refund", NOW.plus(Duration.ofDays(3))));
     }
 
     @Test
     void a_form_without_root_cause_or_without_the_reason_of_an_open_outcome_is_refused() {
-        fixture.given(closedComplaint())
+        fixture.given(closedComplaintWithApprovedCoupon())
                 .when(form(ComplaintOutcome.UNRESOLVABLE, " "), callerAs("acme", TECH, "HANDLER"))
                 .expectException(refusal(RefusalCode.FEEDBACK_INCOMPLETE)).expectNoEvents();
         fixture.given(closedComplaint())

@@ -27,6 +27,7 @@ final class RefusalStatus {
             Map.entry("COMPLAINT_NOT_SETTLED", HttpStatus.CONFLICT),
             Map.entry("SURVEY_MISSING", HttpStatus.CONFLICT),
             Map.entry("FOLLOW_UP_OPEN", HttpStatus.CONFLICT),
+            Map.entry("COMPENSATION_NOT_APPROVED", HttpStatus.CONFLICT),
             Map.entry("TICKET_NOT_FOUND", HttpStatus.NOT_FOUND),
             Map.entry("ROLE_NOT_ALLOWED", HttpStatus.FORBIDDEN),
             Map.entry("TENANT_UNKNOWN", HttpStatus.FORBIDDEN),
