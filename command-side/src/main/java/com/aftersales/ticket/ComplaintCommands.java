@@ -21,6 +21,7 @@ public final class ComplaintCommands {
                                           Boolean initialDemandMet, String demandReason,
                                           Compensation compensation, Set<ComplaintMeasure> measures,
                                           String keyTimePoints, String customerOpinion,
+                                          HandlingCommands.Satisfaction customerSatisfaction,
                                           RootCause rootCause, String improvements) {
     }
 

@@ -13,11 +13,12 @@ public final class ComplaintEvents {
     private ComplaintEvents() {
     }
 
-    /** {@code secondResultDue}: unresolved or unsatisfied → a second result within 3 days (SPEC §7). */
+    /** {@code secondResultDue}: unresolved, unmet or unsatisfied → a second result within 3 days (SPEC §7). */
     public record ComplaintFeedbackSubmitted(String ticketId, ComplaintOutcome outcome, String outcomeReason,
                                              Boolean initialDemandMet, String demandReason, Compensation compensation,
                                              Set<ComplaintMeasure> measures, String keyTimePoints,
-                                             String customerOpinion, RootCause rootCause, String improvements,
+                                             String customerOpinion, HandlingCommands.Satisfaction customerSatisfaction,
+                                             RootCause rootCause, String improvements,
                                              Instant secondResultDue, String by, Instant at) {
     }
 

@@ -11,9 +11,10 @@ final class ComplaintRules {
     private ComplaintRules() {
     }
 
-    /** Outcome and root cause always; a reason when not resolved or when the demand was not met. */
+    /** Outcome, demand, satisfaction and root cause always; a reason when not resolved or not met. */
     static void check(SubmitComplaintFeedback form) {
         boolean complete = form.outcome() != null && form.rootCause() != null && form.initialDemandMet() != null
+                && form.customerSatisfaction() != null
                 && (form.outcome() == ComplaintOutcome.RESOLVED || hasText(form.outcomeReason()))
                 && (form.initialDemandMet() || hasText(form.demandReason()));
         if (!complete) {

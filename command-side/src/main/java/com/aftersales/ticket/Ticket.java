@@ -384,11 +384,12 @@ public class Ticket {
         ComplaintRules.check(command);
         requireApprovedCompensation(tenant(tenants), command.compensation());
         Instant now = clock.instant();
-        boolean settled = command.outcome() == ComplaintOutcome.RESOLVED && command.initialDemandMet();
+        boolean settled = command.outcome() == ComplaintOutcome.RESOLVED && command.initialDemandMet()
+                && command.customerSatisfaction() != Satisfaction.UNSATISFIED;
         apply(new ComplaintFeedbackSubmitted(ticketId, command.outcome(), command.outcomeReason(),
                 command.initialDemandMet(), command.demandReason(), command.compensation(),
                 command.measures() == null ? Set.of() : Set.copyOf(command.measures()), command.keyTimePoints(),
-                command.customerOpinion(), command.rootCause(), command.improvements(),
+                command.customerOpinion(), command.customerSatisfaction(), command.rootCause(), command.improvements(),
                 settled ? null : now.plus(Duration.ofDays(3)), caller.actorId(), now));
     }
 

@@ -22,6 +22,7 @@ import com.aftersales.ticket.ComplaintEvents.PlanChangeConfirmed;
 import com.aftersales.ticket.ComplaintEvents.WarrantyRecorded;
 import com.aftersales.ticket.HandlingCommands.ArchiveTicket;
 import com.aftersales.ticket.HandlingCommands.Compensation;
+import com.aftersales.ticket.HandlingCommands.Satisfaction;
 import com.aftersales.ticket.HandlingEvents.ResolutionAccepted;
 import com.aftersales.ticket.HandlingEvents.TicketArchived;
 import com.aftersales.ticket.HandlingEvents.TicketResolved;
@@ -51,13 +52,13 @@ class TicketComplaintTest {
     static SubmitComplaintFeedback form(ComplaintOutcome outcome, String reason) {
         return new SubmitComplaintFeedback(ID, null, outcome, reason, true, null, COUPON,
                 Set.of(ComplaintMeasure.COMPENSATION, ComplaintMeasure.PROCESS_OPTIMIZATION), "09:00 call, 11:00 visit",
-                "satisfied", RootCause.PROCESS_GAP, "roster technicians by distance");
+                "satisfied", Satisfaction.SATISFIED, RootCause.PROCESS_GAP, "roster technicians by distance");
     }
 
     static ComplaintFeedbackSubmitted submitted(ComplaintOutcome outcome, String reason, java.time.Instant due) {
         return new ComplaintFeedbackSubmitted(ID, outcome, reason, true, null, COUPON,
                 Set.of(ComplaintMeasure.COMPENSATION, ComplaintMeasure.PROCESS_OPTIMIZATION), "09:00 call, 11:00 visit",
-                "satisfied", RootCause.PROCESS_GAP, "roster technicians by distance", due, TECH, NOW);
+                "satisfied", Satisfaction.SATISFIED, RootCause.PROCESS_GAP, "roster technicians by distance", due, TECH, NOW);
     }
 
     /** Example 3 approved the coupon with its plan; the order amount is unknown, so any compensation is over the cap. */
@@ -74,7 +75,7 @@ class TicketComplaintTest {
                 .expectException(refusal(RefusalCode.COMPENSATION_NOT_APPROVED)).expectNoEvents();
         fixture.given(closedComplaintWithApprovedCoupon())
                 .when(new SubmitComplaintFeedback(ID, null, ComplaintOutcome.RESOLVED, null, true, null,
-                        new Compensation(new BigDecimal("150"), "coupon"), null, null, null, RootCause.PROCESS_GAP, null),
+                        new Compensation(new BigDecimal("150"), "coupon"), null, null, null, Satisfaction.SATISFIED, RootCause.PROCESS_GAP, null),
                         callerAs("acme", TECH, "HANDLER"))
                 .expectException(refusal(RefusalCode.COMPENSATION_NOT_APPROVED)).expectNoEvents();
     }
@@ -97,13 +98,24 @@ class TicketComplaintTest {
     }
 
     @Test
+    void an_unsatisfied_complaint_gets_a_second_result_due_in_3_days_even_when_resolved() {
+        fixture.given(closedComplaintWithApprovedCoupon())
+                .when(new SubmitComplaintFeedback(ID, null, ComplaintOutcome.RESOLVED, null, true, null, null, null,
+                        null, "still angry", Satisfaction.UNSATISFIED, RootCause.PROCESS_GAP, null),
+                        callerAs("acme", TECH, "HANDLER"))
+                .expectEvents(new ComplaintFeedbackSubmitted(ID, ComplaintOutcome.RESOLVED, null, true, null, null, Set.of(),
+                        null, "still angry", Satisfaction.UNSATISFIED, RootCause.PROCESS_GAP, null,
+                        NOW.plus(Duration.ofDays(3)), TECH, NOW));
+    }
+
+    @Test
     void a_form_without_root_cause_or_without_the_reason_of_an_open_outcome_is_refused() {
         fixture.given(closedComplaintWithApprovedCoupon())
                 .when(form(ComplaintOutcome.UNRESOLVABLE, " "), callerAs("acme", TECH, "HANDLER"))
                 .expectException(refusal(RefusalCode.FEEDBACK_INCOMPLETE)).expectNoEvents();
         fixture.given(closedComplaint())
                 .when(new SubmitComplaintFeedback(ID, null, ComplaintOutcome.RESOLVED, null, true, null, null, null,
-                        null, null, null, null), callerAs("acme", TECH, "HANDLER"))
+                        null, null, Satisfaction.SATISFIED, null, null), callerAs("acme", TECH, "HANDLER"))
                 .expectException(refusal(RefusalCode.FEEDBACK_INCOMPLETE)).expectNoEvents();
     }
 
@@ -118,7 +130,7 @@ class TicketComplaintTest {
                 .expectSuccessfulHandlerExecution();
         fixture.given(with(closedComplaint()))
                 .when(new SubmitComplaintFeedback(ID, null, ComplaintOutcome.RESOLVED, null, true, null, null, null,
-                        null, null, RootCause.OTHER, null), callerAs("acme", TECH, "HANDLER"))
+                        null, null, Satisfaction.SATISFIED, RootCause.OTHER, null), callerAs("acme", TECH, "HANDLER"))
                 .expectSuccessfulHandlerExecution();
     }
 
@@ -169,7 +181,7 @@ class TicketComplaintTest {
                 .when(new ArchiveTicket(ID, null), callerAs("acme", "sup", "SUPERVISOR"))
                 .expectException(refusal(RefusalCode.COMPLAINT_REVIEW_PENDING)).expectNoEvents();
         fixture.given(with(closedComplaint(), new ComplaintFeedbackSubmitted(ID, ComplaintOutcome.RESOLVED, null, true,
-                        null, null, Set.of(), null, null, RootCause.OTHER, null, null, "sup", NOW)))
+                        null, null, Set.of(), null, null, Satisfaction.SATISFIED, RootCause.OTHER, null, null, "sup", NOW)))
                 .when(new ReviewComplaintFeedback(ID, null, true, null), callerAs("acme", "sup", "SUPERVISOR"))
                 .expectException(refusal(RefusalCode.SELF_APPROVAL)).expectNoEvents();
     }

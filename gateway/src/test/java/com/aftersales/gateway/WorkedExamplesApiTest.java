@@ -151,10 +151,12 @@ class WorkedExamplesApiTest extends ApiTestSupport {
         task(technician, id, "complaint-feedback", Map.of("outcome", "RESOLVED", "initialDemandMet", true,
                 "compensation", Map.of("amount", 100, "form", "coupon"),
                 "measures", List.of("COMPENSATION", "PROCESS_OPTIMIZATION"), "rootCause", "PROCESS_GAP",
-                "improvements", "roster technicians by distance", "customerOpinion", "satisfied"));
+                "improvements", "roster technicians by distance", "customerOpinion", "satisfied",
+                "customerSatisfaction", "SATISFIED"));
         task(supervisor, id, "complaint-feedback/review", Map.of("approve", false, "note", "add the call records"));
         task(technician, id, "complaint-feedback", Map.of("outcome", "RESOLVED", "initialDemandMet", true,
-                "rootCause", "PROCESS_GAP", "keyTimePoints", "09:00 call, 11:00 visit, 11:30 apology"));
+                "rootCause", "PROCESS_GAP", "keyTimePoints", "09:00 call, 11:00 visit, 11:30 apology",
+                "customerSatisfaction", "SATISFIED"));
         JsonNode approved = task(supervisor, id, "complaint-feedback/review", Map.of("approve", true));
         assertThat(approved.at("/handling/complaint/review").asText()).isEqualTo("APPROVED");
         assertThat(task(supervisor, id, "archive", null).get("status").asText()).isEqualTo("ARCHIVED");

@@ -100,6 +100,7 @@ public final class TicketActionRequests {
                                     @NotNull Boolean initialDemandMet, @Size(max = 2000) String demandReason,
                                     @Valid PlanCompensation compensation, @Size(max = 5) Set<ComplaintMeasure> measures,
                                     @Size(max = 4000) String keyTimePoints, @Size(max = 2000) String customerOpinion,
+                                    @NotNull Satisfaction customerSatisfaction,
                                     @NotNull RootCause rootCause, @Size(max = 4000) String improvements) {
     }
 

@@ -42,7 +42,8 @@ public class TicketComplaintController {
                 ticketId, version, body.outcome(), body.outcomeReason(), body.initialDemandMet(), body.demandReason(),
                 body.compensation() == null ? null
                         : new HandlingCommands.Compensation(body.compensation().amount(), body.compensation().form()),
-                body.measures(), body.keyTimePoints(), body.customerOpinion(), body.rootCause(), body.improvements()));
+                body.measures(), body.keyTimePoints(), body.customerOpinion(), body.customerSatisfaction(),
+                body.rootCause(), body.improvements()));
     }
 
     @Operation(summary = "Review the form: approve archiving 同意归档 or send back for supplement 需补充说明")
