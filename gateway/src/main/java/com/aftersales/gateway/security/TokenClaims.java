@@ -1,6 +1,7 @@
 package com.aftersales.gateway.security;
 
 import com.aftersales.access.Caller;
+import com.aftersales.infra.tenancy.Role;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -10,7 +11,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
 
 /**
  * Reads the caller from token claims: {@code tenant}, {@code roles} (array, or a space or comma
- * separated string) and {@code sub}. A token whose subject is its own client ({@code azp} or
+ * separated string) and {@code sub}. An issuer bound to a tenant grants tenant roles only. A token whose subject is its own client ({@code azp} or
  * {@code client_id}) is a machine client of the client-credentials grant.
  */
 final class TokenClaims {
@@ -25,7 +26,14 @@ final class TokenClaims {
         String tenant = boundTenant != null ? boundTenant : jwt.getClaimAsString(TENANT);
         String client = jwt.hasClaim("azp") ? jwt.getClaimAsString("azp") : jwt.getClaimAsString("client_id");
         String kind = client != null && client.equals(jwt.getSubject()) ? "client" : "user";
-        return new Caller(tenant, jwt.getSubject(), kind, roles(jwt));
+        Set<String> roles = roles(jwt);
+        if (boundTenant != null && roles.contains(Role.PLATFORM_ADMIN.name())) {
+            // a tenant's own IdP grants tenant roles only
+            Set<String> tenantRoles = new LinkedHashSet<>(roles);
+            tenantRoles.remove(Role.PLATFORM_ADMIN.name());
+            roles = Set.copyOf(tenantRoles);
+        }
+        return new Caller(tenant, jwt.getSubject(), kind, roles);
     }
 
     static Set<String> roles(Jwt jwt) {

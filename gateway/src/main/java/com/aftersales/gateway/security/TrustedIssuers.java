@@ -1,11 +1,12 @@
 package com.aftersales.gateway.security;
 
-import com.aftersales.infra.tenancy.Role;
 import com.aftersales.infra.tenancy.Tenant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.springframework.security.authentication.ReactiveAuthenticationManager;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
@@ -45,34 +46,25 @@ public final class TrustedIssuers {
     }
 
     private static ReactiveAuthenticationManager manager(SecurityProperties.Issuer issuer, SecurityProperties properties) {
-        var builder = issuer.getJwkSetUri() == null || issuer.getJwkSetUri().isBlank()
-                ? NimbusReactiveJwtDecoder.withIssuerLocation(issuer.getIssuerUri())
-                        .jwsAlgorithms(algorithms -> properties.getAlgorithms().forEach(a -> algorithms.add(SignatureAlgorithm.from(a))))
-                        .build()
-                : NimbusReactiveJwtDecoder.withJwkSetUri(issuer.getJwkSetUri())
-                        .jwsAlgorithms(algorithms -> properties.getAlgorithms().forEach(a -> algorithms.add(SignatureAlgorithm.from(a))))
-                        .build();
-        builder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+        Consumer<Set<SignatureAlgorithm>> allowed =
+                algorithms -> properties.getAlgorithms().forEach(name -> algorithms.add(SignatureAlgorithm.from(name)));
+        NimbusReactiveJwtDecoder decoder = issuer.getJwkSetUri() == null || issuer.getJwkSetUri().isBlank()
+                ? NimbusReactiveJwtDecoder.withIssuerLocation(issuer.getIssuerUri()).jwsAlgorithms(allowed).build()
+                : NimbusReactiveJwtDecoder.withJwkSetUri(issuer.getJwkSetUri()).jwsAlgorithms(allowed).build();
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
                 JwtValidators.createDefaultWithIssuer(issuer.getIssuerUri()),
                 new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
                         audience -> audience != null && audience.contains(properties.getAudience())),
                 new JwtClaimValidator<String>(JwtClaimNames.SUB, subject -> subject != null && !subject.isBlank()),
                 tenantClaim(issuer.getTenant())));
-        JwtReactiveAuthenticationManager manager = new JwtReactiveAuthenticationManager(builder);
+        JwtReactiveAuthenticationManager manager = new JwtReactiveAuthenticationManager(decoder);
         manager.setJwtAuthenticationConverter(jwt -> Mono.just(authentication(jwt, issuer.getTenant())));
         return manager;
     }
 
     private static CallerAuthentication authentication(Jwt jwt, String boundTenant) {
         var caller = TokenClaims.caller(jwt, boundTenant);
-        if (boundTenant != null && caller.has(Role.PLATFORM_ADMIN)) {
-            // a tenant's own IdP grants tenant roles only
-            Set<String> tenantRoles = new java.util.HashSet<>(caller.roles());
-            tenantRoles.remove(Role.PLATFORM_ADMIN.name());
-            caller = new com.aftersales.access.Caller(caller.tenantId(), caller.actorId(), caller.actorKind(),
-                    Set.copyOf(tenantRoles));
-        }
-        Set<SimpleGrantedAuthority> authorities = new java.util.HashSet<>();
+        Set<SimpleGrantedAuthority> authorities = new HashSet<>();
         caller.roles().forEach(role -> authorities.add(new SimpleGrantedAuthority("ROLE_" + role)));
         return new CallerAuthentication(jwt, caller, authorities);
     }
