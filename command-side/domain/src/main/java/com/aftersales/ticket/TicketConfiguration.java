@@ -1,4 +1,4 @@
-package com.aftersales.gateway.axon;
+package com.aftersales.ticket;
 
 import com.aftersales.refusal.RefusalInterceptor;
 import org.axonframework.commandhandling.CommandBus;
@@ -11,9 +11,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Command-bus interceptors, aggregate cache and snapshots. */
+/** The ticket aggregate's wiring: refusals as command results, its cache and its snapshots. */
 @Configuration
-public class AxonConfiguration {
+public class TicketConfiguration {
 
     @Autowired
     void registerInterceptors(CommandBus commandBus) {

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  */
 class LifecycleDocumentTest {
 
-    private static final Path DOCUMENT = Path.of("..", "docs", "lifecycle.md");
+    private static final Path DOCUMENT = Path.of("..", "..", "docs", "lifecycle.md");
 
     @Test
     void docs_lifecycle_md_matches_the_state_machine_in_the_code() throws IOException {

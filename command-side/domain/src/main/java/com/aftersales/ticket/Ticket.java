@@ -1,7 +1,6 @@
 package com.aftersales.ticket;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
-
 import com.aftersales.access.Caller;
 import com.aftersales.infra.tenancy.Role;
 import com.aftersales.infra.tenancy.Tenant;
@@ -9,23 +8,6 @@ import com.aftersales.infra.tenancy.TenantDirectory;
 import com.aftersales.refusal.Refusal;
 import com.aftersales.refusal.RefusalCode;
 import com.aftersales.refusal.RefusedException;
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
-import com.aftersales.ticket.LifecycleCommands.AcceptAssignment;
-import com.aftersales.ticket.LifecycleCommands.AddCoHandler;
-import com.aftersales.ticket.LifecycleCommands.AssignTicket;
-import com.aftersales.ticket.LifecycleCommands.ClassifyTicket;
-import com.aftersales.ticket.LifecycleCommands.MarkTicket;
-import com.aftersales.ticket.LifecycleCommands.ReassignTicket;
-import com.aftersales.ticket.LifecycleCommands.SendBackForInformation;
-import com.aftersales.ticket.LifecycleCommands.SupplyInformation;
-import com.aftersales.ticket.LifecycleEvents.AssignmentAccepted;
-import com.aftersales.ticket.LifecycleEvents.CoHandlerAdded;
-import com.aftersales.ticket.LifecycleEvents.InformationSupplied;
-import com.aftersales.ticket.LifecycleEvents.TicketAssigned;
-import com.aftersales.ticket.LifecycleEvents.TicketClassified;
-import com.aftersales.ticket.LifecycleEvents.TicketMarked;
-import com.aftersales.ticket.LifecycleEvents.TicketReassigned;
-import com.aftersales.ticket.LifecycleEvents.TicketSentBack;
 import com.aftersales.ticket.ComplaintCommands.ComplaintOutcome;
 import com.aftersales.ticket.ComplaintCommands.RecordPlanChange;
 import com.aftersales.ticket.ComplaintCommands.RecordWarranty;
@@ -49,13 +31,12 @@ import com.aftersales.ticket.HandlingCommands.RecordSurvey;
 import com.aftersales.ticket.HandlingCommands.RejectPlan;
 import com.aftersales.ticket.HandlingCommands.RejectResolution;
 import com.aftersales.ticket.HandlingCommands.ResolveTicket;
+import com.aftersales.ticket.HandlingCommands.Satisfaction;
 import com.aftersales.ticket.HandlingCommands.SetProgress;
 import com.aftersales.ticket.HandlingEvents.ContactLogged;
 import com.aftersales.ticket.HandlingEvents.CustomerUpdated;
 import com.aftersales.ticket.HandlingEvents.DiagnosisRecorded;
 import com.aftersales.ticket.HandlingEvents.FollowUpCallRecorded;
-import com.aftersales.ticket.HandlingCommands.Compensation;
-import com.aftersales.ticket.HandlingCommands.Satisfaction;
 import com.aftersales.ticket.HandlingEvents.PlanApprovalRequired;
 import com.aftersales.ticket.HandlingEvents.PlanApproved;
 import com.aftersales.ticket.HandlingEvents.PlanProposed;
@@ -69,47 +50,39 @@ import com.aftersales.ticket.HandlingEvents.ThankYouDue;
 import com.aftersales.ticket.HandlingEvents.TicketArchived;
 import com.aftersales.ticket.HandlingEvents.TicketEscalated;
 import com.aftersales.ticket.HandlingEvents.TicketResolved;
-import java.math.BigDecimal;
+import com.aftersales.ticket.LifecycleCommands.AcceptAssignment;
+import com.aftersales.ticket.LifecycleCommands.AddCoHandler;
+import com.aftersales.ticket.LifecycleCommands.AssignTicket;
+import com.aftersales.ticket.LifecycleCommands.ClassifyTicket;
+import com.aftersales.ticket.LifecycleCommands.MarkTicket;
+import com.aftersales.ticket.LifecycleCommands.ReassignTicket;
+import com.aftersales.ticket.LifecycleCommands.SendBackForInformation;
+import com.aftersales.ticket.LifecycleCommands.SupplyInformation;
+import com.aftersales.ticket.LifecycleEvents.AssignmentAccepted;
+import com.aftersales.ticket.LifecycleEvents.CoHandlerAdded;
+import com.aftersales.ticket.LifecycleEvents.InformationSupplied;
+import com.aftersales.ticket.LifecycleEvents.TicketAssigned;
+import com.aftersales.ticket.LifecycleEvents.TicketClassified;
+import com.aftersales.ticket.LifecycleEvents.TicketMarked;
+import com.aftersales.ticket.LifecycleEvents.TicketReassigned;
+import com.aftersales.ticket.LifecycleEvents.TicketSentBack;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.EnumSet;
-import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
-import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.modelling.command.AggregateIdentifier;
-import org.axonframework.modelling.command.AggregateMember;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
  * A customer's after-sales request 工单, from registration on. Validates, then applies events;
- * state changes only in the event-sourcing handlers. Fields are visible to Jackson for snapshots.
+ * state changes only in the event-sourcing handlers of {@link TicketState}.
  */
 @Aggregate(snapshotTriggerDefinition = "ticketSnapshotTrigger", cache = "ticketCache")
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
-public class Ticket {
-
-    @AggregateIdentifier
-    private String ticketId;
-    private String tenantId;
-    private String number;
-    private TicketStatus status;
-    private boolean acknowledged;
-    private String type;
-    private String priority;
-    private Responsibility responsibility;
-    private Set<Mark> marks = EnumSet.noneOf(Mark.class);
-    private String department;
-    private String assigneeId;
-    private Set<String> coHandlers = new LinkedHashSet<>();
-    private BigDecimal orderAmount;
-    @AggregateMember
-    private final Obligations obligations = new Obligations();
-    private boolean qualifiedLead;
+public class Ticket extends TicketState {
 
     protected Ticket() {
     }
@@ -429,172 +402,4 @@ public class Ticket {
         apply(new TicketArchived(ticketId, caller.actorId(), clock.instant()));
     }
 
-    /** SPEC §5: compensation over the tenant's cap needs a MANAGER's approval, given with a plan. */
-    private void requireApprovedCompensation(Tenant tenant, Compensation compensation) {
-        if (!PlanRules.exceedsCap(tenant, compensation, orderAmount)) {
-            return;
-        }
-        java.math.BigDecimal approved = obligations.managerApprovedCompensation;
-        if (approved == null || compensation.amount().compareTo(approved) > 0) {
-            throw new RefusedException(Refusal.of(RefusalCode.COMPENSATION_NOT_APPROVED, "approved",
-                    approved == null ? "none" : approved.toPlainString()));
-        }
-    }
-
-    private void requirePriority() {
-        if (priority == null) {
-            throw new RefusedException(RefusalCode.PRIORITY_REQUIRED);
-        }
-    }
-
-    private Tenant tenant(TenantDirectory tenants) {
-        return tenants.find(tenantId).orElseThrow(() -> new RefusedException(RefusalCode.TENANT_UNKNOWN));
-    }
-
-    private void requireComplaint(TenantDirectory tenants) {
-        if (!tenant(tenants).isComplaint(type)) {
-            throw new RefusedException(RefusalCode.NOT_A_COMPLAINT);
-        }
-    }
-
-    /** Handlers of the ticket (the lead or a co-handler) act on it; supervisors may step in. */
-    private Caller handlerFor(Class<?> command, MetaData metaData) {
-        Caller caller = callerFor(command, metaData);
-        if (!caller.has(Role.SUPERVISOR) && !caller.actorId().equals(assigneeId)
-                && !coHandlers.contains(caller.actorId())) {
-            throw new RefusedException(RefusalCode.NOT_A_HANDLER);
-        }
-        return caller;
-    }
-
-    /** A plan must be pending, and a MANAGER-level plan needs a MANAGER. */
-    private Caller approverFor(Class<?> command, MetaData metaData) {
-        Caller caller = callerFor(command, metaData);
-        if (!obligations.planPending) {
-            throw new RefusedException(RefusalCode.NO_PLAN_PENDING);
-        }
-        if (caller.actorId().equals(obligations.planProposer)) {
-            throw new RefusedException(RefusalCode.SELF_APPROVAL);
-        }
-        if (Role.MANAGER.name().equals(obligations.planApprovalBy) && !caller.has(Role.MANAGER)) {
-            throw new RefusedException(Refusal.of(RefusalCode.PLAN_APPROVAL_LEVEL, "approvalBy", obligations.planApprovalBy));
-        }
-        return caller;
-    }
-
-    private static boolean isBlank(String value) {
-        return value == null || value.isBlank();
-    }
-
-    /** Tenant first (another tenant's ticket is a missing one), then role, then state. */
-    private Caller callerFor(Class<?> command, MetaData metaData) {
-        Caller caller = Caller.from(metaData);
-        assertSameTenant(caller);
-        TicketLifecycle.check(command, status, caller);
-        return caller;
-    }
-
-    private void requireAssignee(Caller caller) {
-        if (!caller.actorId().equals(assigneeId)) {
-            throw new RefusedException(RefusalCode.NOT_THE_ASSIGNEE);
-        }
-    }
-
-    private static void requireText(String value, String code) {
-        if (value == null || value.isBlank()) {
-            throw new RefusedException(code);
-        }
-    }
-
-    @EventSourcingHandler
-    void on(TicketOpened event) {
-        this.ticketId = event.ticketId();
-        this.tenantId = event.tenantId();
-        this.number = event.number();
-        this.type = event.registration().type();
-        this.priority = event.registration().priority();
-        this.orderAmount = event.registration().product() == null ? null : event.registration().product().orderAmount();
-        this.status = TicketStatus.REGISTERED;
-    }
-
-    @EventSourcingHandler
-    void on(TicketResolved event) {
-        this.status = TicketStatus.RESOLVED;
-    }
-
-    @EventSourcingHandler
-    void on(ResolutionAccepted event) {
-        this.status = TicketStatus.CLOSED;
-    }
-
-    @EventSourcingHandler
-    void on(ResolutionRejected event) {
-        this.status = TicketStatus.IN_PROGRESS;
-    }
-
-    @EventSourcingHandler
-    void on(TicketArchived event) {
-        this.status = TicketStatus.ARCHIVED;
-    }
-
-    @EventSourcingHandler
-    void on(TicketClassified event) {
-        this.type = event.type();
-        this.priority = event.priority();
-        this.responsibility = event.responsibility();
-    }
-
-    @EventSourcingHandler
-    void on(TicketMarked event) {
-        this.marks = event.marks().isEmpty() ? EnumSet.noneOf(Mark.class) : EnumSet.copyOf(event.marks());
-    }
-
-    @EventSourcingHandler
-    void on(TicketAssigned event) {
-        this.department = event.department();
-        this.assigneeId = event.assigneeId();
-        this.status = TicketStatus.ASSIGNED;
-    }
-
-    @EventSourcingHandler
-    void on(TicketReassigned event) {
-        this.qualifiedLead = false;
-        this.department = event.department();
-        this.assigneeId = event.assigneeId();
-        this.coHandlers.remove(event.assigneeId());
-        this.status = TicketStatus.ASSIGNED;
-    }
-
-    @EventSourcingHandler
-    void on(CoHandlerAdded event) {
-        this.coHandlers.add(event.handlerId());
-    }
-
-    @EventSourcingHandler
-    void on(AssignmentAccepted event) {
-        this.status = TicketStatus.IN_PROGRESS;
-        this.qualifiedLead = event.qualifiedLead();
-    }
-
-    @EventSourcingHandler
-    void on(TicketSentBack event) {
-        this.status = TicketStatus.RETURNED_FOR_INFORMATION;
-    }
-
-    @EventSourcingHandler
-    void on(InformationSupplied event) {
-        this.status = TicketStatus.ASSIGNED;
-    }
-
-    @EventSourcingHandler
-    void on(TicketAcknowledged event) {
-        this.acknowledged = true;
-    }
-
-    /** Another tenant's ticket is answered exactly like a missing one. */
-    void assertSameTenant(Caller caller) {
-        if (!tenantId.equals(caller.tenantId())) {
-            throw new RefusedException(RefusalCode.TICKET_NOT_FOUND);
-        }
-    }
 }

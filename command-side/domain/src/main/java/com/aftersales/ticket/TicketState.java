@@ -1,0 +1,227 @@
+package com.aftersales.ticket;
+
+import com.aftersales.access.Caller;
+import com.aftersales.infra.tenancy.Role;
+import com.aftersales.infra.tenancy.Tenant;
+import com.aftersales.infra.tenancy.TenantDirectory;
+import com.aftersales.refusal.Refusal;
+import com.aftersales.refusal.RefusalCode;
+import com.aftersales.refusal.RefusedException;
+import com.aftersales.ticket.HandlingCommands.Compensation;
+import com.aftersales.ticket.HandlingEvents.ResolutionAccepted;
+import com.aftersales.ticket.HandlingEvents.ResolutionRejected;
+import com.aftersales.ticket.HandlingEvents.TicketArchived;
+import com.aftersales.ticket.HandlingEvents.TicketResolved;
+import com.aftersales.ticket.LifecycleEvents.AssignmentAccepted;
+import com.aftersales.ticket.LifecycleEvents.CoHandlerAdded;
+import com.aftersales.ticket.LifecycleEvents.InformationSupplied;
+import com.aftersales.ticket.LifecycleEvents.TicketAssigned;
+import com.aftersales.ticket.LifecycleEvents.TicketClassified;
+import com.aftersales.ticket.LifecycleEvents.TicketMarked;
+import com.aftersales.ticket.LifecycleEvents.TicketReassigned;
+import com.aftersales.ticket.LifecycleEvents.TicketSentBack;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import java.math.BigDecimal;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateMember;
+
+/**
+ * What a ticket knows, and the checks every command makes on it: the aggregate's state, changed only
+ * by its event-sourcing handlers. {@link Ticket} adds the command handlers. Fields are visible to
+ * Jackson for snapshots.
+ */
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
+abstract class TicketState {
+
+    @AggregateIdentifier
+    String ticketId;
+    String tenantId;
+    String number;
+    TicketStatus status;
+    boolean acknowledged;
+    String type;
+    String priority;
+    Responsibility responsibility;
+    Set<Mark> marks = EnumSet.noneOf(Mark.class);
+    String department;
+    String assigneeId;
+    Set<String> coHandlers = new LinkedHashSet<>();
+    BigDecimal orderAmount;
+    @AggregateMember
+    final Obligations obligations = new Obligations();
+    boolean qualifiedLead;
+
+    /** SPEC §5: compensation over the tenant's cap needs a MANAGER's approval, given with a plan. */
+    void requireApprovedCompensation(Tenant tenant, Compensation compensation) {
+        if (!PlanRules.exceedsCap(tenant, compensation, orderAmount)) {
+            return;
+        }
+        java.math.BigDecimal approved = obligations.managerApprovedCompensation;
+        if (approved == null || compensation.amount().compareTo(approved) > 0) {
+            throw new RefusedException(Refusal.of(RefusalCode.COMPENSATION_NOT_APPROVED, "approved",
+                    approved == null ? "none" : approved.toPlainString()));
+        }
+    }
+
+    void requirePriority() {
+        if (priority == null) {
+            throw new RefusedException(RefusalCode.PRIORITY_REQUIRED);
+        }
+    }
+
+    Tenant tenant(TenantDirectory tenants) {
+        return tenants.find(tenantId).orElseThrow(() -> new RefusedException(RefusalCode.TENANT_UNKNOWN));
+    }
+
+    void requireComplaint(TenantDirectory tenants) {
+        if (!tenant(tenants).isComplaint(type)) {
+            throw new RefusedException(RefusalCode.NOT_A_COMPLAINT);
+        }
+    }
+
+    /** Handlers of the ticket (the lead or a co-handler) act on it; supervisors may step in. */
+    Caller handlerFor(Class<?> command, MetaData metaData) {
+        Caller caller = callerFor(command, metaData);
+        if (!caller.has(Role.SUPERVISOR) && !caller.actorId().equals(assigneeId)
+                && !coHandlers.contains(caller.actorId())) {
+            throw new RefusedException(RefusalCode.NOT_A_HANDLER);
+        }
+        return caller;
+    }
+
+    /** A plan must be pending, and a MANAGER-level plan needs a MANAGER. */
+    Caller approverFor(Class<?> command, MetaData metaData) {
+        Caller caller = callerFor(command, metaData);
+        if (!obligations.planPending) {
+            throw new RefusedException(RefusalCode.NO_PLAN_PENDING);
+        }
+        if (caller.actorId().equals(obligations.planProposer)) {
+            throw new RefusedException(RefusalCode.SELF_APPROVAL);
+        }
+        if (Role.MANAGER.name().equals(obligations.planApprovalBy) && !caller.has(Role.MANAGER)) {
+            throw new RefusedException(Refusal.of(RefusalCode.PLAN_APPROVAL_LEVEL, "approvalBy", obligations.planApprovalBy));
+        }
+        return caller;
+    }
+
+    static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    /** Tenant first (another tenant's ticket is a missing one), then role, then state. */
+    Caller callerFor(Class<?> command, MetaData metaData) {
+        Caller caller = Caller.from(metaData);
+        assertSameTenant(caller);
+        TicketLifecycle.check(command, status, caller);
+        return caller;
+    }
+
+    void requireAssignee(Caller caller) {
+        if (!caller.actorId().equals(assigneeId)) {
+            throw new RefusedException(RefusalCode.NOT_THE_ASSIGNEE);
+        }
+    }
+
+    static void requireText(String value, String code) {
+        if (value == null || value.isBlank()) {
+            throw new RefusedException(code);
+        }
+    }
+
+    @EventSourcingHandler
+    void on(TicketOpened event) {
+        this.ticketId = event.ticketId();
+        this.tenantId = event.tenantId();
+        this.number = event.number();
+        this.type = event.registration().type();
+        this.priority = event.registration().priority();
+        this.orderAmount = event.registration().product() == null ? null : event.registration().product().orderAmount();
+        this.status = TicketStatus.REGISTERED;
+    }
+
+    @EventSourcingHandler
+    void on(TicketResolved event) {
+        this.status = TicketStatus.RESOLVED;
+    }
+
+    @EventSourcingHandler
+    void on(ResolutionAccepted event) {
+        this.status = TicketStatus.CLOSED;
+    }
+
+    @EventSourcingHandler
+    void on(ResolutionRejected event) {
+        this.status = TicketStatus.IN_PROGRESS;
+    }
+
+    @EventSourcingHandler
+    void on(TicketArchived event) {
+        this.status = TicketStatus.ARCHIVED;
+    }
+
+    @EventSourcingHandler
+    void on(TicketClassified event) {
+        this.type = event.type();
+        this.priority = event.priority();
+        this.responsibility = event.responsibility();
+    }
+
+    @EventSourcingHandler
+    void on(TicketMarked event) {
+        this.marks = event.marks().isEmpty() ? EnumSet.noneOf(Mark.class) : EnumSet.copyOf(event.marks());
+    }
+
+    @EventSourcingHandler
+    void on(TicketAssigned event) {
+        this.department = event.department();
+        this.assigneeId = event.assigneeId();
+        this.status = TicketStatus.ASSIGNED;
+    }
+
+    @EventSourcingHandler
+    void on(TicketReassigned event) {
+        this.qualifiedLead = false;
+        this.department = event.department();
+        this.assigneeId = event.assigneeId();
+        this.coHandlers.remove(event.assigneeId());
+        this.status = TicketStatus.ASSIGNED;
+    }
+
+    @EventSourcingHandler
+    void on(CoHandlerAdded event) {
+        this.coHandlers.add(event.handlerId());
+    }
+
+    @EventSourcingHandler
+    void on(AssignmentAccepted event) {
+        this.status = TicketStatus.IN_PROGRESS;
+        this.qualifiedLead = event.qualifiedLead();
+    }
+
+    @EventSourcingHandler
+    void on(TicketSentBack event) {
+        this.status = TicketStatus.RETURNED_FOR_INFORMATION;
+    }
+
+    @EventSourcingHandler
+    void on(InformationSupplied event) {
+        this.status = TicketStatus.ASSIGNED;
+    }
+
+    @EventSourcingHandler
+    void on(TicketAcknowledged event) {
+        this.acknowledged = true;
+    }
+
+    /** Another tenant's ticket is answered exactly like a missing one. */
+    void assertSameTenant(Caller caller) {
+        if (!tenantId.equals(caller.tenantId())) {
+            throw new RefusedException(RefusalCode.TICKET_NOT_FOUND);
+        }
+    }
+}
