@@ -38,6 +38,7 @@ public final class RefusalCode {
     public static final String SURVEY_MISSING = "SURVEY_MISSING";
     public static final String FOLLOW_UP_OPEN = "FOLLOW_UP_OPEN";
     public static final String COMPENSATION_NOT_APPROVED = "COMPENSATION_NOT_APPROVED";
+    public static final String PLAN_REQUIRED = "PLAN_REQUIRED";
 
     private RefusalCode() {
     }

@@ -78,9 +78,12 @@ class Obligations {
         this.feedbackSettled = event.secondResultDue() == null;
         this.feedbackSubmitter = event.by();
     }
+    /** Only a call made while the supervisor's follow-up is open can close it (a call before the survey cannot). */
     @EventSourcingHandler
     void on(FollowUpCallRecorded event) {
-        this.followUpDone = true;
+        if (supervisorFollowUp) {
+            this.followUpDone = true;
+        }
     }
     @EventSourcingHandler
     void on(ComplaintFeedbackApproved event) {
@@ -91,9 +94,21 @@ class Obligations {
         this.feedbackSubmitted = false;
     }
 
-    /** A second handling needs a new review of the complaint form. */
+    /** A second handling needs a new complaint form, and that form a new review. */
     @EventSourcingHandler
     void on(ResolutionRejected event) {
         this.feedbackApproved = false;
+        this.feedbackSubmitted = false;
+        this.feedbackSettled = false;
+    }
+
+    /** A plan was proposed and needs no approval, or got it. */
+    boolean planInEffect() {
+        return planProposer != null && !planPending && !planRejected;
+    }
+
+    /** The compensation of the plan in effect, if any. */
+    java.math.BigDecimal compensationInEffect() {
+        return planInEffect() && planCompensation != null ? planCompensation.amount() : null;
     }
 }

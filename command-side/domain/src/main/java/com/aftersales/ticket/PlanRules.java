@@ -28,6 +28,12 @@ final class PlanRules {
         };
     }
 
+    /** SPEC §5: the two highest levels are resolved only through an approved plan. */
+    static boolean planRequired(Tenant tenant, String priority) {
+        int level = priority == null ? -1 : tenant.priorityScheme().levels().indexOf(priority);
+        return level == 0 || level == 1;
+    }
+
     /** MANAGER above SUPERVISOR above none. */
     static int rank(Object approver) {
         String role = approver == null ? null : approver.toString();

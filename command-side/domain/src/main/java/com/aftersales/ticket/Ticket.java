@@ -273,11 +273,14 @@ public class Ticket extends TicketState {
     }
 
     @CommandHandler
-    public void handle(ResolveTicket command, MetaData metaData, Clock clock) {
+    public void handle(ResolveTicket command, MetaData metaData, TenantDirectory tenants, Clock clock) {
         Caller caller = handlerFor(ResolveTicket.class, metaData);
         if (obligations.planPending || obligations.planRejected) {
             throw new RefusedException(Refusal.of(RefusalCode.PLAN_NOT_APPROVED, "approvalBy",
                     obligations.planRejected ? "a new plan" : obligations.planApprovalBy));
+        }
+        if (PlanRules.planRequired(tenant(tenants), priority) && !obligations.planInEffect()) {
+            throw new RefusedException(Refusal.of(RefusalCode.PLAN_REQUIRED, "priority", priority));
         }
         requireText(command.resolution(), RefusalCode.REASON_REQUIRED);
         apply(new TicketResolved(ticketId, command.resolution(), caller.actorId(), clock.instant()));

@@ -56,12 +56,16 @@ abstract class TicketState {
     final Obligations obligations = new Obligations();
     boolean qualifiedLead;
 
-    /** SPEC §5: compensation over the tenant's cap needs a MANAGER's approval, given with a plan. */
+    /**
+     * SPEC §5: compensation is promised only through a plan in effect that covers it; over the
+     * tenant's cap it needs a MANAGER's approval, given with a plan.
+     */
     void requireApprovedCompensation(Tenant tenant, Compensation compensation) {
-        if (!PlanRules.exceedsCap(tenant, compensation, orderAmount)) {
+        if (compensation == null || compensation.amount() == null || compensation.amount().signum() <= 0) {
             return;
         }
-        java.math.BigDecimal approved = obligations.managerApprovedCompensation;
+        BigDecimal approved = PlanRules.exceedsCap(tenant, compensation, orderAmount)
+                ? obligations.managerApprovedCompensation : obligations.compensationInEffect();
         if (approved == null || compensation.amount().compareTo(approved) > 0) {
             throw new RefusedException(Refusal.of(RefusalCode.COMPENSATION_NOT_APPROVED, "approved",
                     approved == null ? "none" : approved.toPlainString()));

@@ -23,7 +23,9 @@ import com.aftersales.ticket.ComplaintEvents.WarrantyRecorded;
 import com.aftersales.ticket.HandlingCommands.ArchiveTicket;
 import com.aftersales.ticket.HandlingCommands.Compensation;
 import com.aftersales.ticket.HandlingCommands.Satisfaction;
+import com.aftersales.ticket.HandlingEvents.PlanProposed;
 import com.aftersales.ticket.HandlingEvents.ResolutionAccepted;
+import com.aftersales.ticket.HandlingEvents.ResolutionRejected;
 import com.aftersales.ticket.HandlingEvents.TicketArchived;
 import com.aftersales.ticket.HandlingEvents.TicketResolved;
 import com.aftersales.ticket.LifecycleEvents.AssignmentAccepted;
@@ -80,6 +82,46 @@ class TicketComplaintTest {
                 .expectException(refusal(RefusalCode.COMPENSATION_NOT_APPROVED)).expectNoEvents();
     }
 
+    /** Example 3 with an order amount of 1,000: a 100-yuan coupon is within the 30 % cap. */
+    static Object[] closedComplaintWithOrderAmount() {
+        Object[] closed = closedComplaint();
+        TicketOpened opened = (TicketOpened) closed[0];
+        Registration r = opened.registration();
+        closed[0] = new TicketOpened(ID, "acme", opened.number(), new Registration(r.channel(), r.type(), r.priority(),
+                r.customer(), new Registration.Product("C", null, null, new BigDecimal("1000")), r.problem(),
+                r.attachments(), r.expectedResolutionAt(), r.emotion()), opened.registrar(), NOW);
+        return closed;
+    }
+
+    @Test
+    void compensation_within_the_cap_is_reported_only_as_far_as_a_plan_in_effect_promised_it() {
+        fixture.given(closedComplaintWithOrderAmount())
+                .when(form(ComplaintOutcome.RESOLVED, null), callerAs("acme", TECH, "HANDLER"))
+                .expectException(refusal(RefusalCode.COMPENSATION_NOT_APPROVED)).expectNoEvents();
+        Object[] withSmallerCoupon = with(closedComplaintWithOrderAmount(), new PlanProposed(ID, null, "apologise",
+                java.util.List.of(), null, new Compensation(new BigDecimal("50"), "coupon"), null, null, TECH, NOW));
+        fixture.given(withSmallerCoupon)
+                .when(form(ComplaintOutcome.RESOLVED, null), callerAs("acme", TECH, "HANDLER"))
+                .expectException(refusal(RefusalCode.COMPENSATION_NOT_APPROVED)).expectNoEvents();
+        fixture.given(with(closedComplaintWithOrderAmount(), new PlanProposed(ID, null, "apologise",
+                        java.util.List.of(), null, COUPON, null, null, TECH, NOW)))
+                .when(form(ComplaintOutcome.RESOLVED, null), callerAs("acme", TECH, "HANDLER"))
+                .expectEvents(submitted(ComplaintOutcome.RESOLVED, null, null));
+    }
+
+    @Test
+    void after_a_rejected_resolution_the_old_form_cannot_be_approved_again() {
+        Object[] secondHandling = with(closedComplaintWithApprovedCoupon(), submitted(ComplaintOutcome.RESOLVED, null, null),
+                new ComplaintFeedbackApproved(ID, null, "sup", NOW),
+                new ResolutionRejected(ID, "still late", NOW.plus(Duration.ofDays(3)), "li-agent", NOW));
+        fixture.given(secondHandling)
+                .when(new ReviewComplaintFeedback(ID, null, true, "ok"), callerAs("acme", "sup", "SUPERVISOR"))
+                .expectException(refusal(RefusalCode.NO_FEEDBACK_TO_REVIEW)).expectNoEvents();
+        fixture.given(with(secondHandling, submitted(ComplaintOutcome.RESOLVED, null, null)))
+                .when(new ReviewComplaintFeedback(ID, null, true, "ok"), callerAs("acme", "sup", "SUPERVISOR"))
+                .expectEvents(new ComplaintFeedbackApproved(ID, "ok", "sup", NOW));
+    }
+
     @Test
     void the_responsible_person_submits_the_feedback_form_and_the_supervisor_approves_archiving() {
         fixture.given(closedComplaintWithApprovedCoupon())
@@ -124,7 +166,8 @@ class TicketComplaintTest {
         TicketOpened nimbusTicket = new TicketOpened(ID, "nimbus", "SR202405200001", WorkedExamples.blackScreen(),
                 "agent", NOW);
         Object[] handled = {nimbusTicket, new TicketClassified(ID, "complaint-rights", "P2", null, "agent", NOW),
-                new TicketAssigned(ID, "complaint-team", TECH, "agent", NOW), new AssignmentAccepted(ID, TECH, true, NOW)};
+                new TicketAssigned(ID, "complaint-team", TECH, "agent", NOW), new AssignmentAccepted(ID, TECH, true, NOW),
+                new PlanProposed(ID, null, "apologise", java.util.List.of(), null, COUPON, null, null, TECH, NOW)};
         fixture.given(handled)
                 .when(form(ComplaintOutcome.RESOLVED, null), callerAs("nimbus", TECH, "HANDLER"))
                 .expectSuccessfulHandlerExecution();

@@ -230,6 +230,33 @@ class TicketHandlingTest {
     }
 
     @Test
+    void the_two_highest_levels_are_resolved_only_through_a_plan_in_effect() {
+        ResolveTicket resolve = new ResolveTicket(ID, null, "capacitor replaced");
+        for (String priority : List.of("urgent", "normal")) {
+            fixture.given(inProgress(priority)).when(resolve, callerAs("acme", TECH, "HANDLER"))
+                    .expectException(refusal(RefusalCode.PLAN_REQUIRED)).expectNoEvents();
+        }
+        fixture.given(inProgress("low")).when(resolve, callerAs("acme", TECH, "HANDLER"))
+                .expectEvents(new TicketResolved(ID, "capacitor replaced", TECH, NOW));
+        fixture.given(with(inProgress("normal"), plan("SUPERVISOR"), new PlanApproved(ID, "sup", NOW)))
+                .when(resolve, callerAs("acme", TECH, "HANDLER"))
+                .expectEvents(new TicketResolved(ID, "capacitor replaced", TECH, NOW));
+    }
+
+    @Test
+    void a_follow_up_call_before_the_survey_does_not_close_the_supervisor_follow_up_a_poor_score_opens() {
+        Object[] calledEarlyThenPoor = with(closed(), new FollowUpCallRecorded(ID, "called early", null, null, "li-agent", NOW),
+                new SurveyRecorded(ID, Satisfaction.UNSATISFIED, 2, 2, 2, 2, 3, null, "li-agent", NOW),
+                new SupervisorFollowUpOpened(ID, 2, NOW));
+        fixture.given(calledEarlyThenPoor)
+                .when(new ArchiveTicket(ID, null), callerAs("acme", "sup", "SUPERVISOR"))
+                .expectException(refusal(RefusalCode.FOLLOW_UP_OPEN)).expectNoEvents();
+        fixture.given(with(calledEarlyThenPoor, new FollowUpCallRecorded(ID, "called", "late", "rostering", "sup", NOW)))
+                .when(new ArchiveTicket(ID, null), callerAs("acme", "sup", "SUPERVISOR"))
+                .expectEvents(new TicketArchived(ID, "sup", NOW));
+    }
+
+    @Test
     void the_customer_accepts_and_the_ticket_closes_or_rejects_and_it_is_handled_again_within_3_days() {
         fixture.given(resolved())
                 .when(new AcceptResolution(ID, null, "works for an hour"), caller("acme", "AGENT"))
