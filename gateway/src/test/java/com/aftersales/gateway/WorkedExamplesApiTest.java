@@ -79,6 +79,7 @@ class WorkedExamplesApiTest extends ApiTestSupport {
         String id = inHandling(TicketRequests.airConditionerRepair());
         task(technician, id, "diagnosis", Map.of("method", "ON_SITE", "findings", "capacitor failed",
                 "appointmentAt", "2024-05-21T02:00:00Z"));
+        refused(technician, id, "resolution", Map.of("resolution", "done without a plan"), 409, "PLAN_REQUIRED");
         JsonNode planned = task(technician, id, "plan", Map.of("permanentFix", "replace the capacitor",
                 "measures", List.of("on-site repair"), "deadline", "2024-05-21T10:00:00Z"));
         assertThat(planned.at("/handling/plan/approvalBy").asText()).as("urgent is the highest level").isEqualTo("MANAGER");
@@ -127,6 +128,10 @@ class WorkedExamplesApiTest extends ApiTestSupport {
                 .headers(h -> h.setBearerAuth(token("acme", "AUDITOR", "PII_READER"))).exchange()
                 .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
         assertThat(forPiiReader.get(forPiiReader.size() - 1).at("/details/summary").asText()).contains("13900001234");
+        refused(technician, id, "resolution", Map.of("resolution", "answered"), 409, "PLAN_REQUIRED");
+        task(technician, id, "plan", Map.of("temporaryMeasure", "answer by phone: out of warranty, 50 yuan",
+                "measures", List.of("training")));
+        task(supervisor, id, "plan/approval", null);
         task(technician, id, "resolution", Map.of("resolution", "answered: out of warranty, 50 yuan"));
         closeAndArchive(id, survey("BASICALLY_SATISFIED", 4));
     }

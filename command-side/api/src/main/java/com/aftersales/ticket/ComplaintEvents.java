@@ -1,5 +1,6 @@
 package com.aftersales.ticket;
 
+import org.axonframework.serialization.Revision;
 import com.aftersales.ticket.ComplaintCommands.ComplaintMeasure;
 import com.aftersales.ticket.ComplaintCommands.ComplaintOutcome;
 import com.aftersales.ticket.ComplaintCommands.RootCause;
@@ -14,6 +15,7 @@ public final class ComplaintEvents {
     }
 
     /** {@code secondResultDue}: unresolved, unmet or unsatisfied → a second result within 3 days (SPEC §7). */
+    @Revision(EventRevisions.FIRST)
     public record ComplaintFeedbackSubmitted(String ticketId, ComplaintOutcome outcome, String outcomeReason,
                                              Boolean initialDemandMet, String demandReason, Compensation compensation,
                                              Set<ComplaintMeasure> measures, String keyTimePoints,
@@ -22,14 +24,22 @@ public final class ComplaintEvents {
                                              Instant secondResultDue, String by, Instant at) {
     }
 
+    @Revision(EventRevisions.FIRST)
+
     public record ComplaintFeedbackApproved(String ticketId, String note, String by, Instant at) {
     }
+
+    @Revision(EventRevisions.FIRST)
 
     public record ComplaintFeedbackSentBack(String ticketId, String note, String by, Instant at) {
     }
 
+    @Revision(EventRevisions.FIRST)
+
     public record WarrantyRecorded(String ticketId, String part, Instant warrantyUntil, String by, Instant at) {
     }
+
+    @Revision(EventRevisions.FIRST)
 
     public record PlanChangeConfirmed(String ticketId, String change, String customerConfirmation, String by,
                                       Instant at) {

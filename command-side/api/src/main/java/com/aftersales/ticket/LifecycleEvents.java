@@ -1,5 +1,6 @@
 package com.aftersales.ticket;
 
+import org.axonframework.serialization.Revision;
 import java.time.Instant;
 import java.util.Set;
 
@@ -9,29 +10,44 @@ public final class LifecycleEvents {
     private LifecycleEvents() {
     }
 
+    @Revision(EventRevisions.FIRST)
+
     public record TicketClassified(String ticketId, String type, String priority, Responsibility responsibility,
                                    String by, Instant at) {
     }
 
+    @Revision(EventRevisions.FIRST)
+
     public record TicketMarked(String ticketId, Set<Mark> marks, String by, Instant at) {
     }
 
+    @Revision(EventRevisions.FIRST)
+
     public record TicketAssigned(String ticketId, String department, String assigneeId, String by, Instant at) {
     }
+
+    @Revision(EventRevisions.FIRST)
 
     public record TicketReassigned(String ticketId, String department, String assigneeId, String reason,
                                    String by, Instant at) {
     }
 
+    @Revision(EventRevisions.FIRST)
+
     public record CoHandlerAdded(String ticketId, String handlerId, String by, Instant at) {
     }
 
     /** {@code qualifiedLead}: the assignee is a SENIOR or SUPERVISOR, as the two highest levels need. */
+    @Revision(EventRevisions.FIRST)
     public record AssignmentAccepted(String ticketId, String by, boolean qualifiedLead, Instant at) {
     }
 
+    @Revision(EventRevisions.FIRST)
+
     public record TicketSentBack(String ticketId, String missing, String by, Instant at) {
     }
+
+    @Revision(EventRevisions.FIRST)
 
     public record InformationSupplied(String ticketId, String information, String by, Instant at) {
     }

@@ -81,7 +81,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * A customer's after-sales request 工单, from registration on. Validates, then applies events;
  * state changes only in the event-sourcing handlers of {@link TicketState}.
  */
-@Aggregate(snapshotTriggerDefinition = "ticketSnapshotTrigger", cache = "ticketCache")
+@Aggregate(snapshotTriggerDefinition = "ticketSnapshotTrigger", snapshotFilter = "ticketSnapshotFilter", cache = "ticketCache")
 public class Ticket extends TicketState {
 
     protected Ticket() {

@@ -1,5 +1,6 @@
 package com.aftersales.ticket;
 
+import com.aftersales.infra.serialization.InitialRevisionUpcaster;
 import com.aftersales.refusal.RefusalInterceptor;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.common.caching.Cache;
@@ -7,6 +8,10 @@ import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
+import org.axonframework.eventsourcing.snapshotting.RevisionSnapshotFilter;
+import org.axonframework.eventsourcing.snapshotting.SnapshotFilter;
+import org.axonframework.serialization.RevisionResolver;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -32,5 +37,21 @@ public class TicketConfiguration {
     @Bean
     SnapshotTriggerDefinition ticketSnapshotTrigger(Snapshotter snapshotter) {
         return new EventCountSnapshotTriggerDefinition(snapshotter, 50);
+    }
+
+    /**
+     * A snapshot of another shape of the ticket's state is ignored: the ticket loads from its events.
+     * Snapshots name the aggregate type as Axon does, by its simple class name.
+     */
+    @Bean
+    SnapshotFilter ticketSnapshotFilter(RevisionResolver revisions) {
+        return RevisionSnapshotFilter.builder().type(Ticket.class.getSimpleName())
+                .revision(revisions.revisionOf(Ticket.class)).build();
+    }
+
+    /** Ticket events stored before they had revisions are read as the first revision. */
+    @Bean
+    EventUpcaster ticketEventsInitialRevision() {
+        return new InitialRevisionUpcaster(type -> type.startsWith(EventRevisions.PACKAGE), EventRevisions.FIRST);
     }
 }

@@ -12,6 +12,9 @@ import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
+import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -30,8 +33,9 @@ public class EventStoreAutoConfiguration {
     @Bean
     EventStorageEngine eventStorageEngine(MongoDatabase database, EventStoreProperties properties,
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
-                                          Serializer serializer) {
+                                          Serializer serializer, ObjectProvider<EventUpcaster> upcasters) {
         return MongoEventStorageEngine.builder()
+                .upcasterChain(new EventUpcasterChain(upcasters.orderedStream().toList()))
                 .database(database)
                 .settings(properties.toSettings())
                 .eventSerializer(eventSerializer)

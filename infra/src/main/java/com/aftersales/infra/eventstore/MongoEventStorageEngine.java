@@ -230,6 +230,12 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
             return this;
         }
 
+        @Override
+        public Builder upcasterChain(org.axonframework.serialization.upcasting.event.EventUpcaster upcasterChain) {
+            super.upcasterChain(upcasterChain);
+            return this;
+        }
+
         public MongoEventStorageEngine build() {
             if (database == null) {
                 throw new IllegalStateException("The MongoDB database is required");

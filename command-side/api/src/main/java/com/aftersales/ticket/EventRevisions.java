@@ -1,0 +1,17 @@
+package com.aftersales.ticket;
+
+/**
+ * Revisions of the ticket events. Events stored before events had revisions are read as
+ * {@link #FIRST}; a change to an event's shape raises its revision and adds an upcaster from the
+ * previous one, so that old events stay readable.
+ */
+public final class EventRevisions {
+
+    public static final String FIRST = "1";
+
+    /** Package of the ticket events, for upcasters that apply to all of them. */
+    public static final String PACKAGE = "com.aftersales.ticket.";
+
+    private EventRevisions() {
+    }
+}

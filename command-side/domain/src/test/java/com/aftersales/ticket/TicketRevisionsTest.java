@@ -1,0 +1,63 @@
+package com.aftersales.ticket;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.aftersales.infra.serialization.StateShapeRevisionResolver;
+import java.time.Instant;
+import java.util.stream.Stream;
+import org.axonframework.eventhandling.DomainEventData;
+import org.axonframework.eventhandling.GenericDomainEventEntry;
+import org.axonframework.eventsourcing.snapshotting.SnapshotFilter;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
+import org.axonframework.serialization.upcasting.event.InitialEventRepresentation;
+import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
+import org.junit.jupiter.api.Test;
+
+/** Snapshots carry the revision of the state's shape, and events stored without a revision stay readable. */
+class TicketRevisionsTest {
+
+    private final StateShapeRevisionResolver revisions = new StateShapeRevisionResolver();
+    private final JacksonSerializer serializer = JacksonSerializer.builder().revisionResolver(revisions).build();
+    private final TicketConfiguration configuration = new TicketConfiguration();
+    private final SnapshotFilter filter = configuration.ticketSnapshotFilter(revisions);
+
+    private DomainEventData<?> snapshot(String revision) {
+        return new GenericDomainEventEntry<>("Ticket", TicketFixtures.ID, 50, "snapshot-1", Instant.EPOCH,
+                Ticket.class.getName(), revision, "{}", "{}");
+    }
+
+    @Test
+    void a_snapshot_is_stored_with_the_revision_of_the_tickets_state_shape_and_loads() {
+        Ticket ticket = new Ticket();
+        SerializedObject<String> stored = serializer.serialize(ticket, String.class);
+        assertThat(stored.getType().getRevision()).isEqualTo(StateShapeRevisionResolver.shapeRevision(Ticket.class))
+                .startsWith("state-");
+        assertThat(filter.allow(snapshot(stored.getType().getRevision()))).isTrue();
+    }
+
+    @Test
+    void a_snapshot_of_another_shape_or_without_a_revision_is_discarded() {
+        assertThat(filter.allow(snapshot("state-0000000000000000"))).isFalse();
+        assertThat(filter.allow(snapshot(null))).as("snapshots taken before revisions existed").isFalse();
+    }
+
+    @Test
+    void an_event_stored_without_a_revision_is_upcast_to_the_first_and_reads_as_before() {
+        TicketOpened opened = TicketFixtures.opened();
+        String payload = serializer.serialize(opened, String.class).getData();
+        var stored = new GenericDomainEventEntry<>("Ticket", TicketFixtures.ID, 0, "event-1", Instant.EPOCH,
+                TicketOpened.class.getName(), null, payload, "{}");
+        EventUpcasterChain chain = new EventUpcasterChain(configuration.ticketEventsInitialRevision());
+
+        IntermediateEventRepresentation upcast = chain.upcast(Stream.of(new InitialEventRepresentation(stored, serializer)))
+                .findFirst().orElseThrow();
+
+        assertThat(upcast.getType().getRevision()).isEqualTo(EventRevisions.FIRST);
+        Object read = serializer.deserialize(new org.axonframework.serialization.SimpleSerializedObject<>(
+                upcast.getData(String.class).getData(), String.class, upcast.getType()));
+        assertThat(read).isEqualTo(opened);
+        assertThat(serializer.serialize(opened, String.class).getType().getRevision()).isEqualTo(EventRevisions.FIRST);
+    }
+}
