@@ -2,7 +2,6 @@ package com.aftersales.ticket;
 
 import java.util.Set;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
-import org.axonframework.modelling.command.TargetAggregateVersion;
 
 /**
  * Classification and assignment (SPEC §3–§4), as orders to a ticket. {@code expectedVersion}
@@ -15,48 +14,48 @@ public final class LifecycleCommands {
 
     /** Set type, priority level and responsibility attribution. */
     public record ClassifyTicket(@TargetAggregateIdentifier String ticketId,
-                                 @TargetAggregateVersion Long expectedVersion,
-                                 String type, String priority, Responsibility responsibility) {
+                                 Long expectedVersion,
+                                 String type, String priority, Responsibility responsibility) implements TicketCommand {
     }
 
     /** Replace the ticket's special marks. */
     public record MarkTicket(@TargetAggregateIdentifier String ticketId,
-                             @TargetAggregateVersion Long expectedVersion,
-                             Set<Mark> marks) {
+                             Long expectedVersion,
+                             Set<Mark> marks) implements TicketCommand {
     }
 
     /** Route to a department and a person (the lead). */
     public record AssignTicket(@TargetAggregateIdentifier String ticketId,
-                               @TargetAggregateVersion Long expectedVersion,
-                               String department, String assigneeId) {
+                               Long expectedVersion,
+                               String department, String assigneeId) implements TicketCommand {
     }
 
     /** Move to another department or person, with the reason. */
     public record ReassignTicket(@TargetAggregateIdentifier String ticketId,
-                                 @TargetAggregateVersion Long expectedVersion,
-                                 String department, String assigneeId, String reason) {
+                                 Long expectedVersion,
+                                 String department, String assigneeId, String reason) implements TicketCommand {
     }
 
     /** Add a handler to a cross-department task force 专项小组. */
     public record AddCoHandler(@TargetAggregateIdentifier String ticketId,
-                               @TargetAggregateVersion Long expectedVersion,
-                               String handlerId) {
+                               Long expectedVersion,
+                               String handlerId) implements TicketCommand {
     }
 
     /** The assignee confirms receipt. */
     public record AcceptAssignment(@TargetAggregateIdentifier String ticketId,
-                                   @TargetAggregateVersion Long expectedVersion) {
+                                   Long expectedVersion) implements TicketCommand {
     }
 
     /** The assignee sends the ticket back to intake for missing details. */
     public record SendBackForInformation(@TargetAggregateIdentifier String ticketId,
-                                         @TargetAggregateVersion Long expectedVersion,
-                                         String missing) {
+                                         Long expectedVersion,
+                                         String missing) implements TicketCommand {
     }
 
     /** Intake supplies what was missing; the ticket goes back to its assignee. */
     public record SupplyInformation(@TargetAggregateIdentifier String ticketId,
-                                    @TargetAggregateVersion Long expectedVersion,
-                                    String information) {
+                                    Long expectedVersion,
+                                    String information) implements TicketCommand {
     }
 }

@@ -102,7 +102,7 @@ public class Ticket extends TicketState {
 
     @CommandHandler
     public void handle(AcknowledgeTicket command, MetaData metaData, Clock clock) {
-        Caller caller = callerFor(AcknowledgeTicket.class, metaData);
+        Caller caller = callerFor(command, metaData);
         if (acknowledged) {
             throw new RefusedException(RefusalCode.TICKET_ALREADY_ACKNOWLEDGED);
         }
@@ -115,7 +115,7 @@ public class Ticket extends TicketState {
 
     @CommandHandler
     public void handle(ClassifyTicket command, MetaData metaData, TenantDirectory tenants, Clock clock) {
-        Caller caller = callerFor(ClassifyTicket.class, metaData);
+        Caller caller = callerFor(command, metaData);
         Tenant tenant = tenant(tenants);
         if (!tenant.usesTicketType(command.type())) {
             throw new RefusedException(Refusal.of(RefusalCode.TICKET_TYPE_UNKNOWN, "allowed", tenant.ticketTypes()));
@@ -136,7 +136,7 @@ public class Ticket extends TicketState {
 
     @CommandHandler
     public void handle(MarkTicket command, MetaData metaData, Clock clock) {
-        Caller caller = callerFor(MarkTicket.class, metaData);
+        Caller caller = callerFor(command, metaData);
         EnumSet<Mark> requested = EnumSet.noneOf(Mark.class);
         if (command.marks() != null) {
             command.marks().stream().filter(java.util.Objects::nonNull).forEach(requested::add);
@@ -146,7 +146,7 @@ public class Ticket extends TicketState {
 
     @CommandHandler
     public void handle(AssignTicket command, MetaData metaData, Clock clock) {
-        Caller caller = callerFor(AssignTicket.class, metaData);
+        Caller caller = callerFor(command, metaData);
         requireText(command.department(), RefusalCode.ASSIGNMENT_INCOMPLETE);
         requireText(command.assigneeId(), RefusalCode.ASSIGNMENT_INCOMPLETE);
         apply(new TicketAssigned(ticketId, command.department(), command.assigneeId(), caller.actorId(), clock.instant()));
@@ -154,7 +154,7 @@ public class Ticket extends TicketState {
 
     @CommandHandler
     public void handle(ReassignTicket command, MetaData metaData, Clock clock) {
-        Caller caller = callerFor(ReassignTicket.class, metaData);
+        Caller caller = callerFor(command, metaData);
         requireText(command.department(), RefusalCode.ASSIGNMENT_INCOMPLETE);
         requireText(command.assigneeId(), RefusalCode.ASSIGNMENT_INCOMPLETE);
         requireText(command.reason(), RefusalCode.REASON_REQUIRED);
@@ -164,7 +164,7 @@ public class Ticket extends TicketState {
 
     @CommandHandler
     public void handle(AddCoHandler command, MetaData metaData, Clock clock) {
-        Caller caller = callerFor(AddCoHandler.class, metaData);
+        Caller caller = callerFor(command, metaData);
         requireText(command.handlerId(), RefusalCode.ASSIGNMENT_INCOMPLETE);
         if (command.handlerId().equals(assigneeId) || coHandlers.contains(command.handlerId())) {
             throw new RefusedException(RefusalCode.ALREADY_A_HANDLER);
@@ -175,7 +175,7 @@ public class Ticket extends TicketState {
     /** SPEC §4: the two highest priority levels need a senior engineer or a supervisor as lead. */
     @CommandHandler
     public void handle(AcceptAssignment command, MetaData metaData, TenantDirectory tenants, Clock clock) {
-        Caller caller = callerFor(AcceptAssignment.class, metaData);
+        Caller caller = callerFor(command, metaData);
         requireAssignee(caller);
         requirePriority();
         Tenant tenant = tenant(tenants);
@@ -188,7 +188,7 @@ public class Ticket extends TicketState {
 
     @CommandHandler
     public void handle(SendBackForInformation command, MetaData metaData, Clock clock) {
-        Caller caller = callerFor(SendBackForInformation.class, metaData);
+        Caller caller = callerFor(command, metaData);
         requireAssignee(caller);
         requireText(command.missing(), RefusalCode.REASON_REQUIRED);
         apply(new TicketSentBack(ticketId, command.missing(), caller.actorId(), clock.instant()));
@@ -196,14 +196,14 @@ public class Ticket extends TicketState {
 
     @CommandHandler
     public void handle(SupplyInformation command, MetaData metaData, Clock clock) {
-        Caller caller = callerFor(SupplyInformation.class, metaData);
+        Caller caller = callerFor(command, metaData);
         requireText(command.information(), RefusalCode.REASON_REQUIRED);
         apply(new InformationSupplied(ticketId, command.information(), caller.actorId(), clock.instant()));
     }
 
     @CommandHandler
     public void handle(RecordDiagnosis command, MetaData metaData, Clock clock) {
-        Caller caller = handlerFor(RecordDiagnosis.class, metaData);
+        Caller caller = handlerFor(command, metaData);
         if (command.method() == null) {
             throw new RefusedException(RefusalCode.REASON_REQUIRED);
         }
@@ -214,7 +214,7 @@ public class Ticket extends TicketState {
 
     @CommandHandler
     public void handle(ProposePlan command, MetaData metaData, TenantDirectory tenants, Clock clock) {
-        Caller caller = handlerFor(ProposePlan.class, metaData);
+        Caller caller = handlerFor(command, metaData);
         if (isBlank(command.temporaryMeasure()) && isBlank(command.permanentFix())) {
             throw new RefusedException(RefusalCode.PLAN_INCOMPLETE);
         }
@@ -229,27 +229,27 @@ public class Ticket extends TicketState {
 
     @CommandHandler
     public void handle(ApprovePlan command, MetaData metaData, Clock clock) {
-        Caller caller = approverFor(ApprovePlan.class, metaData);
+        Caller caller = approverFor(command, metaData);
         apply(new PlanApproved(ticketId, caller.actorId(), clock.instant()));
     }
 
     @CommandHandler
     public void handle(RejectPlan command, MetaData metaData, Clock clock) {
-        Caller caller = approverFor(RejectPlan.class, metaData);
+        Caller caller = approverFor(command, metaData);
         requireText(command.reason(), RefusalCode.REASON_REQUIRED);
         apply(new PlanRejected(ticketId, command.reason(), caller.actorId(), clock.instant()));
     }
 
     @CommandHandler
     public void handle(SetProgress command, MetaData metaData, Clock clock) {
-        Caller caller = handlerFor(SetProgress.class, metaData);
+        Caller caller = handlerFor(command, metaData);
         requireText(command.progress(), RefusalCode.REASON_REQUIRED);
         apply(new ProgressSet(ticketId, command.progress(), caller.actorId(), clock.instant()));
     }
 
     @CommandHandler
     public void handle(LogContact command, MetaData metaData, Clock clock) {
-        Caller caller = callerFor(LogContact.class, metaData);
+        Caller caller = callerFor(command, metaData);
         requireText(command.summary(), RefusalCode.REASON_REQUIRED);
         apply(new ContactLogged(ticketId, command.channel(), command.direction(), command.summary(),
                 caller.actorId(), clock.instant()));
@@ -257,14 +257,14 @@ public class Ticket extends TicketState {
 
     @CommandHandler
     public void handle(RecordCustomerUpdate command, MetaData metaData, Clock clock) {
-        Caller caller = callerFor(RecordCustomerUpdate.class, metaData);
+        Caller caller = callerFor(command, metaData);
         requireText(command.summary(), RefusalCode.REASON_REQUIRED);
         apply(new CustomerUpdated(ticketId, command.channel(), command.summary(), caller.actorId(), clock.instant()));
     }
 
     @CommandHandler
     public void handle(EscalateTicket command, MetaData metaData, Clock clock) {
-        Caller caller = callerFor(EscalateTicket.class, metaData);
+        Caller caller = callerFor(command, metaData);
         requireText(command.reason(), RefusalCode.REASON_REQUIRED);
         if (command.to() == null) {
             throw new RefusedException(RefusalCode.REASON_REQUIRED);
@@ -274,7 +274,7 @@ public class Ticket extends TicketState {
 
     @CommandHandler
     public void handle(ResolveTicket command, MetaData metaData, TenantDirectory tenants, Clock clock) {
-        Caller caller = handlerFor(ResolveTicket.class, metaData);
+        Caller caller = handlerFor(command, metaData);
         if (obligations.planPending || obligations.planRejected) {
             throw new RefusedException(Refusal.of(RefusalCode.PLAN_NOT_APPROVED, "approvalBy",
                     obligations.planRejected ? "a new plan" : obligations.planApprovalBy));
@@ -288,14 +288,14 @@ public class Ticket extends TicketState {
 
     @CommandHandler
     public void handle(AcceptResolution command, MetaData metaData, Clock clock) {
-        Caller caller = callerFor(AcceptResolution.class, metaData);
+        Caller caller = callerFor(command, metaData);
         apply(new ResolutionAccepted(ticketId, command.note(), caller.actorId(), clock.instant()));
     }
 
     /** Second handling is due in 3 days: plain days until tenant calendars exist (then working days). */
     @CommandHandler
     public void handle(RejectResolution command, MetaData metaData, Clock clock) {
-        Caller caller = callerFor(RejectResolution.class, metaData);
+        Caller caller = callerFor(command, metaData);
         requireText(command.note(), RefusalCode.REASON_REQUIRED);
         Instant now = clock.instant();
         apply(new ResolutionRejected(ticketId, command.note(), now.plus(Duration.ofDays(3)), caller.actorId(), now));
@@ -303,7 +303,7 @@ public class Ticket extends TicketState {
 
     @CommandHandler
     public void handle(RecordSurvey command, MetaData metaData, Clock clock) {
-        Caller caller = callerFor(RecordSurvey.class, metaData);
+        Caller caller = callerFor(command, metaData);
         if (obligations.surveyRecorded) {
             throw new RefusedException(RefusalCode.SURVEY_ALREADY_RECORDED);
         }
@@ -320,7 +320,7 @@ public class Ticket extends TicketState {
 
     @CommandHandler
     public void handle(RecordFollowUpCall command, MetaData metaData, Clock clock) {
-        Caller caller = callerFor(RecordFollowUpCall.class, metaData);
+        Caller caller = callerFor(command, metaData);
         requireText(command.summary(), RefusalCode.REASON_REQUIRED);
         if (obligations.supervisorFollowUp) {
             if (!caller.has(Role.SUPERVISOR)) {
@@ -335,7 +335,7 @@ public class Ticket extends TicketState {
 
     @CommandHandler
     public void handle(RecordWarranty command, MetaData metaData, Clock clock) {
-        Caller caller = handlerFor(RecordWarranty.class, metaData);
+        Caller caller = handlerFor(command, metaData);
         requireText(command.part(), RefusalCode.REASON_REQUIRED);
         if (command.warrantyUntil() == null) {
             throw new RefusedException(RefusalCode.REASON_REQUIRED);
@@ -345,7 +345,7 @@ public class Ticket extends TicketState {
 
     @CommandHandler
     public void handle(RecordPlanChange command, MetaData metaData, Clock clock) {
-        Caller caller = handlerFor(RecordPlanChange.class, metaData);
+        Caller caller = handlerFor(command, metaData);
         requireText(command.change(), RefusalCode.REASON_REQUIRED);
         requireText(command.customerConfirmation(), RefusalCode.REASON_REQUIRED);
         apply(new PlanChangeConfirmed(ticketId, command.change(), command.customerConfirmation(), caller.actorId(),
@@ -355,7 +355,7 @@ public class Ticket extends TicketState {
     /** Unresolved or unsatisfied: a second result is due in 3 days (plain days until tenant calendars exist). */
     @CommandHandler
     public void handle(SubmitComplaintFeedback command, MetaData metaData, TenantDirectory tenants, Clock clock) {
-        Caller caller = handlerFor(SubmitComplaintFeedback.class, metaData);
+        Caller caller = handlerFor(command, metaData);
         requireComplaint(tenants);
         ComplaintRules.check(command);
         requireApprovedCompensation(tenant(tenants), command.compensation());
@@ -371,7 +371,7 @@ public class Ticket extends TicketState {
 
     @CommandHandler
     public void handle(ReviewComplaintFeedback command, MetaData metaData, TenantDirectory tenants, Clock clock) {
-        Caller caller = callerFor(ReviewComplaintFeedback.class, metaData);
+        Caller caller = callerFor(command, metaData);
         requireComplaint(tenants);
         if (!obligations.feedbackSubmitted || obligations.feedbackApproved) {
             throw new RefusedException(RefusalCode.NO_FEEDBACK_TO_REVIEW);
@@ -392,7 +392,7 @@ public class Ticket extends TicketState {
 
     @CommandHandler
     public void handle(ArchiveTicket command, MetaData metaData, TenantDirectory tenants, Clock clock) {
-        Caller caller = callerFor(ArchiveTicket.class, metaData);
+        Caller caller = callerFor(command, metaData);
         if (tenant(tenants).isComplaint(type) && !obligations.feedbackApproved) {
             throw new RefusedException(RefusalCode.COMPLAINT_REVIEW_PENDING);
         }

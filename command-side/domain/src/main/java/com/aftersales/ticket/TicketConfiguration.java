@@ -1,5 +1,7 @@
 package com.aftersales.ticket;
 
+import com.aftersales.infra.eventstore.FreshAggregateCache;
+import com.aftersales.infra.eventstore.MongoEventStorageEngine;
 import com.aftersales.infra.serialization.InitialRevisionUpcaster;
 import com.aftersales.refusal.RefusalInterceptor;
 import org.axonframework.commandhandling.CommandBus;
@@ -8,10 +10,13 @@ import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.snapshotting.RevisionSnapshotFilter;
 import org.axonframework.eventsourcing.snapshotting.SnapshotFilter;
 import org.axonframework.serialization.RevisionResolver;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -26,12 +31,15 @@ public class TicketConfiguration {
     }
 
     /**
-     * Hot tickets skip the event store on load; a stale entry (another node wrote) makes the
-     * append conflict on the stream key, the entry is evicted, and a retry reloads.
+     * Hot tickets skip reading their events on load, but never a stale one: one key lookup checks
+     * that no other node appended since (with Axon Server, its last sequence number is asked).
      */
     @Bean
-    Cache ticketCache() {
-        return new WeakReferenceCache();
+    Cache ticketCache(ObjectProvider<EventStorageEngine> engines, ObjectProvider<EventStore> eventStore) {
+        return new FreshAggregateCache(new WeakReferenceCache(), (ticketId, version) ->
+                engines.getIfAvailable() instanceof MongoEventStorageEngine engine
+                        ? engine.hasEventsAfter(ticketId, version)
+                        : eventStore.getObject().lastSequenceNumberFor(ticketId).map(last -> last > version).orElse(false));
     }
 
     @Bean

@@ -28,6 +28,7 @@ import java.util.Set;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.modelling.command.AggregateMember;
 
 /**
@@ -89,7 +90,7 @@ abstract class TicketState {
     }
 
     /** Handlers of the ticket (the lead or a co-handler) act on it; supervisors may step in. */
-    Caller handlerFor(Class<?> command, MetaData metaData) {
+    Caller handlerFor(TicketCommand command, MetaData metaData) {
         Caller caller = callerFor(command, metaData);
         if (!caller.has(Role.SUPERVISOR) && !caller.actorId().equals(assigneeId)
                 && !coHandlers.contains(caller.actorId())) {
@@ -99,7 +100,7 @@ abstract class TicketState {
     }
 
     /** A plan must be pending, and a MANAGER-level plan needs a MANAGER. */
-    Caller approverFor(Class<?> command, MetaData metaData) {
+    Caller approverFor(TicketCommand command, MetaData metaData) {
         Caller caller = callerFor(command, metaData);
         if (!obligations.planPending) {
             throw new RefusedException(RefusalCode.NO_PLAN_PENDING);
@@ -117,11 +118,18 @@ abstract class TicketState {
         return value == null || value.isBlank();
     }
 
-    /** Tenant first (another tenant's ticket is a missing one), then role, then state. */
-    Caller callerFor(Class<?> command, MetaData metaData) {
+    /**
+     * Tenant first (another tenant's ticket is a missing one, whatever version the sender names),
+     * then the version the sender saw, then role, then state.
+     */
+    Caller callerFor(TicketCommand command, MetaData metaData) {
         Caller caller = Caller.from(metaData);
         assertSameTenant(caller);
-        TicketLifecycle.check(command, status, caller);
+        Long expected = command.expectedVersion();
+        if (expected != null && !expected.equals(AggregateLifecycle.getVersion())) {
+            throw new RefusedException(RefusalCode.VERSION_MISMATCH);
+        }
+        TicketLifecycle.check(command.getClass(), status, caller);
         return caller;
     }
 

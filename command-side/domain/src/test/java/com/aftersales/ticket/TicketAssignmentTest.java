@@ -26,7 +26,6 @@ import com.aftersales.ticket.LifecycleEvents.TicketReassigned;
 import com.aftersales.ticket.LifecycleEvents.TicketSentBack;
 import java.util.EnumSet;
 import java.util.Set;
-import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.Test;
 
@@ -59,7 +58,20 @@ class TicketAssignmentTest {
                 .expectSuccessfulHandlerExecution();
         fixture.given(opened(), new TicketMarked(ID, EnumSet.of(Mark.VIP), "li-agent", NOW))
                 .when(new ClassifyTicket(ID, 0L, "repair", "low", null), caller("acme", "AGENT"))
-                .expectException(ConflictingAggregateVersionException.class).expectNoEvents();
+                .expectException(refusal(RefusalCode.VERSION_MISMATCH)).expectNoEvents();
+        fixture.given(opened()) // a version the ticket never had
+                .when(new ClassifyTicket(ID, 5L, "repair", "low", null), caller("acme", "AGENT"))
+                .expectException(refusal(RefusalCode.VERSION_MISMATCH));
+    }
+
+    /** Otherwise the version check would tell another tenant that the ticket exists. */
+    @Test
+    void another_tenant_naming_any_version_learns_nothing() {
+        for (Long version : new Long[] {0L, 7L}) {
+            fixture.given(opened())
+                    .when(new ClassifyTicket(ID, version, "repair", "low", null), caller("nimbus", "AGENT"))
+                    .expectException(refusal(RefusalCode.TICKET_NOT_FOUND)).expectNoEvents();
+        }
     }
 
     @Test

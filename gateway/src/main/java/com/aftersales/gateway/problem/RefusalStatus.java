@@ -19,6 +19,7 @@ final class RefusalStatus {
             Map.entry("NO_PLAN_PENDING", HttpStatus.CONFLICT),
             Map.entry("PLAN_NOT_APPROVED", HttpStatus.CONFLICT),
             Map.entry("PLAN_REQUIRED", HttpStatus.CONFLICT),
+            Map.entry("CONCURRENT_MODIFICATION", HttpStatus.CONFLICT),
             Map.entry("SURVEY_ALREADY_RECORDED", HttpStatus.CONFLICT),
             Map.entry("NO_FEEDBACK_TO_REVIEW", HttpStatus.CONFLICT),
             Map.entry("COMPLAINT_REVIEW_PENDING", HttpStatus.CONFLICT),

@@ -6,9 +6,14 @@ import com.aftersales.infra.tenancy.Role;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
@@ -24,6 +29,7 @@ import reactor.core.scheduler.Schedulers;
 public class TicketActions {
 
     private static final Pattern VERSION = Pattern.compile("\"?(\\d{1,18})\"?");
+    private static final int CONFLICT_ATTEMPTS = 5;
 
     private final CommandGateway commands;
     private final EventStore eventStore;
@@ -59,7 +65,7 @@ public class TicketActions {
         var message = GenericCommandMessage.asCommandMessage(command.apply(expected)).andMetaData(caller.toMetaData());
         long atLeast = expected == null ? 0 : expected + 1;
         return Mono.fromCallable(() -> {
-                    commands.sendAndWait(message);
+                    sendRetryingConflicts(message);
                     // the stored version, never below what the accepted If-Match implies
                     return Math.max(atLeast, eventStore.lastSequenceNumberFor(ticketId).orElse(0L));
                 })
@@ -69,6 +75,26 @@ public class TicketActions {
                                         .body(TicketResponse.of(visible, caller.has(Role.PII_READER))))
                                 .orElseGet(() -> ResponseEntity.status(HttpStatus.ACCEPTED).eTag(Long.toString(version))
                                         .build())));
+    }
+
+    /**
+     * A concurrent append to the same ticket (another request, or another node) makes ours
+     * conflict on the stream key; the unit of work rolls back, the cached aggregate is dropped, and
+     * the command is tried again on the fresh state, where its own checks (If-Match included) run
+     * again. Persistent contention answers 409.
+     */
+    private void sendRetryingConflicts(CommandMessage<?> message) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                commands.sendAndWait(message);
+                return;
+            } catch (ConcurrencyException conflict) {
+                if (attempt >= CONFLICT_ATTEMPTS) {
+                    throw new RefusalException("CONCURRENT_MODIFICATION");
+                }
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(ThreadLocalRandom.current().nextLong(2, 10L * attempt)));
+            }
+        }
     }
 
     static Long expectedVersion(String ifMatch) {

@@ -164,6 +164,15 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         return trackingReader.fetch(lastToken, batchSize);
     }
 
+    /**
+     * Whether the aggregate has events after {@code sequenceNumber}: one unique-key lookup, because
+     * any later commit starts at the next sequence number.
+     */
+    public boolean hasEventsAfter(String aggregateIdentifier, long sequenceNumber) {
+        return commits.find(Filters.eq(CommitDocuments.STREAM, CommitDocuments.streamKey(aggregateIdentifier, sequenceNumber + 1)))
+                .projection(new Document(ID, 1)).limit(1).first() != null;
+    }
+
     @Override
     public Optional<Long> lastSequenceNumberFor(String aggregateIdentifier) {
         return aggregateStreams.lastSequenceNumber(aggregateIdentifier);
