@@ -52,14 +52,14 @@ public class TicketConfiguration {
      * Snapshots name the aggregate type as Axon does, by its simple class name.
      */
     @Bean
-    SnapshotFilter ticketSnapshotFilter(RevisionResolver revisions) {
+    static SnapshotFilter ticketSnapshotFilter(RevisionResolver revisions) {
         return RevisionSnapshotFilter.builder().type(Ticket.class.getSimpleName())
                 .revision(revisions.revisionOf(Ticket.class)).build();
     }
 
     /** Ticket events stored before they had revisions are read as the first revision. */
     @Bean
-    EventUpcaster ticketEventsInitialRevision() {
+    static EventUpcaster ticketEventsInitialRevision() {
         return new InitialRevisionUpcaster(type -> type.startsWith(EventRevisions.PACKAGE), EventRevisions.FIRST);
     }
 }

@@ -20,8 +20,7 @@ class TicketRevisionsTest {
 
     private final StateShapeRevisionResolver revisions = new StateShapeRevisionResolver();
     private final JacksonSerializer serializer = JacksonSerializer.builder().revisionResolver(revisions).build();
-    private final TicketConfiguration configuration = new TicketConfiguration();
-    private final SnapshotFilter filter = configuration.ticketSnapshotFilter(revisions);
+    private final SnapshotFilter filter = TicketConfiguration.ticketSnapshotFilter(revisions);
 
     private DomainEventData<?> snapshot(String revision) {
         return new GenericDomainEventEntry<>("Ticket", TicketFixtures.ID, 50, "snapshot-1", Instant.EPOCH,
@@ -49,7 +48,7 @@ class TicketRevisionsTest {
         String payload = serializer.serialize(opened, String.class).getData();
         var stored = new GenericDomainEventEntry<>("Ticket", TicketFixtures.ID, 0, "event-1", Instant.EPOCH,
                 TicketOpened.class.getName(), null, payload, "{}");
-        EventUpcasterChain chain = new EventUpcasterChain(configuration.ticketEventsInitialRevision());
+        EventUpcasterChain chain = new EventUpcasterChain(TicketConfiguration.ticketEventsInitialRevision());
 
         IntermediateEventRepresentation upcast = chain.upcast(Stream.of(new InitialEventRepresentation(stored, serializer)))
                 .findFirst().orElseThrow();
