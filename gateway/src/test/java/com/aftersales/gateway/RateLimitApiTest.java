@@ -5,26 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * Request limits per tenant and per client (OWASP API4:2023), through the real HTTP stack. Three
- * tenants with tiny limits, so each test counts from a fresh bucket: {@code few-per-client} allows 3
- * requests per client, {@code few-per-tenant} 4 for all its clients (2 each), and {@code quick-refill}
- * 1 request per client every 2 seconds.
+ * tenants with tiny limits (application-test.yml), so each test counts from a fresh bucket:
+ * {@code few-per-client} allows 3 requests per client, {@code few-per-tenant} 4 for all its clients
+ * (2 each), and {@code quick-refill} 1 request per client every 2 seconds.
  */
-@TestPropertySource(properties = {
-        "aftersales.tenants.few-per-client.rate-limit.client-requests=3",
-        "aftersales.tenants.few-per-client.rate-limit.client-burst=3",
-        "aftersales.tenants.few-per-client.rate-limit.period=1h",
-        "aftersales.tenants.few-per-tenant.rate-limit.requests=4",
-        "aftersales.tenants.few-per-tenant.rate-limit.client-requests=2",
-        "aftersales.tenants.few-per-tenant.rate-limit.client-burst=2",
-        "aftersales.tenants.few-per-tenant.rate-limit.period=1h",
-        "aftersales.tenants.quick-refill.rate-limit.client-requests=1",
-        "aftersales.tenants.quick-refill.rate-limit.client-burst=1",
-        "aftersales.tenants.quick-refill.rate-limit.period=2s"})
 class RateLimitApiTest extends ApiTestSupport {
 
     private WebTestClient.ResponseSpec list(String tenant, String client) {
