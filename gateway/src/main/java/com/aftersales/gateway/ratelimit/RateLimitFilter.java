@@ -17,7 +17,7 @@ import reactor.core.publisher.Mono;
 /**
  * Rate limits of API calls (OWASP API4:2023), per tenant and per client. Runs after Spring
  * Security, so only verified callers get here and the tenant comes from the token; health and
- * docs are not limited. Every answer carries the RateLimit headers; over a limit it is 429
+ * docs are not limited. Every API answer carries the RateLimit headers; over a limit it is 429
  * {@code RATE_LIMITED} with {@code Retry-After}.
  */
 @Component
@@ -50,17 +50,12 @@ public class RateLimitFilter implements WebFilter, Ordered {
         if (!exchange.getRequest().getPath().pathWithinApplication().value().startsWith(API)) {
             return chain.filter(exchange);
         }
-        return verdict(exchange)
-                .map(Optional::of)
-                .defaultIfEmpty(Optional.empty())
-                .flatMap(verdict -> verdict.map(v -> apply(v, exchange, chain)).orElseGet(() -> chain.filter(exchange)));
-    }
-
-    private Mono<Verdict> verdict(ServerWebExchange exchange) {
+        // an Optional, not switchIfEmpty: the chain itself completes empty and would then run twice
         return exchange.getPrincipal()
                 .ofType(CallerAuthentication.class)
-                .map(CallerAuthentication::getPrincipal)
-                .flatMap(caller -> Mono.justOrEmpty(check(caller)));
+                .map(authentication -> check(authentication.getPrincipal()))
+                .defaultIfEmpty(Optional.empty())
+                .flatMap(verdict -> verdict.map(v -> apply(v, exchange, chain)).orElseGet(() -> chain.filter(exchange)));
     }
 
     private Optional<Verdict> check(Caller caller) {
