@@ -15,6 +15,10 @@ import org.junit.jupiter.api.Test;
 /** Every refusal code a user can hit has a title and a detail in English and in zh-CN. */
 class ProblemMessagesTest {
 
+    /** Codes the gateway decides itself (filters, request parsing), beside the domain's {@link RefusalCode}s. */
+    private static final List<String> GATEWAY_CODES = List.of("VALIDATION_FAILED", "MALFORMED_REQUEST",
+            "UNAUTHENTICATED", "INTERNAL_ERROR", "RATE_LIMITED");
+
     @Test
     void every_refusal_code_has_english_and_chinese_messages() throws Exception {
         List<String> codes = new ArrayList<>();
@@ -24,7 +28,8 @@ class ProblemMessagesTest {
             }
         }
         assertThat(codes).isNotEmpty();
-        for (String bundle : List.of("messages.properties", "messages_zh_CN.properties")) {
+        codes.addAll(GATEWAY_CODES);
+        for (String bundle : List.of("messages.properties", "messages_zh.properties", "messages_zh_CN.properties")) {
             Properties messages = load(bundle);
             for (String code : codes) {
                 assertThat(messages).as("%s in %s", code, bundle)

@@ -1,10 +1,10 @@
 package com.aftersales.gateway.security;
 
+import com.aftersales.gateway.problem.ProblemWriter;
 import com.aftersales.gateway.problem.Problems;
 import com.aftersales.infra.tenancy.Role;
 import com.aftersales.infra.tenancy.TenantDirectory;
 import com.aftersales.infra.tenancy.TenantProperties;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
@@ -27,8 +27,8 @@ public class SecurityConfiguration {
 
     @Bean
     SecurityWebFilterChain api(ServerHttpSecurity http, TrustedIssuers issuers, CallerAccess access,
-                               Problems problems, ObjectMapper json) {
-        ProblemResponses responses = new ProblemResponses(problems, json, access);
+                               Problems problems, ProblemWriter writer) {
+        ProblemResponses responses = new ProblemResponses(problems, writer, access);
         return http
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)

@@ -6,7 +6,7 @@ import java.util.List;
 /** A subscribed client company, as the rest of the system sees it. */
 public record Tenant(String id, String name, ZoneId timeZone, String ticketPrefix, int serialDigits,
                      PriorityScheme priorityScheme, List<String> ticketTypes, int compensationCapPercent,
-                     List<String> complaintTypes) {
+                     List<String> complaintTypes, RateLimit rateLimit) {
 
     /** Tenant ids end up in collection names and metric tags: keep them plain. */
     public static boolean isValidId(String id) {

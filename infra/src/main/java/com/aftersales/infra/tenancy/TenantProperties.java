@@ -1,5 +1,6 @@
 package com.aftersales.infra.tenancy;
 
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,12 +16,19 @@ public class TenantProperties {
 
     private Map<String, Tenant> tenants = new LinkedHashMap<>();
 
+    /** Platform-wide request limits ({@code aftersales.rate-limits.*}) for tenants that set none. */
+    private final RateLimitSettings rateLimits = RateLimitSettings.platformDefault();
+
     public Map<String, Tenant> getTenants() {
         return tenants;
     }
 
     public void setTenants(Map<String, Tenant> tenants) {
         this.tenants = tenants;
+    }
+
+    public RateLimitSettings getRateLimits() {
+        return rateLimits;
     }
 
     public static class Tenant {
@@ -48,6 +56,9 @@ public class TenantProperties {
 
         /** Ticket type codes the tenant uses. */
         private List<String> ticketTypes = List.of("repair", "inquiry", "complaint", "return-exchange", "other");
+
+        /** The tenant's own request limits; what it leaves unset comes from {@code aftersales.rate-limits}. */
+        private final RateLimitSettings rateLimit = new RateLimitSettings();
 
         public String getName() {
             return name;
@@ -111,6 +122,77 @@ public class TenantProperties {
 
         public void setTicketTypes(List<String> ticketTypes) {
             this.ticketTypes = ticketTypes;
+        }
+
+        public RateLimitSettings getRateLimit() {
+            return rateLimit;
+        }
+    }
+
+    /** Request limits as configured; unset values are null (see {@link #resolve}). */
+    public static class RateLimitSettings {
+
+        /** Requests per period of one tenant, all its clients together. */
+        private Integer requests;
+
+        /** Requests per period of one client (token subject) of the tenant. */
+        private Integer clientRequests;
+
+        /** Requests a client may send at once (its bucket's capacity). */
+        private Integer clientBurst;
+
+        /** The period the request counts refer to. */
+        private Duration period;
+
+        static RateLimitSettings platformDefault() {
+            RateLimitSettings settings = new RateLimitSettings();
+            settings.requests = 6000;
+            settings.clientRequests = 1200;
+            settings.clientBurst = 300;
+            settings.period = Duration.ofMinutes(1);
+            return settings;
+        }
+
+        /** These settings, each unset value taken from {@code fallback}. */
+        public RateLimit resolve(RateLimitSettings fallback) {
+            return new RateLimit(or(requests, fallback.requests), or(clientRequests, fallback.clientRequests),
+                    or(clientBurst, fallback.clientBurst), or(period, fallback.period));
+        }
+
+        private static <T> T or(T value, T fallback) {
+            return value != null ? value : fallback;
+        }
+
+        public Integer getRequests() {
+            return requests;
+        }
+
+        public void setRequests(Integer requests) {
+            this.requests = requests;
+        }
+
+        public Integer getClientRequests() {
+            return clientRequests;
+        }
+
+        public void setClientRequests(Integer clientRequests) {
+            this.clientRequests = clientRequests;
+        }
+
+        public Integer getClientBurst() {
+            return clientBurst;
+        }
+
+        public void setClientBurst(Integer clientBurst) {
+            this.clientBurst = clientBurst;
+        }
+
+        public Duration getPeriod() {
+            return period;
+        }
+
+        public void setPeriod(Duration period) {
+            this.period = period;
         }
     }
 }
