@@ -54,6 +54,20 @@ class TicketLifecycleApiTest extends ApiTestSupport {
         assertThat(accepted.get("version").asLong()).isEqualTo(3);
     }
 
+    /** An If-Match must not tell another tenant whether the ticket exists: 404 whatever version it names. */
+    @Test
+    void another_tenants_if_match_is_answered_as_a_missing_ticket() {
+        String ticketId = open(token("acme", "AGENT"));
+        String other = token("nimbus", "AGENT");
+        for (String version : List.of("\"0\"", "\"7\"")) {
+            http.post().uri("/api/v1/tickets/" + ticketId + "/acknowledgement").headers(h -> {
+                        h.setBearerAuth(other);
+                        h.setIfMatch(version);
+                    }).bodyValue(Map.of("promisedResponseBy", "2024-05-21T01:30:00Z", "channel", "PHONE")).exchange()
+                    .expectStatus().isNotFound().expectBody().jsonPath("$.code").isEqualTo("TICKET_NOT_FOUND");
+        }
+    }
+
     @Test
     void a_stale_if_match_is_412_and_changes_nothing() {
         String agent = token("acme", "AGENT");
