@@ -32,4 +32,14 @@ final class ReclassificationRules {
             throw new RefusedException(Refusal.of(RefusalCode.LEAD_NOT_QUALIFIED, "priority", newPriority));
         }
     }
+
+    /** The type and the priority level must be the tenant's own. */
+    static void checkTenantScheme(Tenant tenant, String type, String priority) {
+        if (!tenant.usesTicketType(type)) {
+            throw new RefusedException(Refusal.of(RefusalCode.TICKET_TYPE_UNKNOWN, "allowed", tenant.ticketTypes()));
+        }
+        if (priority == null || !tenant.priorityScheme().hasLevel(priority)) {
+            throw new RefusedException(Refusal.of(RefusalCode.PRIORITY_UNKNOWN, "allowed", tenant.priorityScheme().levels()));
+        }
+    }
 }

@@ -22,6 +22,11 @@ final class SurveyRules {
         }
     }
 
+    /** SPEC §6: a score of 3 or less, or an unsatisfied customer, gets the supervisor's own follow-up. */
+    static boolean needsSupervisorFollowUp(RecordSurvey survey) {
+        return survey.overall() <= 3 || survey.satisfaction() == HandlingCommands.Satisfaction.UNSATISFIED;
+    }
+
     private static boolean inRange(int value, int min, int max) {
         return value >= min && value <= max;
     }

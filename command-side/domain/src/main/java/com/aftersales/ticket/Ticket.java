@@ -8,7 +8,6 @@ import com.aftersales.infra.tenancy.TenantDirectory;
 import com.aftersales.refusal.Refusal;
 import com.aftersales.refusal.RefusalCode;
 import com.aftersales.refusal.RefusedException;
-import com.aftersales.ticket.ComplaintCommands.ComplaintOutcome;
 import com.aftersales.ticket.ComplaintCommands.RecordPlanChange;
 import com.aftersales.ticket.ComplaintCommands.RecordWarranty;
 import com.aftersales.ticket.ComplaintCommands.ReviewComplaintFeedback;
@@ -31,7 +30,6 @@ import com.aftersales.ticket.HandlingCommands.RecordSurvey;
 import com.aftersales.ticket.HandlingCommands.RejectPlan;
 import com.aftersales.ticket.HandlingCommands.RejectResolution;
 import com.aftersales.ticket.HandlingCommands.ResolveTicket;
-import com.aftersales.ticket.HandlingCommands.Satisfaction;
 import com.aftersales.ticket.HandlingCommands.SetProgress;
 import com.aftersales.ticket.HandlingEvents.ContactLogged;
 import com.aftersales.ticket.HandlingEvents.CustomerUpdated;
@@ -117,12 +115,7 @@ public class Ticket extends TicketState {
     public void handle(ClassifyTicket command, MetaData metaData, TenantDirectory tenants, Clock clock) {
         Caller caller = callerFor(command, metaData);
         Tenant tenant = tenant(tenants);
-        if (!tenant.usesTicketType(command.type())) {
-            throw new RefusedException(Refusal.of(RefusalCode.TICKET_TYPE_UNKNOWN, "allowed", tenant.ticketTypes()));
-        }
-        if (command.priority() == null || !tenant.priorityScheme().hasLevel(command.priority())) {
-            throw new RefusedException(Refusal.of(RefusalCode.PRIORITY_UNKNOWN, "allowed", tenant.priorityScheme().levels()));
-        }
+        ReclassificationRules.checkTenantScheme(tenant, command.type(), command.priority());
         ReclassificationRules.check(this.type, command.type(), status, qualifiedLead, tenant, command.priority());
         Instant now = clock.instant();
         apply(new TicketClassified(ticketId, command.type(), command.priority(), command.responsibility(),
@@ -311,7 +304,7 @@ public class Ticket extends TicketState {
         Instant now = clock.instant();
         apply(new SurveyRecorded(ticketId, command.satisfaction(), command.responseSpeed(), command.resolutionEffect(),
                 command.serviceAttitude(), command.overall(), command.nps(), command.comment(), caller.actorId(), now));
-        if (command.overall() <= 3 || command.satisfaction() == Satisfaction.UNSATISFIED) {
+        if (SurveyRules.needsSupervisorFollowUp(command)) {
             apply(new SupervisorFollowUpOpened(ticketId, command.overall(), now));
         } else {
             apply(new ThankYouDue(ticketId, command.overall(), now));
@@ -352,7 +345,6 @@ public class Ticket extends TicketState {
                 clock.instant()));
     }
 
-    /** Unresolved or unsatisfied: a second result is due in 3 days (plain days until tenant calendars exist). */
     @CommandHandler
     public void handle(SubmitComplaintFeedback command, MetaData metaData, TenantDirectory tenants, Clock clock) {
         Caller caller = handlerFor(command, metaData);
@@ -360,13 +352,11 @@ public class Ticket extends TicketState {
         ComplaintRules.check(command);
         requireApprovedCompensation(tenant(tenants), command.compensation());
         Instant now = clock.instant();
-        boolean settled = command.outcome() == ComplaintOutcome.RESOLVED && command.initialDemandMet()
-                && command.customerSatisfaction() != Satisfaction.UNSATISFIED;
         apply(new ComplaintFeedbackSubmitted(ticketId, command.outcome(), command.outcomeReason(),
                 command.initialDemandMet(), command.demandReason(), command.compensation(),
                 command.measures() == null ? Set.of() : Set.copyOf(command.measures()), command.keyTimePoints(),
                 command.customerOpinion(), command.customerSatisfaction(), command.rootCause(), command.improvements(),
-                settled ? null : now.plus(Duration.ofDays(3)), caller.actorId(), now));
+                ComplaintRules.secondResultDue(command, now), caller.actorId(), now));
     }
 
     @CommandHandler
