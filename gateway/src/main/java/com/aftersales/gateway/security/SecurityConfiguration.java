@@ -40,6 +40,7 @@ public class SecurityConfiguration {
                         .pathMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
                                 "/webjars/swagger-ui/**").permitAll()
                         .pathMatchers("/actuator/prometheus", "/actuator/metrics/**").access(access.platform())
+                        .pathMatchers("/api/v1/admin/**").access(access.platform())
                         .pathMatchers(HttpMethod.POST, "/api/v1/tickets").access(access.anyOf(Role.TICKET_OPENERS))
                         .pathMatchers(HttpMethod.GET, "/api/v1/tickets", "/api/v1/tickets/*")
                         .access(access.anyOf(Role.TICKET_READERS))
