@@ -12,6 +12,7 @@ import java.util.Map;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.autoconfigure.web.reactive.AutoConfigureWebTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -28,6 +29,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureObservability
+@AutoConfigureWebTestClient(timeout = "30s") // a loaded 2-core CI machine is slow, never wrong
 @Import(ApiTestSupport.FixedClock.class)
 public abstract class ApiTestSupport {
 
