@@ -1,5 +1,6 @@
 package com.aftersales.gateway.security;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -16,6 +17,12 @@ public class SecurityProperties {
 
     /** Accepted signature algorithms; anything else (including {@code none}) is refused. */
     private List<String> algorithms = List.of("RS256", "RS384", "RS512", "ES256", "ES384", "PS256");
+
+    /**
+     * How far clocks may disagree: a token is still accepted this long after its {@code exp} and
+     * already this long before its {@code nbf}.
+     */
+    private Duration clockSkew = Duration.ofSeconds(30);
 
     private List<Issuer> issuers = new ArrayList<>();
 
@@ -35,6 +42,14 @@ public class SecurityProperties {
 
     public void setAlgorithms(List<String> algorithms) {
         this.algorithms = algorithms;
+    }
+
+    public Duration getClockSkew() {
+        return clockSkew;
+    }
+
+    public void setClockSkew(Duration clockSkew) {
+        this.clockSkew = clockSkew;
     }
 
     public List<Issuer> getIssuers() {
