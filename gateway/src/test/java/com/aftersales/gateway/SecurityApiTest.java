@@ -110,7 +110,7 @@ class SecurityApiTest extends ApiTestSupport {
     }
 
     @Test
-    void the_development_issuer_never_starts_when_real_issuers_are_configured() {
+    void the_development_issuer_never_starts_without_the_opt_in() {
         assertThat(context.getBeansOfType(DevelopmentIssuer.class)).isEmpty();
     }
 

@@ -7,7 +7,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * {@code aftersales.security.*}: which token issuers are trusted and what a token must look like.
- * With no issuers configured the embedded default runs a development issuer (see README).
+ * The development issuer runs only when opted in, on the embedded MongoDB (see README).
  */
 @ConfigurationProperties("aftersales.security")
 public class SecurityProperties {
@@ -105,8 +105,22 @@ public class SecurityProperties {
 
     public static class DevelopmentIssuerSettings {
 
+        /**
+         * Runs the development issuer (mock-oauth2-server), which mints tokens for any tenant and
+         * role. Refused with a configured MongoDB, and absent from the packaged jar.
+         */
+        private boolean enabled;
+
         /** Loopback port of the development issuer. */
         private int port = 8090;
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
 
         public int getPort() {
             return port;
