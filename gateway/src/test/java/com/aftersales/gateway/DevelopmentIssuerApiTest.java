@@ -15,11 +15,13 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** The quickstart: with the opt-in (and the embedded MongoDB) the development issuer's tokens get in. */
+@DirtiesContext // its own context: close it rather than keep its processors busy during other tests
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "aftersales.security.development-issuer.enabled=true")
 class DevelopmentIssuerApiTest {

@@ -25,6 +25,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -33,6 +34,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * loopback), so every header and claim is under the test's control: {@code exp} is required,
  * {@code typ} is {@code at+jwt}, {@code JWT} or absent, and the clock skew is 30 s.
  */
+@DirtiesContext // its own context: close it rather than keep its processors busy during other tests
 class TokenRulesApiTest extends ApiTestSupport {
 
     private static final RSAKey KEY = rsaKey();
