@@ -3,6 +3,9 @@ package com.aftersales.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.aftersales.gateway.security.DevelopmentIssuer;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
@@ -107,7 +110,29 @@ class SecurityApiTest extends ApiTestSupport {
     }
 
     @Test
-    void the_development_issuer_never_starts_when_real_issuers_are_configured() {
+    void the_development_issuer_never_starts_without_the_opt_in() {
         assertThat(context.getBeansOfType(DevelopmentIssuer.class)).isEmpty();
+    }
+
+    @Test
+    void a_role_name_with_a_comma_grants_no_other_role() {
+        String agent = token("acme", "AGENT");
+        String ticketId = http.post().uri("/api/v1/tickets").headers(h -> h.setBearerAuth(agent))
+                .bodyValue(TicketRequests.airConditionerRepair()).exchange()
+                .expectStatus().isCreated().expectBody(JsonNode.class).returnResult().getResponseBody().get("id").asText();
+        http.post().uri("/api/v1/tickets/" + ticketId + "/assignment").headers(h -> h.setBearerAuth(agent))
+                .bodyValue(Map.of("department", "technical", "assigneeId", "acme-handler")).exchange()
+                .expectStatus().isOk();
+
+        // an AGENT whose IdP lets users edit a role attribute: "X,MANAGER" once became MANAGER in the aggregate
+        Map<String, Object> claims = Map.of("tenant", "acme", "roles", List.of("AGENT", "X,MANAGER"));
+        String crafted = sign(ISSUERS, "shared", "acme-agent", AUDIENCE, claims, 3600);
+        http.post().uri("/api/v1/tickets/" + ticketId + "/reassignment").headers(h -> h.setBearerAuth(crafted))
+                .bodyValue(Map.of("department", "sales", "assigneeId", "acme-agent", "reason", "mine now")).exchange()
+                .expectStatus().isForbidden()
+                .expectBody().jsonPath("$.code").isEqualTo("ROLE_NOT_ALLOWED");
+        http.get().uri("/api/v1/tickets/" + ticketId).headers(h -> h.setBearerAuth(agent)).exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.assignment.assigneeId").isEqualTo("acme-handler");
     }
 }

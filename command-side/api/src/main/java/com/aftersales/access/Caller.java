@@ -20,8 +20,9 @@ public record Caller(String tenantId, String actorId, String actorKind, Set<Stri
         if (tenantId == null || actorId == null) {
             throw new RefusedException(RefusalCode.ROLE_NOT_ALLOWED);
         }
+        // a list of whole role names; an old comma-joined string grants nothing (see CallerMetaData)
         return new Caller(tenantId, actorId, (String) metaData.get(CallerMetaData.ACTOR_KIND),
-                CallerMetaData.roles((String) metaData.get(CallerMetaData.ROLES)));
+                CallerMetaData.roles(metaData.get(CallerMetaData.ROLES)));
     }
 
     public MetaData toMetaData() {

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.hasProperty;
 import static org.hamcrest.Matchers.instanceOf;
 import static org.hamcrest.Matchers.is;
 
+import com.aftersales.infra.tenancy.CallerMetaData;
 import com.aftersales.infra.tenancy.PriorityScheme;
 import com.aftersales.infra.tenancy.TenantDirectory;
 import com.aftersales.infra.tenancy.TenantProperties;
@@ -45,8 +46,7 @@ final class TicketFixtures {
     }
 
     static MetaData callerAs(String tenant, String actor, String... roles) {
-        return MetaData.with("tenantId", tenant).and("actorId", actor).and("actorKind", "user")
-                .and("roles", String.join(",", roles));
+        return CallerMetaData.of(tenant, actor, "user", java.util.List.of(roles));
     }
 
     static MetaData caller(String tenant, String... roles) {

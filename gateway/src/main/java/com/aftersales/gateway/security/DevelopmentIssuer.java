@@ -14,8 +14,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The OAuth2 issuer of the embedded default (mock-oauth2-server on loopback). It issues
  * client-credentials tokens to one client per role and tenant, named {@code <tenant>-<role>},
- * e.g. {@code acme-agent}; any client secret is accepted. Never started when real issuers are
- * configured.
+ * e.g. {@code acme-agent}; any client secret is accepted. Started only when opted in
+ * ({@code aftersales.security.development-issuer.enabled}) on the embedded MongoDB.
  */
 public final class DevelopmentIssuer implements AutoCloseable {
 
@@ -35,8 +35,8 @@ public final class DevelopmentIssuer implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("Cannot start the development OAuth2 issuer", e);
         }
-        log.warn("Development OAuth2 issuer at {} — for the embedded default only; configure "
-                + "aftersales.security.issuers for real identity providers", issuerUri());
+        log.warn("Development OAuth2 issuer at {}: it mints tokens for any tenant and role, for local "
+                + "development only; configure aftersales.security.issuers for real identity providers", issuerUri());
     }
 
     private static Map<String, List<String>> clients() {

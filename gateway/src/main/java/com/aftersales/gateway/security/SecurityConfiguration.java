@@ -8,10 +8,13 @@ import com.aftersales.infra.tenancy.TenantProperties;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.SecurityWebFilterChain;
@@ -77,9 +80,24 @@ public class SecurityConfiguration {
         return new TrustedIssuers(properties, issuers);
     }
 
-    @Bean(destroyMethod = "close")
-    @Conditional(NoIssuersConfigured.class)
-    DevelopmentIssuer developmentIssuer(SecurityProperties properties, TenantProperties tenants) {
-        return new DevelopmentIssuer(properties, List.copyOf(tenants.getTenants().keySet()));
+    /** Refuses to start, before any bean is created, unless the issuers to trust are safely configured. */
+    @Bean
+    static BeanFactoryPostProcessor issuerPolicy(Environment environment) {
+        return beanFactory -> IssuerPolicy.check(environment, beanFactory.getBeanClassLoader());
+    }
+
+    /**
+     * The development issuer: an explicit opt-in, only on the embedded MongoDB (IssuerPolicy), and
+     * only where mock-oauth2-server is on the classpath (not in the packaged jar).
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnProperty(name = IssuerPolicy.DEVELOPMENT_ISSUER, havingValue = "true")
+    @ConditionalOnClass(name = IssuerPolicy.MOCK_OAUTH2_SERVER)
+    static class DevelopmentIssuerConfiguration {
+
+        @Bean(destroyMethod = "close")
+        DevelopmentIssuer developmentIssuer(SecurityProperties properties, TenantProperties tenants) {
+            return new DevelopmentIssuer(properties, List.copyOf(tenants.getTenants().keySet()));
+        }
     }
 }

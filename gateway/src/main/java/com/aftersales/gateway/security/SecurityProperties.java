@@ -1,12 +1,13 @@
 package com.aftersales.gateway.security;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * {@code aftersales.security.*}: which token issuers are trusted and what a token must look like.
- * With no issuers configured the embedded default runs a development issuer (see README).
+ * The development issuer runs only when opted in, on the embedded MongoDB (see README).
  */
 @ConfigurationProperties("aftersales.security")
 public class SecurityProperties {
@@ -16,6 +17,12 @@ public class SecurityProperties {
 
     /** Accepted signature algorithms; anything else (including {@code none}) is refused. */
     private List<String> algorithms = List.of("RS256", "RS384", "RS512", "ES256", "ES384", "PS256");
+
+    /**
+     * How far clocks may disagree: a token is still accepted this long after its {@code exp} and
+     * already this long before its {@code nbf}.
+     */
+    private Duration clockSkew = Duration.ofSeconds(30);
 
     private List<Issuer> issuers = new ArrayList<>();
 
@@ -35,6 +42,14 @@ public class SecurityProperties {
 
     public void setAlgorithms(List<String> algorithms) {
         this.algorithms = algorithms;
+    }
+
+    public Duration getClockSkew() {
+        return clockSkew;
+    }
+
+    public void setClockSkew(Duration clockSkew) {
+        this.clockSkew = clockSkew;
     }
 
     public List<Issuer> getIssuers() {
@@ -90,8 +105,22 @@ public class SecurityProperties {
 
     public static class DevelopmentIssuerSettings {
 
+        /**
+         * Runs the development issuer (mock-oauth2-server), which mints tokens for any tenant and
+         * role. Refused with a configured MongoDB, and absent from the packaged jar.
+         */
+        private boolean enabled;
+
         /** Loopback port of the development issuer. */
         private int port = 8090;
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
 
         public int getPort() {
             return port;

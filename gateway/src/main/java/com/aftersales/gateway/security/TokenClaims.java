@@ -10,9 +10,14 @@ import java.util.Set;
 import org.springframework.security.oauth2.jwt.Jwt;
 
 /**
- * Reads the caller from token claims: {@code tenant}, {@code roles} (array, or a space or comma
- * separated string) and {@code sub}. An issuer bound to a tenant grants tenant roles only. A token whose subject is its own client ({@code azp} or
- * {@code client_id}) is a machine client of the client-credentials grant.
+ * Reads the caller from token claims: {@code tenant}, {@code roles} and {@code sub}. An issuer
+ * bound to a tenant grants tenant roles only. A token whose subject is its own client
+ * ({@code azp} or {@code client_id}) is a machine client of the client-credentials grant.
+ *
+ * <p>Roles are checked here, at the edge, against {@link Role}: a value that is not exactly a
+ * role's name grants nothing and is never taken apart (an array element {@code "X,MANAGER"} is one
+ * unknown value, not MANAGER). The claim is an array of names, or one string of names separated
+ * by whitespace, like OAuth's {@code scope}; commas separate nothing.
  */
 final class TokenClaims {
 
@@ -36,18 +41,27 @@ final class TokenClaims {
         return new Caller(tenant, jwt.getSubject(), kind, roles);
     }
 
+    /** The names of the {@link Role}s the token grants; anything else in the claim is ignored. */
     static Set<String> roles(Jwt jwt) {
         Object claim = jwt.getClaims().get(ROLES);
         Collection<?> values;
         if (claim instanceof Collection<?> collection) {
             values = collection;
         } else if (claim instanceof String text) {
-            values = Arrays.asList(text.split("[\\s,]+"));
+            values = Arrays.asList(text.strip().split("\\s+"));
         } else {
             values = List.of();
         }
         Set<String> roles = new LinkedHashSet<>();
-        values.stream().map(String::valueOf).filter(role -> !role.isBlank()).forEach(roles::add);
+        for (Object value : values) {
+            if (value instanceof String name && isRole(name)) {
+                roles.add(name);
+            }
+        }
         return Set.copyOf(roles);
+    }
+
+    private static boolean isRole(String name) {
+        return Arrays.stream(Role.values()).anyMatch(role -> role.name().equals(name));
     }
 }

@@ -1,10 +1,13 @@
 package com.aftersales.gateway.security;
 
 import com.aftersales.infra.tenancy.Tenant;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.springframework.security.authentication.ReactiveAuthenticationManager;
@@ -14,10 +17,12 @@ import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.JoseHeaderNames;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
-import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtIssuerReactiveAuthenticationManagerResolver;
 import org.springframework.security.oauth2.server.resource.authentication.JwtReactiveAuthenticationManager;
@@ -25,8 +30,11 @@ import reactor.core.publisher.Mono;
 
 /**
  * One JWT decoder per trusted issuer, chosen by the token's {@code iss}: an unknown issuer is
- * refused before any key is fetched. Each decoder checks signature (allow-listed algorithms only),
- * expiry, issuer, audience and — for a tenant's own IdP — that the token is for that tenant.
+ * refused before any key is fetched. Each decoder checks signature (allow-listed algorithms only,
+ * so neither {@code none} nor an HMAC "signed" with public key material passes), the JOSE
+ * {@code typ} ({@code at+jwt} of RFC 9068, {@code JWT}, or none), a required {@code exp} and any
+ * {@code nbf} within the configured clock skew, issuer, audience, subject and — for a tenant's own
+ * IdP — that the token is for that tenant.
  */
 public final class TrustedIssuers {
 
@@ -48,11 +56,16 @@ public final class TrustedIssuers {
     private static ReactiveAuthenticationManager manager(SecurityProperties.Issuer issuer, SecurityProperties properties) {
         Consumer<Set<SignatureAlgorithm>> allowed =
                 algorithms -> properties.getAlgorithms().forEach(name -> algorithms.add(SignatureAlgorithm.from(name)));
-        NimbusReactiveJwtDecoder decoder = issuer.getJwkSetUri() == null || issuer.getJwkSetUri().isBlank()
-                ? NimbusReactiveJwtDecoder.withIssuerLocation(issuer.getIssuerUri()).jwsAlgorithms(allowed).build()
-                : NimbusReactiveJwtDecoder.withJwkSetUri(issuer.getJwkSetUri()).jwsAlgorithms(allowed).build();
+        // Nimbus's own typ check accepts only JWT or none; typ is checked by tokenType() instead
+        NimbusReactiveJwtDecoder decoder = (issuer.getJwkSetUri() == null || issuer.getJwkSetUri().isBlank()
+                ? NimbusReactiveJwtDecoder.withIssuerLocation(issuer.getIssuerUri())
+                : NimbusReactiveJwtDecoder.withJwkSetUri(issuer.getJwkSetUri()))
+                .jwsAlgorithms(allowed).validateType(false).build();
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
-                JwtValidators.createDefaultWithIssuer(issuer.getIssuerUri()),
+                tokenType(),
+                new JwtClaimValidator<Instant>(JwtClaimNames.EXP, Objects::nonNull),
+                new JwtTimestampValidator(properties.getClockSkew()),
+                new JwtIssuerValidator(issuer.getIssuerUri()),
                 new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
                         audience -> audience != null && audience.contains(properties.getAudience())),
                 new JwtClaimValidator<String>(JwtClaimNames.SUB, subject -> subject != null && !subject.isBlank()),
@@ -67,6 +80,25 @@ public final class TrustedIssuers {
         Set<SimpleGrantedAuthority> authorities = new HashSet<>();
         caller.roles().forEach(role -> authorities.add(new SimpleGrantedAuthority("ROLE_" + role)));
         return new CallerAuthentication(jwt, caller, authorities);
+    }
+
+    /**
+     * The JOSE {@code typ}: an access token of RFC 9068 ({@code at+jwt}), a plain {@code JWT}, or
+     * none. Anything else (an ID token profile, a DPoP proof, a security event…) is not an access
+     * token for this API. Media types compare case-insensitively, with or without
+     * {@code application/} (RFC 7515 §4.1.9).
+     */
+    private static OAuth2TokenValidator<Jwt> tokenType() {
+        return jwt -> {
+            Object type = jwt.getHeaders().get(JoseHeaderNames.TYP);
+            String name = type instanceof String text ? text.toLowerCase(Locale.ROOT) : null;
+            if (name != null && name.startsWith("application/")) {
+                name = name.substring("application/".length());
+            }
+            boolean valid = type == null || "at+jwt".equals(name) || "jwt".equals(name);
+            return valid ? OAuth2TokenValidatorResult.success()
+                    : OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "token type not accepted", null));
+        };
     }
 
     /** A bound issuer may not name another tenant; any tenant claim must be a well-formed id. */

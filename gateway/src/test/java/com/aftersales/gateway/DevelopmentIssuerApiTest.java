@@ -1,0 +1,66 @@
+package com.aftersales.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.aftersales.gateway.security.DevelopmentIssuer;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/** The quickstart: with the opt-in (and the embedded MongoDB) the development issuer's tokens get in. */
+@DirtiesContext // its own context: close it rather than keep its processors busy during other tests
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "aftersales.security.development-issuer.enabled=true")
+class DevelopmentIssuerApiTest {
+
+    @Autowired
+    WebTestClient http;
+
+    @Autowired
+    DevelopmentIssuer issuer;
+
+    @DynamicPropertySource
+    static void issuerPort(DynamicPropertyRegistry registry) {
+        registry.add("aftersales.security.development-issuer.port", DevelopmentIssuerApiTest::freePort);
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private String clientCredentials(String clientId) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(issuer.tokenUri()))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "grant_type=client_credentials&client_id=" + clientId + "&client_secret=dev"))
+                .build();
+        HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        return new ObjectMapper().readTree(response.body()).get("access_token").asText();
+    }
+
+    @Test
+    void a_token_of_the_development_issuer_gets_in() throws Exception {
+        assertThat(issuer.issuerUri()).doesNotContain(":8090/");
+        String token = clientCredentials("acme-agent");
+        http.mutate().responseTimeout(Duration.ofSeconds(30)).build() // may be the first request, on a busy machine
+                .get().uri("/api/v1/tickets").headers(h -> h.setBearerAuth(token)).exchange().expectStatus().isOk();
+    }
+}
