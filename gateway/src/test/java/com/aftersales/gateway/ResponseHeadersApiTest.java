@@ -2,11 +2,13 @@ package com.aftersales.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
 
-/** Caching headers: Vary where bodies depend on PII rights. */
+/** Caching headers: the version as ETag from the first answer on, and Vary where bodies depend on PII rights. */
 class ResponseHeadersApiTest extends ApiTestSupport {
 
     private org.springframework.test.web.reactive.server.WebTestClient patient;
@@ -20,6 +22,23 @@ class ResponseHeadersApiTest extends ApiTestSupport {
     }
 
     final String agent = token("acme", "AGENT");
+
+    @Test
+    void a_registration_answers_the_tickets_version_as_etag_like_a_read() {
+        EntityExchangeResult<JsonNode> created = client().post().uri("/api/v1/tickets").headers(h -> h.setBearerAuth(agent))
+                .bodyValue(TicketRequests.airConditionerRepair()).exchange()
+                .expectStatus().isCreated().expectBody(JsonNode.class).returnResult();
+        String etag = created.getResponseHeaders().getETag();
+        assertThat(etag).isEqualTo("\"0\"");
+        String location = created.getResponseHeaders().getFirst(HttpHeaders.LOCATION);
+        client().get().uri(location).headers(h -> h.setBearerAuth(agent)).exchange()
+                .expectStatus().isOk().expectHeader().valueEquals(HttpHeaders.ETAG, etag);
+        client().post().uri(location + "/classification").headers(h -> {
+                    h.setBearerAuth(agent);
+                    h.setIfMatch(etag);
+                }).bodyValue(Map.of("type", "repair", "priority", "normal")).exchange()
+                .expectStatus().isOk().expectHeader().valueEquals(HttpHeaders.ETAG, "\"1\"");
+    }
 
     @Test
     void answers_that_differ_by_pii_rights_vary_by_authorization() {

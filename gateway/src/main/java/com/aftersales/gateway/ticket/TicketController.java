@@ -46,7 +46,7 @@ public class TicketController {
             Roles AGENT, SUPERVISOR or MANAGER. Answers once the ticket is readable. With an \
             Idempotency-Key a retry returns the same ticket (Idempotent-Replayed: true); the same key with \
             another body is refused (IDEMPOTENCY_KEY_REUSED).""")
-    @ApiResponse(responseCode = "201", description = "Registered; Location names the ticket",
+    @ApiResponse(responseCode = "201", description = "Registered; Location names the ticket, ETag is its version",
             content = @Content(schema = @Schema(implementation = TicketResponse.class)))
     @ApiResponse(responseCode = "202", description = "Stored, view not caught up yet: id and number only")
     @ApiResponse(responseCode = "400", description = "VALIDATION_FAILED, MALFORMED_REQUEST, IDEMPOTENCY_KEY_INVALID",
@@ -75,7 +75,7 @@ public class TicketController {
                                 .body((Object) body));
             }
             TicketView view = result.view().get();
-            return Mono.just(ResponseEntity.created(location)
+            return Mono.just(ResponseEntity.created(location).eTag(Long.toString(view.version()))
                     .header("Idempotent-Replayed", String.valueOf(result.replayed()))
                     .body((Object) TicketResponse.of(view)));
         });
