@@ -157,7 +157,7 @@ public final class PersonalData {
     }
 
     private static String scrub(String text) {
-        if (text.isEmpty()) {
+        if (!mayHoldPersonalData(text)) {
             return text;
         }
         String scrubbed = replace(EMAIL, text, PersonalData::lastFour);
@@ -171,6 +171,18 @@ public final class PersonalData {
             scrubbed = replace(address, scrubbed, match -> HIDDEN);
         }
         return replace(CHINESE_RUN, scrubbed, run -> CHINESE_ADDRESS.matcher(run).find() ? HIDDEN : run);
+    }
+
+    /** Every rule needs a digit, an {@code @} or Chinese text: most strings are passed at once. */
+    private static boolean mayHoldPersonalData(String text) {
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            if (c == '@' || Character.isDigit(c) || Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN) {
+                return true;
+            }
+            i += Character.charCount(c);
+        }
+        return false;
     }
 
     private static String replace(Pattern pattern, String text, Function<String, String> replacement) {
