@@ -84,7 +84,7 @@ class PersonalDataApiTest extends ApiTestSupport {
 
     private String etag(String ticketId) {
         return client().get().uri("/api/v1/tickets/" + ticketId).headers(h -> h.setBearerAuth(agent)).exchange()
-                .expectStatus().isOk().returnResult(String.class).getResponseHeaders().getETag();
+                .expectStatus().isOk().expectBody(byte[].class).returnResult().getResponseHeaders().getETag();
     }
 
     private JsonNode task(String token, String ticketId, String task, Object body) {
