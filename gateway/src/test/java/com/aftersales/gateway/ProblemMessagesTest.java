@@ -39,6 +39,28 @@ class ProblemMessagesTest {
         }
     }
 
+    /** Codes the gateway answers itself, for requests it cannot or will not hand to the command side. */
+    static final List<String> GATEWAY_CODES = List.of("VALIDATION_FAILED", "MALFORMED_REQUEST", "PAYLOAD_TOO_LARGE",
+            "URI_TOO_LONG", "HEADERS_TOO_LARGE", "UNAUTHENTICATED", "NOT_FOUND", "METHOD_NOT_ALLOWED",
+            "UNSUPPORTED_MEDIA_TYPE", "NOT_ACCEPTABLE", "REQUEST_REJECTED", "INTERNAL_ERROR", "IDEMPOTENCY_KEY_REUSED",
+            "IDEMPOTENCY_KEY_INVALID", "INVALID_CURSOR", "IF_MATCH_INVALID", "IF_MATCH_REQUIRED");
+
+    @Test
+    void every_problem_has_a_title_and_a_detail_in_both_languages() throws Exception {
+        Properties english = load("messages.properties");
+        Properties chinese = load("messages_zh_CN.properties");
+        assertThat(chinese.stringPropertyNames()).as("the same keys in both languages")
+                .containsExactlyInAnyOrderElementsOf(english.stringPropertyNames());
+        for (String key : english.stringPropertyNames()) {
+            if (key.startsWith("problem.") && key.endsWith(".title")) {
+                assertThat(english).containsKey(key.replace(".title", ".detail"));
+            }
+        }
+        for (String code : GATEWAY_CODES) {
+            assertThat(english).as(code).containsKey("problem." + code + ".title").containsKey("problem." + code + ".detail");
+        }
+    }
+
     private static Properties load(String name) throws IOException {
         Properties properties = new Properties();
         try (InputStream in = ProblemMessagesTest.class.getResourceAsStream("/" + name)) {

@@ -9,9 +9,13 @@ import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.InvalidPropertyException;
 import org.springframework.core.codec.DecodingException;
+import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -22,7 +26,9 @@ import org.springframework.web.server.ServerWebInputException;
 
 /**
  * The one place where failures become responses. Nothing internal leaks: unexpected errors are
- * logged with a reference and answered with that reference only.
+ * logged with a reference and answered with that reference only. Problems are always written as
+ * {@code application/problem+json}, whatever the request's Accept header says (RFC 9110 allows
+ * it, and a client sending a malformed Accept header must still learn what went wrong).
  */
 @RestControllerAdvice
 public class ProblemHandler {
@@ -37,18 +43,27 @@ public class ProblemHandler {
         this.problems = problems;
     }
 
+    /** The caller's language; English when Accept-Language is missing or unreadable. */
     private static Locale locale(ServerWebExchange exchange) {
-        Locale locale = exchange.getLocaleContext().getLocale();
-        return locale == null ? Locale.ENGLISH : locale;
+        try {
+            Locale locale = exchange.getLocaleContext().getLocale();
+            return locale == null ? Locale.ENGLISH : locale;
+        } catch (IllegalArgumentException malformedAcceptLanguage) {
+            return Locale.ENGLISH;
+        }
+    }
+
+    private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
+        return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
     @ExceptionHandler(WebExchangeBindException.class)
-    ProblemDetail invalid(WebExchangeBindException e, ServerWebExchange exchange) {
+    ResponseEntity<ProblemDetail> invalid(WebExchangeBindException e, ServerWebExchange exchange) {
         Locale locale = locale(exchange);
         ProblemDetail problem = problems.problem(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", locale);
         List<Map<String, Object>> errors = e.getFieldErrors().stream().map(error -> fieldError(error, locale)).toList();
         problem.setProperty("errors", errors);
-        return problem;
+        return respond(problem);
     }
 
     private Map<String, Object> fieldError(FieldError error, Locale locale) {
@@ -58,12 +73,41 @@ public class ProblemHandler {
     }
 
     @ExceptionHandler(ServerWebInputException.class)
-    ProblemDetail malformed(ServerWebInputException e, ServerWebExchange exchange) {
+    ResponseEntity<ProblemDetail> malformed(ServerWebInputException e, ServerWebExchange exchange) {
+        if (causedBy(e, DataBufferLimitException.class)) {
+            return respond(problems.problem(HttpStatus.PAYLOAD_TOO_LARGE, "PAYLOAD_TOO_LARGE", locale(exchange)));
+        }
         ProblemDetail problem = problems.problem(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST", locale(exchange));
         if (e.getCause() instanceof DecodingException decoding && decoding.getCause() != null) {
             problem.setProperty("hint", decodingHint(decoding.getCause()));
         }
-        return problem;
+        return respond(problem);
+    }
+
+    /** A body larger than the codecs' in-memory limit, where it was not wrapped as an input error. */
+    @ExceptionHandler(DataBufferLimitException.class)
+    ResponseEntity<ProblemDetail> tooLarge(DataBufferLimitException e, ServerWebExchange exchange) {
+        return respond(problems.problem(HttpStatus.PAYLOAD_TOO_LARGE, "PAYLOAD_TOO_LARGE", locale(exchange)));
+    }
+
+    /**
+     * A query parameter that names no property the binder can set: {@code customer[$ne]=1},
+     * {@code q[$regex]=.*}, {@code customer.name=x} (operator injection attempts, or typos).
+     */
+    @ExceptionHandler(InvalidPropertyException.class)
+    ResponseEntity<ProblemDetail> unbindable(InvalidPropertyException e, ServerWebExchange exchange) {
+        ProblemDetail problem = problems.problem(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST", locale(exchange));
+        problem.setProperty("hint", e.getPropertyName());
+        return respond(problem);
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Names the JSON path of the offending value without echoing parser internals. */
@@ -77,28 +121,28 @@ public class ProblemHandler {
     }
 
     @ExceptionHandler(CommandExecutionException.class)
-    ProblemDetail refused(CommandExecutionException e, ServerWebExchange exchange) {
+    ResponseEntity<ProblemDetail> refused(CommandExecutionException e, ServerWebExchange exchange) {
         Object details = e.getDetails().orElse(null);
         if (details instanceof Refusal refusal) {
-            return refusal(refusal, locale(exchange));
+            return respond(refusal(refusal, locale(exchange)));
         }
         return unexpected(e, exchange);
     }
 
     @ExceptionHandler(RefusalException.class)
-    ProblemDetail refused(RefusalException e, ServerWebExchange exchange) {
-        return refusal(e.refusal(), locale(exchange));
+    ResponseEntity<ProblemDetail> refused(RefusalException e, ServerWebExchange exchange) {
+        return respond(refusal(e.refusal(), locale(exchange)));
     }
 
     /** The ticket changed since the If-Match version (raised before the refusal interceptor sees it). */
     @ExceptionHandler(ConflictingAggregateVersionException.class)
-    ProblemDetail stale(ConflictingAggregateVersionException e, ServerWebExchange exchange) {
-        return refusal(Refusal.of("VERSION_MISMATCH"), locale(exchange));
+    ResponseEntity<ProblemDetail> stale(ConflictingAggregateVersionException e, ServerWebExchange exchange) {
+        return respond(refusal(Refusal.of("VERSION_MISMATCH"), locale(exchange)));
     }
 
     @ExceptionHandler(AggregateStreamCreationException.class)
-    ProblemDetail duplicate(AggregateStreamCreationException e, ServerWebExchange exchange) {
-        return refusal(Refusal.of("TICKET_ALREADY_EXISTS"), locale(exchange));
+    ResponseEntity<ProblemDetail> duplicate(AggregateStreamCreationException e, ServerWebExchange exchange) {
+        return respond(refusal(Refusal.of("TICKET_ALREADY_EXISTS"), locale(exchange)));
     }
 
     private ProblemDetail refusal(Refusal refusal, Locale locale) {
@@ -116,7 +160,7 @@ public class ProblemHandler {
 
     /** Framework-level refusals: unknown path, wrong method or media type. */
     @ExceptionHandler(ResponseStatusException.class)
-    ProblemDetail rejected(ResponseStatusException e, ServerWebExchange exchange) {
+    ResponseEntity<ProblemDetail> rejected(ResponseStatusException e, ServerWebExchange exchange) {
         HttpStatus status = HttpStatus.resolve(e.getStatusCode().value());
         if (status == null || status.is5xxServerError()) {
             return unexpected(e, exchange);
@@ -126,18 +170,19 @@ public class ProblemHandler {
             case METHOD_NOT_ALLOWED -> "METHOD_NOT_ALLOWED";
             case UNSUPPORTED_MEDIA_TYPE -> "UNSUPPORTED_MEDIA_TYPE";
             case NOT_ACCEPTABLE -> "NOT_ACCEPTABLE";
+            case PAYLOAD_TOO_LARGE -> "PAYLOAD_TOO_LARGE";
             default -> "REQUEST_REJECTED";
         };
-        return problems.problem(status, code, locale(exchange));
+        return respond(problems.problem(status, code, locale(exchange)));
     }
 
     @ExceptionHandler(Exception.class)
-    ProblemDetail unexpected(Exception e, ServerWebExchange exchange) {
+    ResponseEntity<ProblemDetail> unexpected(Exception e, ServerWebExchange exchange) {
         String reference = exchange.getRequest().getId();
         log.error("Unexpected failure, reference {}", reference, e);
         ProblemDetail problem = problems.problem(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR", locale(exchange),
                 reference);
         problem.setProperty("reference", reference);
-        return problem;
+        return respond(problem);
     }
 }

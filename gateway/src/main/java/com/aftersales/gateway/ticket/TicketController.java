@@ -2,10 +2,10 @@ package com.aftersales.gateway.ticket;
 
 import com.aftersales.access.Caller;
 import com.aftersales.gateway.problem.RefusalException;
-import com.aftersales.infra.tenancy.Role;
 import com.aftersales.ticket.view.TicketQueries.ListTickets;
 import com.aftersales.ticket.view.TicketQueries.TicketPage;
 import com.aftersales.ticket.view.TicketQueryHandler;
+import com.aftersales.ticket.view.TicketView;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -46,7 +46,7 @@ public class TicketController {
             Roles AGENT, SUPERVISOR or MANAGER. Answers once the ticket is readable. With an \
             Idempotency-Key a retry returns the same ticket (Idempotent-Replayed: true); the same key with \
             another body is refused (IDEMPOTENCY_KEY_REUSED).""")
-    @ApiResponse(responseCode = "201", description = "Registered; Location names the ticket",
+    @ApiResponse(responseCode = "201", description = "Registered; Location names the ticket, ETag is its version",
             content = @Content(schema = @Schema(implementation = TicketResponse.class)))
     @ApiResponse(responseCode = "202", description = "Stored, view not caught up yet: id and number only")
     @ApiResponse(responseCode = "400", description = "VALIDATION_FAILED, MALFORMED_REQUEST, IDEMPOTENCY_KEY_INVALID",
@@ -74,13 +74,14 @@ public class TicketController {
                                 .header("Idempotent-Replayed", String.valueOf(result.replayed()))
                                 .body((Object) body));
             }
-            return Mono.just(ResponseEntity.created(location)
+            TicketView view = result.view().get();
+            return Mono.just(ResponseEntity.created(location).eTag(Long.toString(view.version()))
                     .header("Idempotent-Replayed", String.valueOf(result.replayed()))
-                    .body((Object) TicketResponse.of(result.view().get(), caller.has(Role.PII_READER))));
+                    .body((Object) TicketResponse.of(view)));
         });
     }
 
-    @Operation(summary = "Read one ticket", description = "Contact data masked unless the caller holds PII_READER. "
+    @Operation(summary = "Read one ticket", description = "Personal data masked unless the caller holds PII_READER. "
             + "ETag is the ticket version, for If-Match on the task endpoints.")
     @ApiResponse(responseCode = "200", description = "The ticket")
     @ApiResponse(responseCode = "404", description = "TICKET_NOT_FOUND (also for another tenant's ticket)",
@@ -90,7 +91,7 @@ public class TicketController {
                                                     @PathVariable String ticketId) {
         return intake.find(caller, ticketId)
                 .map(view -> ResponseEntity.ok().eTag(Long.toString(view.version()))
-                        .body(TicketResponse.of(view, caller.has(Role.PII_READER))))
+                        .body(TicketResponse.of(view)))
                 .switchIfEmpty(Mono.error(() -> new RefusalException("TICKET_NOT_FOUND")));
     }
 
@@ -108,6 +109,6 @@ public class TicketController {
         ListTickets query = new ListTickets(caller.tenantId(), params.filter(), params.cursor(), params.pageSize());
         return Mono.fromFuture(() -> queries.query(query, TicketPage.class))
                 .map(page -> new TicketListResponse(page.items().stream()
-                        .map(view -> TicketResponse.of(view, caller.has(Role.PII_READER))).toList(), page.nextCursor()));
+                        .map(TicketResponse::of).toList(), page.nextCursor()));
     }
 }

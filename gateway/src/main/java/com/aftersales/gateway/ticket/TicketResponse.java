@@ -7,22 +7,24 @@ import com.aftersales.ticket.view.TicketView;
 import java.time.Instant;
 import java.util.Set;
 
-/** A ticket as the API shows it; contact data and places masked unless the caller holds PII_READER. */
+/**
+ * A ticket as the API shows it. Personal data is masked where the JSON is written, for callers
+ * without PII_READER (see {@code privacy.PersonalData}), not here.
+ */
 public record TicketResponse(String id, String number, String status, String type, String priority,
                              Responsibility responsibility, Set<Mark> marks, TicketView.Assignment assignment,
                              Registration registration, String registrar, Instant registeredAt,
                              TicketView.Acknowledgement acknowledgement, TicketView.Handling handling, long version) {
 
-    static TicketResponse of(TicketView view, boolean mayReadPii) {
-        Registration registration = view.registration();
-        if (!mayReadPii && registration != null) {
-            registration = new Registration(registration.channel(), registration.type(), registration.priority(),
-                    ContactMasking.mask(registration.customer()), registration.product(),
-                    ContactMasking.mask(registration.problem()),
-                    registration.attachments(), registration.expectedResolutionAt(), registration.emotion());
-        }
+    static TicketResponse of(TicketView view) {
         return new TicketResponse(view.id(), view.number(), view.status(), view.type(), view.priority(),
-                view.responsibility(), view.marks(), view.assignment(), registration, view.registrar(),
+                view.responsibility(), view.marks(), view.assignment(), view.registration(), view.registrar(),
                 view.registeredAt(), view.acknowledgement(), view.handling(), view.version());
+    }
+
+    /** @deprecated masking moved to serialization; {@code mayReadPii} is ignored. Use {@link #of(TicketView)}. */
+    @Deprecated(forRemoval = true)
+    static TicketResponse of(TicketView view, boolean mayReadPii) {
+        return of(view);
     }
 }

@@ -2,25 +2,21 @@ package com.aftersales.gateway.ticket;
 
 import com.aftersales.ticket.view.TimelineEntry;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** A process-log entry as the API shows it: free text masked unless the caller holds PII_READER. */
+/**
+ * A process-log entry as the API shows it. Personal data in its details is masked where the JSON
+ * is written, for callers without PII_READER (see {@code privacy.PersonalData}), not here.
+ */
 public record TimelineResponse(long sequence, String kind, String by, Instant at, Map<String, Object> details) {
 
-    /** The free-text fields of ticket events; structured fields (times, codes) are left alone. */
-    private static final java.util.Set<String> FREE_TEXT = java.util.Set.of("summary", "note", "information",
-            "missing", "findings", "reason", "resolution", "comment", "customerOpinion", "keyTimePoints", "cause",
-            "improvementPlan", "outcomeReason", "demandReason", "change", "customerConfirmation", "improvements");
+    static TimelineResponse of(TimelineEntry entry) {
+        return new TimelineResponse(entry.sequence(), entry.kind(), entry.by(), entry.at(), entry.details());
+    }
 
+    /** @deprecated masking moved to serialization; {@code mayReadPii} is ignored. Use {@link #of(TimelineEntry)}. */
+    @Deprecated(forRemoval = true)
     static TimelineResponse of(TimelineEntry entry, boolean mayReadPii) {
-        Map<String, Object> details = entry.details();
-        if (!mayReadPii && details != null) {
-            Map<String, Object> masked = new LinkedHashMap<>();
-            details.forEach((name, value) -> masked.put(name,
-                    value instanceof String text && FREE_TEXT.contains(name) ? ContactMasking.text(text) : value));
-            details = masked;
-        }
-        return new TimelineResponse(entry.sequence(), entry.kind(), entry.by(), entry.at(), details);
+        return of(entry);
     }
 }
