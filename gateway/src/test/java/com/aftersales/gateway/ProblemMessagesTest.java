@@ -15,10 +15,6 @@ import org.junit.jupiter.api.Test;
 /** Every refusal code a user can hit has a title and a detail in English and in zh-CN. */
 class ProblemMessagesTest {
 
-    /** Codes the gateway decides itself (filters, request parsing), beside the domain's {@link RefusalCode}s. */
-    private static final List<String> GATEWAY_CODES = List.of("VALIDATION_FAILED", "MALFORMED_REQUEST",
-            "UNAUTHENTICATED", "INTERNAL_ERROR", "RATE_LIMITED");
-
     @Test
     void every_refusal_code_has_english_and_chinese_messages() throws Exception {
         List<String> codes = new ArrayList<>();
@@ -43,7 +39,8 @@ class ProblemMessagesTest {
     static final List<String> GATEWAY_CODES = List.of("VALIDATION_FAILED", "MALFORMED_REQUEST", "PAYLOAD_TOO_LARGE",
             "URI_TOO_LONG", "HEADERS_TOO_LARGE", "UNAUTHENTICATED", "NOT_FOUND", "METHOD_NOT_ALLOWED",
             "UNSUPPORTED_MEDIA_TYPE", "NOT_ACCEPTABLE", "REQUEST_REJECTED", "INTERNAL_ERROR", "IDEMPOTENCY_KEY_REUSED",
-            "IDEMPOTENCY_KEY_INVALID", "INVALID_CURSOR", "IF_MATCH_INVALID", "IF_MATCH_REQUIRED");
+            "IDEMPOTENCY_KEY_INVALID", "INVALID_CURSOR", "IF_MATCH_INVALID", "IF_MATCH_REQUIRED", "RATE_LIMITED",
+            "CONCURRENT_MODIFICATION", "PROCESSING_GROUP_UNKNOWN");
 
     @Test
     void every_problem_has_a_title_and_a_detail_in_both_languages() throws Exception {

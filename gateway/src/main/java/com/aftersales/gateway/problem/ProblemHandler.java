@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -138,6 +139,12 @@ public class ProblemHandler {
     @ExceptionHandler(ConflictingAggregateVersionException.class)
     ResponseEntity<ProblemDetail> stale(ConflictingAggregateVersionException e, ServerWebExchange exchange) {
         return respond(refusal(Refusal.of("VERSION_MISMATCH"), locale(exchange)));
+    }
+
+    /** A conflict that reached here without the task retries (those answer CONCURRENT_MODIFICATION themselves). */
+    @ExceptionHandler(ConcurrencyException.class)
+    ProblemDetail conflict(ConcurrencyException e, ServerWebExchange exchange) {
+        return refusal(Refusal.of("CONCURRENT_MODIFICATION"), locale(exchange));
     }
 
     @ExceptionHandler(AggregateStreamCreationException.class)

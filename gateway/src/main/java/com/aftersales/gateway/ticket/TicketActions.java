@@ -2,7 +2,6 @@ package com.aftersales.gateway.ticket;
 
 import com.aftersales.access.Caller;
 import com.aftersales.gateway.problem.RefusalException;
-import com.aftersales.infra.tenancy.Role;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -72,7 +71,7 @@ public class TicketActions {
                 .subscribeOn(Schedulers.boundedElastic())
                 .flatMap(version -> intake.awaitView(caller, ticketId, version)
                         .map(view -> view.map(visible -> ResponseEntity.ok().eTag(Long.toString(visible.version()))
-                                        .body(TicketResponse.of(visible, caller.has(Role.PII_READER))))
+                                        .body(TicketResponse.of(visible)))
                                 .orElseGet(() -> ResponseEntity.status(HttpStatus.ACCEPTED).eTag(Long.toString(version))
                                         .build())));
     }

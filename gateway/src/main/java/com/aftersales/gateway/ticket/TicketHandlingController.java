@@ -52,11 +52,10 @@ public class TicketHandlingController {
     @GetMapping("/timeline")
     public Mono<List<TimelineResponse>> timeline(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
                                                  @PathVariable String ticketId) {
-        boolean mayReadPii = caller.has(com.aftersales.infra.tenancy.Role.PII_READER);
         return Mono.fromFuture(() -> queries.query(new FindTimeline(caller.tenantId(), ticketId),
                         ResponseTypes.multipleInstancesOf(TimelineEntry.class)))
                 .filter(entries -> !entries.isEmpty())
-                .map(entries -> entries.stream().map(entry -> TimelineResponse.of(entry, mayReadPii)).toList())
+                .map(entries -> entries.stream().map(entry -> TimelineResponse.of(entry)).toList())
                 .switchIfEmpty(Mono.error(() -> new RefusalException("TICKET_NOT_FOUND")));
     }
 

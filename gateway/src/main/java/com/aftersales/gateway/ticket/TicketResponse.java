@@ -22,9 +22,4 @@ public record TicketResponse(String id, String number, String status, String typ
                 view.registeredAt(), view.acknowledgement(), view.handling(), view.version());
     }
 
-    /** @deprecated masking moved to serialization; {@code mayReadPii} is ignored. Use {@link #of(TicketView)}. */
-    @Deprecated(forRemoval = true)
-    static TicketResponse of(TicketView view, boolean mayReadPii) {
-        return of(view);
-    }
 }

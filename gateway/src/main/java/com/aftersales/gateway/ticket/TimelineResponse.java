@@ -14,9 +14,4 @@ public record TimelineResponse(long sequence, String kind, String by, Instant at
         return new TimelineResponse(entry.sequence(), entry.kind(), entry.by(), entry.at(), entry.details());
     }
 
-    /** @deprecated masking moved to serialization; {@code mayReadPii} is ignored. Use {@link #of(TimelineEntry)}. */
-    @Deprecated(forRemoval = true)
-    static TimelineResponse of(TimelineEntry entry, boolean mayReadPii) {
-        return of(entry);
-    }
 }
