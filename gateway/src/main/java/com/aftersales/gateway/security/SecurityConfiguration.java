@@ -16,8 +16,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 
 /**
  * One filter chain: every API call needs a valid bearer token from a trusted issuer, and each
@@ -61,6 +63,16 @@ public class SecurityConfiguration {
                         .authenticationEntryPoint(responses.unauthenticated())
                         .accessDeniedHandler(responses.forbidden()))
                 .build();
+    }
+
+    /**
+     * Requests the firewall refuses ({@code ..}, encoded slashes, NUL in the path) answer 400 with a
+     * problem detail like every other error, instead of an empty body.
+     */
+    @Bean
+    ServerExchangeRejectedHandler rejectedExchanges(Problems problems, ProblemWriter writer) {
+        return (exchange, rejected) -> writer.write(exchange,
+                problems.problem(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST", ProblemWriter.locale(exchange)));
     }
 
     @Bean
