@@ -12,11 +12,12 @@ import org.slf4j.LoggerFactory;
 /**
  * Once no write has come for a while, runs compaction passes until they gain nothing more or
  * writes resume: compaction after commits only runs when a commit comes, so a file left too large
- * (by an older version, say) shrinks only here.
+ * (by an older version, say) shrinks only here, and only here does it aim at the idle fill rate.
  */
 final class IdleCompaction implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(IdleCompaction.class);
+    private static final int FRUITLESS_PASSES = 3;
 
     private final LongSupplier writes;
     private final BooleanSupplier pass;
@@ -31,7 +32,7 @@ final class IdleCompaction implements AutoCloseable {
 
     /**
      * @param writes counts the writes so far
-     * @param pass   one pass under the write lock: {@code true} if work is left
+     * @param pass   one pass under the write lock: {@code true} if it made the file smaller
      */
     IdleCompaction(Duration idleAfter, LongSupplier writes, BooleanSupplier pass) {
         this.writes = writes;
@@ -57,13 +58,16 @@ final class IdleCompaction implements AutoCloseable {
         }
     }
 
-    /** Releases the lock between passes, so a write waits for one pass at most. */
+    /**
+     * Releases the lock between passes, so a write waits for one pass at most. A few fruitless
+     * passes in a row end it: one may rewrite a chunk without the file getting any smaller.
+     */
     private void compactWhileIdle(long count) {
-        boolean workLeft = true;
-        while (workLeft && writes.getAsLong() == count && !closed) {
-            workLeft = pass.getAsBoolean();
+        int fruitless = 0;
+        while (fruitless < FRUITLESS_PASSES && writes.getAsLong() == count && !closed) {
+            fruitless = pass.getAsBoolean() ? 0 : fruitless + 1;
         }
-        if (!workLeft) {
+        if (fruitless == FRUITLESS_PASSES) {
             compactedAt = count;
         }
     }

@@ -27,6 +27,7 @@ final class StoreCompaction {
     private final CompactableFileStore file;
     private final MVMap<String, Long> marker;
     private final int fillRate;
+    private final int idleFillRate;
     private final long maxPassNanos;
 
     StoreCompaction(MVStore store, CompactableFileStore file, MongoStorageProperties.Compaction settings) {
@@ -34,6 +35,7 @@ final class StoreCompaction {
         this.file = file;
         this.marker = store.openMap("aftersales.compaction");
         this.fillRate = settings.getFillRate();
+        this.idleFillRate = Math.max(fillRate, settings.getIdleFillRate());
         this.maxPassNanos = settings.getMaxPassTime().toNanos();
         if (enabled()) {
             // Dead chunks are reused as soon as no version in use needs them (readers register
@@ -52,39 +54,32 @@ final class StoreCompaction {
     /** After a commit. */
     void passUnderLoad() {
         if (enabled()) {
-            pass();
+            pass(fillRate);
         }
     }
 
-    /**
-     * Once writes have stopped: {@code true} if another pass may gain more, that is if this one
-     * ran out of time and the file or its live chunks got smaller.
-     */
+    /** Once writes have stopped: {@code true} if the file or its live chunks got smaller. */
     boolean passWhileIdle() {
         if (!enabled()) {
             return false;
         }
         long before = file.size() + file.denseBytes();
-        boolean outOfTime = pass();
+        pass(idleFillRate);
         settle();
-        return outOfTime && file.size() + file.denseBytes() < before;
+        return file.size() + file.denseBytes() < before;
     }
 
-    /** {@code true} if it ran out of time. */
-    private boolean pass() {
+    private void pass(int targetFillRate) {
         long deadline = System.nanoTime() + maxPassNanos;
-        while (System.nanoTime() - deadline < 0) {
-            if (!step()) {
-                return false;
-            }
+        while (System.nanoTime() - deadline < 0 && step(targetFillRate)) {
+            // next step
         }
-        return true;
     }
 
     /** {@code false} when the file is full enough or nothing more can be done. */
-    private boolean step() {
+    private boolean step(int targetFillRate) {
         CompactableFileStore.Fill fill = file.fill();
-        if (fill.overall() >= fillRate) {
+        if (fill.overall() >= targetFillRate) {
             return false;
         }
         int maxChunkFill = Math.min(100, fill.chunks() + MARGIN);
