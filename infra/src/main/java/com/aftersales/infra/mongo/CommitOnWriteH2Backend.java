@@ -5,11 +5,15 @@ import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.BooleanSupplier;
 import org.h2.mvstore.MVStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * H2 backend that commits the MVStore before a write is answered.
+ * H2 backend that commits the MVStore before a write is answered, and compacts the file.
  * <p>
  * The stock backend relies on MVStore's auto-commit, which runs about once a second: a
  * {@code kill -9} then loses the last second of acknowledged writes. Committing after every write
@@ -26,8 +30,15 @@ import org.h2.mvstore.MVStore;
  * must never catch one write half done, with its document stored but its unique-index entry not.
  * Commits write but do not fsync: this survives a killed process, not a power cut (production runs
  * on a replica set).
+ * <p>
+ * With auto-commit off, MVStore's background thread does not compact either, so each commit is
+ * followed by a bounded {@link StoreCompaction} pass when the file has become too empty, and
+ * {@link IdleCompaction} finishes the job once writes stop. Both run under the commit lock. Reads
+ * register the store version they read, so compaction never reuses a chunk a read still needs.
  */
 final class CommitOnWriteH2Backend extends H2Backend {
+
+    private static final Logger log = LoggerFactory.getLogger(CommitOnWriteH2Backend.class);
 
     private static final Set<String> READS = Set.of("find", "getmore", "aggregate", "count", "distinct",
             "listcollections", "listindexes", "hello", "ismaster", "ping", "buildinfo", "killcursors", "endsessions",
@@ -35,16 +46,25 @@ final class CommitOnWriteH2Backend extends H2Backend {
             "connectionstatus", "getlog", "hostinfo", "saslstart", "saslcontinue");
 
     private final ReentrantReadWriteLock writesVersusCommit = new ReentrantReadWriteLock(true);
+    private final MVStore store;
+    private final StoreCompaction compaction;
+    private final AtomicLong writes = new AtomicLong();
+    private final IdleCompaction idleCompaction;
 
-    CommitOnWriteH2Backend(MVStore store) {
+    CommitOnWriteH2Backend(MVStore store, CompactableFileStore file, MongoStorageProperties.Compaction settings) {
         super(store);
+        this.store = store;
+        this.compaction = new StoreCompaction(store, file, settings);
+        this.idleCompaction = compaction.enabled()
+                ? new IdleCompaction(settings.getIdleAfter(), writes::get, () -> exclusively(compaction::passWhileIdle))
+                : null;
     }
 
     @Override
     public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
         String name = command.toLowerCase(Locale.ROOT);
         if (READS.contains(name)) {
-            return super.handleCommand(channel, databaseName, command, query);
+            return read(channel, databaseName, command, query);
         }
         writesVersusCommit.readLock().lock();
         Document reply;
@@ -54,13 +74,46 @@ final class CommitOnWriteH2Backend extends H2Backend {
             writesVersusCommit.readLock().unlock();
         }
         if (!"findandmodify".equals(name)) {
-            writesVersusCommit.writeLock().lock();
-            try {
-                commit();
-            } finally {
-                writesVersusCommit.writeLock().unlock();
-            }
+            exclusively(this::commitAndCompact);
         }
+        writes.incrementAndGet();
         return reply;
+    }
+
+    private Document read(Channel channel, String databaseName, String command, Document query) {
+        MVStore.TxCounter version = store.registerVersionUsage();
+        try {
+            return super.handleCommand(channel, databaseName, command, query);
+        } finally {
+            store.deregisterVersionUsage(version);
+        }
+    }
+
+    /** The write is committed before compaction starts: a compaction failure must not fail it. */
+    private boolean commitAndCompact() {
+        commit();
+        try {
+            compaction.passUnderLoad();
+        } catch (RuntimeException e) {
+            log.warn("Compacting the embedded MongoDB file failed", e);
+        }
+        return true;
+    }
+
+    private boolean exclusively(BooleanSupplier work) {
+        writesVersusCommit.writeLock().lock();
+        try {
+            return work.getAsBoolean();
+        } finally {
+            writesVersusCommit.writeLock().unlock();
+        }
+    }
+
+    @Override
+    public void close() {
+        if (idleCompaction != null) {
+            idleCompaction.close();
+        }
+        super.close();
     }
 }

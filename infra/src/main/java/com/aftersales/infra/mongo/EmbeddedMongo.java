@@ -33,7 +33,7 @@ public final class EmbeddedMongo implements AutoCloseable {
         if (settings.getBackend() == MongoStorageProperties.Backend.MEMORY) {
             return inMemory(settings.getPort());
         }
-        return onFile(settings.getDataDir(), settings.getCacheSizeMb(), settings.getPort());
+        return onFile(settings.getDataDir(), settings.getCacheSizeMb(), settings.getPort(), settings.getCompaction());
     }
 
     public static EmbeddedMongo inMemory(int port) {
@@ -41,13 +41,19 @@ public final class EmbeddedMongo implements AutoCloseable {
     }
 
     public static EmbeddedMongo onFile(Path dataDir, int cacheSizeMb, int port) {
+        return onFile(dataDir, cacheSizeMb, port, new MongoStorageProperties.Compaction());
+    }
+
+    public static EmbeddedMongo onFile(Path dataDir, int cacheSizeMb, int port,
+                                       MongoStorageProperties.Compaction compaction) {
         Path file = createDirectories(dataDir).resolve(FILE_NAME);
+        CompactableFileStore fileStore = CompactableFileStore.open(file, cacheSizeMb);
         MVStore store = new MVStore.Builder()
-                .fileName(file.toString())
-                .cacheSize(cacheSizeMb)
+                .adoptFileStore(fileStore)
                 .autoCommitDisabled()
                 .open();
-        return new EmbeddedMongo(new CommitOnWriteH2Backend(store), port, "H2 file " + file.toAbsolutePath());
+        return new EmbeddedMongo(new CommitOnWriteH2Backend(store, fileStore, compaction), port,
+                "H2 file " + file.toAbsolutePath());
     }
 
     private static Path createDirectories(Path dir) {

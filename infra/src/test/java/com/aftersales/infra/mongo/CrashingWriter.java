@@ -3,10 +3,16 @@ package com.aftersales.infra.mongo;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOptions;
 import java.nio.file.Path;
 import org.bson.Document;
 
-/** Child process of {@link KillNineDurabilityTest}: writes until killed, printing every acknowledged write. */
+/**
+ * Child process of {@link KillNineDurabilityTest}: writes until killed, printing every acknowledged
+ * write. Each insert is followed by an update of one document, whose dead versions keep the file
+ * compaction busy when the kill comes.
+ */
 public final class CrashingWriter {
 
     private CrashingWriter() {
@@ -16,8 +22,11 @@ public final class CrashingWriter {
         EmbeddedMongo server = EmbeddedMongo.onFile(Path.of(args[0]), 16, 0);
         MongoClient client = MongoClients.create(server.connectionString());
         MongoCollection<Document> writes = client.getDatabase("crash").getCollection("writes");
+        MongoCollection<Document> progress = client.getDatabase("crash").getCollection("progress");
         for (long i = 0; ; i++) {
             writes.insertOne(new Document("_id", i).append("payload", "x".repeat(500)));
+            progress.replaceOne(Filters.eq("_id", "last"), new Document("_id", "last").append("written", i)
+                    .append("payload", "y".repeat(2_000)), new ReplaceOptions().upsert(true));
             System.out.println("acked " + i);
             System.out.flush();
         }

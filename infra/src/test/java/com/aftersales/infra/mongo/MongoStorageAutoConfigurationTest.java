@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.MongoDatabase;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,6 +31,20 @@ class MongoStorageAutoConfigurationTest {
         context.withPropertyValues("aftersales.mongo.embedded.data-dir=" + dataDir)
                 .run(restarted -> assertThat(restarted.getBean(MongoDatabase.class).getCollection("probe")
                         .countDocuments()).isEqualTo(1));
+    }
+
+    @Test
+    void compaction_is_configured_under_the_embedded_settings() {
+        context.withPropertyValues("aftersales.mongo.embedded.data-dir=" + dataDir,
+                        "aftersales.mongo.embedded.compaction.fill-rate=70",
+                        "aftersales.mongo.embedded.compaction.max-pass-time=5ms",
+                        "aftersales.mongo.embedded.compaction.idle-after=10s")
+                .run(started -> {
+                    var compaction = started.getBean(MongoStorageProperties.class).getEmbedded().getCompaction();
+                    assertThat(compaction.getFillRate()).isEqualTo(70);
+                    assertThat(compaction.getMaxPassTime()).isEqualTo(Duration.ofMillis(5));
+                    assertThat(compaction.getIdleAfter()).isEqualTo(Duration.ofSeconds(10));
+                });
     }
 
     @Test

@@ -1,0 +1,115 @@
+package com.aftersales.infra.mongo;
+
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+
+/**
+ * Compaction of the MVStore file in passes of bounded time; MVStore's own compaction runs in its
+ * auto-commit thread, which the commit-on-write backend switches off.
+ * <p>
+ * While less than the target share of the file is live data, a step rewrites the live pages of
+ * the emptiest chunks into a new chunk (the old ones then hold nothing live and their space is
+ * reused), or rewrites the chunks at the end of the file into holes further forward so that the
+ * file can be truncated: whichever of the two fill rates is lower. The caller must hold the lock
+ * that excludes writes: the commits made here must not catch a write half done.
+ */
+final class StoreCompaction {
+
+    /** Live bytes rewritten per step: small, so that the new chunk fits a hole and a step is short. */
+    private static final int REWRITE_BYTES = 64 * 1024;
+    /**
+     * Chunks up to this many points fuller than the average are rewritten: enough to lift the
+     * average, while nearly full chunks, which cost the most to rewrite, are left alone.
+     */
+    private static final int MARGIN = 15;
+
+    private final MVStore store;
+    private final CompactableFileStore file;
+    private final MVMap<String, Long> marker;
+    private final int fillRate;
+    private final int idleFillRate;
+    private final long maxPassNanos;
+
+    StoreCompaction(MVStore store, CompactableFileStore file, MongoStorageProperties.Compaction settings) {
+        this.store = store;
+        this.file = file;
+        this.marker = store.openMap("aftersales.compaction");
+        this.fillRate = settings.getFillRate();
+        this.idleFillRate = Math.max(fillRate, settings.getIdleFillRate());
+        this.maxPassNanos = settings.getMaxPassTime().toNanos();
+        if (enabled()) {
+            // Dead chunks are reused as soon as no version in use needs them (readers register
+            // theirs, writers are excluded; H2's own SQL engine keeps no other versions either),
+            // not after 45 s and 5 versions: a busy store would otherwise grow by 45 s of commits
+            // before any of it could be compacted or reused.
+            store.setRetentionTime(0);
+            store.setVersionsToKeep(0);
+        }
+    }
+
+    boolean enabled() {
+        return fillRate > 0;
+    }
+
+    /** After a commit. */
+    void passUnderLoad() {
+        if (enabled()) {
+            pass(fillRate);
+        }
+    }
+
+    /** Once writes have stopped: {@code true} if the file or its live chunks got smaller. */
+    boolean passWhileIdle() {
+        if (!enabled()) {
+            return false;
+        }
+        long before = file.size() + file.denseBytes();
+        pass(idleFillRate);
+        settle();
+        return file.size() + file.denseBytes() < before;
+    }
+
+    private void pass(int targetFillRate) {
+        long deadline = System.nanoTime() + maxPassNanos;
+        while (System.nanoTime() - deadline < 0 && step(targetFillRate)) {
+            // next step
+        }
+    }
+
+    /** {@code false} when the file is full enough or nothing more can be done. */
+    private boolean step(int targetFillRate) {
+        CompactableFileStore.Fill fill = file.fill();
+        if (fill.overall() >= targetFillRate) {
+            return false;
+        }
+        int maxChunkFill = Math.min(100, fill.chunks() + MARGIN);
+        return fill.chunks() <= fill.file()
+                ? rewriteEmptiest(maxChunkFill) || rewriteTail()
+                : rewriteTail() || rewriteEmptiest(maxChunkFill);
+    }
+
+    private boolean rewriteEmptiest(int maxChunkFill) {
+        return file.rewriteEmptiest(maxChunkFill, REWRITE_BYTES) && commit();
+    }
+
+    /** Progress only if the rewritten chunk found a hole further forward. */
+    private boolean rewriteTail() {
+        return file.rewriteTail(REWRITE_BYTES) && commit() && file.lastChunkInsideDenseSize();
+    }
+
+    /**
+     * MVStore frees the chunks a commit left empty, and truncates the file if its end is free,
+     * only at a later commit; with no writes coming, marker commits do it.
+     */
+    private void settle() {
+        for (int i = 0; i < 2; i++) {
+            marker.put("settled", store.getCurrentVersion());
+            store.commit();
+        }
+    }
+
+    private boolean commit() {
+        store.commit();
+        return true;
+    }
+}
