@@ -1,5 +1,6 @@
 package com.aftersales.infra.mongo;
 
+import java.util.function.ToIntFunction;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
@@ -23,6 +24,7 @@ final class StoreCompaction {
     private static final int LOAD_REWRITE_BYTES = 64 * 1024;
     /** When idle: chunks ~85 % live, still small enough to find holes. */
     private static final int IDLE_REWRITE_BYTES = 256 * 1024;
+    private static final int MIN_REWRITE_BYTES = 16 * 1024;
     /**
      * Chunks up to this many points fuller than the average are rewritten: enough to lift the
      * average, while nearly full chunks, which cost the most to rewrite, are left alone.
@@ -60,7 +62,7 @@ final class StoreCompaction {
     /** After a commit. */
     void passUnderLoad() {
         if (enabled()) {
-            pass(fillRate, LOAD_REWRITE_BYTES);
+            pass(fillRate, fill -> LOAD_REWRITE_BYTES);
         }
     }
 
@@ -70,12 +72,23 @@ final class StoreCompaction {
             return false;
         }
         long before = file.size() + file.denseBytes();
-        pass(idleFillRate, IDLE_REWRITE_BYTES);
+        pass(idleFillRate, this::idleRewriteBytes);
         settle();
         return file.size() + file.denseBytes() < before;
     }
 
-    private void pass(int targetFillRate, int rewriteBytes) {
+    /**
+     * A file at the load fill rate is not worth growing to get it fuller: then rewritten chunks
+     * must fit a hole (their live pages about half of it). Below that rate, growing first pays:
+     * the chunks rewritten free more than the new one takes.
+     */
+    private int idleRewriteBytes(CompactableFileStore.Fill fill) {
+        return fill.overall() < fillRate
+                ? IDLE_REWRITE_BYTES
+                : (int) Math.min(IDLE_REWRITE_BYTES, file.largestHole() / 2);
+    }
+
+    private void pass(int targetFillRate, ToIntFunction<CompactableFileStore.Fill> rewriteBytes) {
         long deadline = System.nanoTime() + maxPassNanos;
         while (System.nanoTime() - deadline < 0 && step(targetFillRate, rewriteBytes)) {
             // next step
@@ -83,9 +96,10 @@ final class StoreCompaction {
     }
 
     /** {@code false} when the file is full enough or nothing more can be done. */
-    private boolean step(int targetFillRate, int rewriteBytes) {
+    private boolean step(int targetFillRate, ToIntFunction<CompactableFileStore.Fill> rewriteLimit) {
         CompactableFileStore.Fill fill = file.fill();
-        if (fill.overall() >= targetFillRate) {
+        int rewriteBytes = rewriteLimit.applyAsInt(fill);
+        if (fill.overall() >= targetFillRate || rewriteBytes < MIN_REWRITE_BYTES) {
             return false;
         }
         int maxChunkFill = Math.min(100, fill.chunks() + MARGIN);
