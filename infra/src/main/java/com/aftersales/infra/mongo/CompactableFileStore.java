@@ -81,6 +81,24 @@ final class CompactableFileStore extends SingleFileStore {
         });
     }
 
+    /** The largest space between two chunks, where a rewritten chunk may land inside the file. */
+    long largestHole() {
+        List<Chunk<?>> allocated = new ArrayList<>();
+        for (Chunk<?> chunk : getChunks().values()) {
+            if (chunk.block != 0) {
+                allocated.add(chunk);
+            }
+        }
+        allocated.sort(Comparator.comparingLong(chunk -> chunk.block));
+        long end = HEADER_BLOCKS;
+        long largest = 0;
+        for (Chunk<?> chunk : allocated) {
+            largest = Math.max(largest, chunk.block - end);
+            end = Math.max(end, chunk.block + chunk.len);
+        }
+        return largest * BLOCK_BYTES;
+    }
+
     /** {@code false} if the last chunk, say one the tail was rewritten into, found no hole. */
     boolean lastChunkInsideDenseSize() {
         Chunk<?> last = lastChunk;

@@ -1,5 +1,6 @@
 package com.aftersales.infra.mongo;
 
+import java.util.function.ToIntFunction;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
@@ -15,8 +16,15 @@ import org.h2.mvstore.MVStore;
  */
 final class StoreCompaction {
 
-    /** Live bytes rewritten per step: small, so that the new chunk fits a hole and a step is short. */
-    private static final int REWRITE_BYTES = 64 * 1024;
+    /**
+     * Live bytes rewritten per step under load: small, so that a step is short and the new chunk
+     * fits a hole. The pages' ancestors and MVStore's chunk metadata, written along and replaced
+     * by the next commit, leave such a chunk only ~65 % live, enough for the load fill rate.
+     */
+    private static final int LOAD_REWRITE_BYTES = 64 * 1024;
+    /** When idle: chunks ~85 % live, still small enough to find holes. */
+    private static final int IDLE_REWRITE_BYTES = 256 * 1024;
+    private static final int MIN_REWRITE_BYTES = 16 * 1024;
     /**
      * Chunks up to this many points fuller than the average are rewritten: enough to lift the
      * average, while nearly full chunks, which cost the most to rewrite, are left alone.
@@ -54,7 +62,7 @@ final class StoreCompaction {
     /** After a commit. */
     void passUnderLoad() {
         if (enabled()) {
-            pass(fillRate);
+            pass(fillRate, fill -> LOAD_REWRITE_BYTES);
         }
     }
 
@@ -64,37 +72,49 @@ final class StoreCompaction {
             return false;
         }
         long before = file.size() + file.denseBytes();
-        pass(idleFillRate);
+        pass(idleFillRate, this::idleRewriteBytes);
         settle();
         return file.size() + file.denseBytes() < before;
     }
 
-    private void pass(int targetFillRate) {
+    /**
+     * A file at the load fill rate is not worth growing to get it fuller: then rewritten chunks
+     * must fit a hole (their live pages about half of it). Below that rate, growing first pays:
+     * the chunks rewritten free more than the new one takes.
+     */
+    private int idleRewriteBytes(CompactableFileStore.Fill fill) {
+        return fill.overall() < fillRate
+                ? IDLE_REWRITE_BYTES
+                : (int) Math.min(IDLE_REWRITE_BYTES, file.largestHole() / 2);
+    }
+
+    private void pass(int targetFillRate, ToIntFunction<CompactableFileStore.Fill> rewriteBytes) {
         long deadline = System.nanoTime() + maxPassNanos;
-        while (System.nanoTime() - deadline < 0 && step(targetFillRate)) {
+        while (System.nanoTime() - deadline < 0 && step(targetFillRate, rewriteBytes)) {
             // next step
         }
     }
 
     /** {@code false} when the file is full enough or nothing more can be done. */
-    private boolean step(int targetFillRate) {
+    private boolean step(int targetFillRate, ToIntFunction<CompactableFileStore.Fill> rewriteLimit) {
         CompactableFileStore.Fill fill = file.fill();
-        if (fill.overall() >= targetFillRate) {
+        int rewriteBytes = rewriteLimit.applyAsInt(fill);
+        if (fill.overall() >= targetFillRate || rewriteBytes < MIN_REWRITE_BYTES) {
             return false;
         }
         int maxChunkFill = Math.min(100, fill.chunks() + MARGIN);
         return fill.chunks() <= fill.file()
-                ? rewriteEmptiest(maxChunkFill) || rewriteTail()
-                : rewriteTail() || rewriteEmptiest(maxChunkFill);
+                ? rewriteEmptiest(maxChunkFill, rewriteBytes) || rewriteTail(rewriteBytes)
+                : rewriteTail(rewriteBytes) || rewriteEmptiest(maxChunkFill, rewriteBytes);
     }
 
-    private boolean rewriteEmptiest(int maxChunkFill) {
-        return file.rewriteEmptiest(maxChunkFill, REWRITE_BYTES) && commit();
+    private boolean rewriteEmptiest(int maxChunkFill, int rewriteBytes) {
+        return file.rewriteEmptiest(maxChunkFill, rewriteBytes) && commit();
     }
 
     /** Progress only if the rewritten chunk found a hole further forward. */
-    private boolean rewriteTail() {
-        return file.rewriteTail(REWRITE_BYTES) && commit() && file.lastChunkInsideDenseSize();
+    private boolean rewriteTail(int rewriteBytes) {
+        return file.rewriteTail(rewriteBytes) && commit() && file.lastChunkInsideDenseSize();
     }
 
     /**

@@ -5,11 +5,14 @@ import com.aftersales.infra.mongo.MongoStorageProperties;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import java.lang.management.ManagementFactory;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 import org.h2.mvstore.MVStoreTool;
 
 /**
@@ -52,6 +55,7 @@ public final class EmbeddedFileSizeBenchmark {
                 load.command(i);
             }
         }
+        deleteRecursively(dir);
     }
 
     private static void run(boolean compaction, int commands, int idleSeconds) throws Exception {
@@ -82,6 +86,15 @@ public final class EmbeddedFileSizeBenchmark {
             snapshots.add(reopenWithCompaction(dir, file));
         }
         print(compaction, commands, busyNanos, busyCpu, snapshots);
+        deleteRecursively(dir);
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
     }
 
     /** The upgrade case: a file grown without compaction, opened with it and left idle until it stops shrinking. */
