@@ -20,8 +20,7 @@ final class PlanRules {
         if (exceedsCap(tenant, compensation, orderAmount)) {
             return Role.MANAGER;
         }
-        int level = priority == null ? -1 : tenant.priorityScheme().levels().indexOf(priority);
-        return switch (level) {
+        return switch (tenant.priorityScheme().rankOf(priority)) {
             case 0 -> Role.MANAGER;
             case 1 -> Role.SUPERVISOR;
             default -> null;
@@ -30,8 +29,7 @@ final class PlanRules {
 
     /** SPEC §5: the two highest levels are resolved only through an approved plan. */
     static boolean planRequired(Tenant tenant, String priority) {
-        int level = priority == null ? -1 : tenant.priorityScheme().levels().indexOf(priority);
-        return level == 0 || level == 1;
+        return tenant.priorityScheme().isOneOfTheTopTwo(priority);
     }
 
     /** MANAGER above SUPERVISOR above none. */

@@ -13,8 +13,7 @@ final class ReclassificationRules {
 
     /** SPEC §4: the two highest levels of the tenant's scheme need a senior engineer or supervisor as lead. */
     static boolean needsQualifiedLead(Tenant tenant, String priority) {
-        int level = priority == null ? -1 : tenant.priorityScheme().levels().indexOf(priority);
-        return level >= 0 && level < 2;
+        return tenant.priorityScheme().isOneOfTheTopTwo(priority);
     }
 
     /**

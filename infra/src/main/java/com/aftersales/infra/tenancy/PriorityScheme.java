@@ -28,4 +28,15 @@ public enum PriorityScheme {
     public boolean hasLevel(String level) {
         return levels.contains(level);
     }
+
+    /** 0 for the highest level, 1 for the second…; -1 for none or a level the scheme lacks. */
+    public int rankOf(String level) {
+        return level == null ? -1 : levels.indexOf(level);
+    }
+
+    /** The two highest levels: they need a qualified lead (SPEC §4) and a plan in effect (SPEC §5). */
+    public boolean isOneOfTheTopTwo(String level) {
+        int rank = rankOf(level);
+        return rank == 0 || rank == 1;
+    }
 }
