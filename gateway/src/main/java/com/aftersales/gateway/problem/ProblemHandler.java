@@ -7,7 +7,6 @@ import java.util.Map;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
-import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.InvalidPropertyException;
@@ -133,12 +132,6 @@ public class ProblemHandler {
     @ExceptionHandler(RefusalException.class)
     ResponseEntity<ProblemDetail> refused(RefusalException e, ServerWebExchange exchange) {
         return respond(refusal(e.refusal(), locale(exchange)));
-    }
-
-    /** The ticket changed since the If-Match version (raised before the refusal interceptor sees it). */
-    @ExceptionHandler(ConflictingAggregateVersionException.class)
-    ResponseEntity<ProblemDetail> stale(ConflictingAggregateVersionException e, ServerWebExchange exchange) {
-        return respond(refusal(Refusal.of("VERSION_MISMATCH"), locale(exchange)));
     }
 
     /** A conflict that reached here without the task retries (those answer CONCURRENT_MODIFICATION themselves). */
