@@ -1,5 +1,6 @@
 package com.aftersales.gateway.privacy;
 
+import com.aftersales.infra.privacy.PersonalData;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.SerializableString;

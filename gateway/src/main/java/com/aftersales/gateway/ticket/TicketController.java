@@ -4,7 +4,10 @@ import com.aftersales.access.Caller;
 import com.aftersales.gateway.problem.RefusalException;
 import com.aftersales.ticket.view.TicketQueries.ListTickets;
 import com.aftersales.ticket.view.TicketQueries.TicketPage;
-import com.aftersales.ticket.view.TicketQueryHandler;
+import com.aftersales.infra.tenancy.Role;
+import com.aftersales.ticket.search.TicketSearch;
+import com.aftersales.ticket.view.TicketQueries.CountTickets;
+import com.aftersales.ticket.view.TicketQueries.TicketCounts;
 import com.aftersales.ticket.view.TicketView;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -16,7 +19,9 @@ import java.net.URI;
 import java.util.Map;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springdoc.core.annotations.ParameterObject;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,6 +32,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriComponentsBuilder;
 import reactor.core.publisher.Mono;
 
 /** Ticket intake and reading, v1. The tenant is always the caller's, from the verified token. */
@@ -95,20 +101,50 @@ public class TicketController {
                 .switchIfEmpty(Mono.error(() -> new RefusalException("TICKET_NOT_FOUND")));
     }
 
-    @Operation(summary = "List tickets, newest first",
-            description = "All filters optional; pass nextCursor as cursor for the next page.")
-    @ApiResponse(responseCode = "200", description = "One page")
+    @Operation(summary = "List tickets: filters, queues, text search, cursor paging", description = """
+            All filters optional. Pages follow the Link header (rel="next") or nextCursor; a cursor only \
+            pages the list (filters and sort) it came from. Searching by customer needs PII_READER.""")
+    @ApiResponse(responseCode = "200", description = "One page; hasMore tells whether another follows")
     @ApiResponse(responseCode = "400", description = "VALIDATION_FAILED, INVALID_CURSOR",
             content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "403", description = "PERSONAL_DATA_SEARCH_NOT_ALLOWED",
+            content = @Content(mediaType = "application/problem+json"))
     @GetMapping
-    public Mono<TicketListResponse> list(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
-                                         @ParameterObject @Valid @ModelAttribute TicketListParams params) {
-        if (params.cursor() != null && !TicketQueryHandler.isValidCursor(params.cursor())) {
+    public Mono<ResponseEntity<TicketListResponse>> list(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
+                                                         @ParameterObject @Valid @ModelAttribute TicketListParams params,
+                                                         ServerHttpRequest request) {
+        boolean personalData = caller.has(Role.PII_READER);
+        if (params.customer() != null && !personalData) {
+            return Mono.error(new RefusalException("PERSONAL_DATA_SEARCH_NOT_ALLOWED"));
+        }
+        ListTickets query = new ListTickets(caller.tenantId(), params.filter(caller.actorId(), personalData),
+                params.ticketSort(), params.cursor(), params.pageSize());
+        if (params.cursor() != null && !TicketSearch.isValidCursor(query)) {
             return Mono.error(new RefusalException("INVALID_CURSOR"));
         }
-        ListTickets query = new ListTickets(caller.tenantId(), params.filter(), params.cursor(), params.pageSize());
         return Mono.fromFuture(() -> queries.query(query, TicketPage.class))
-                .map(page -> new TicketListResponse(page.items().stream()
-                        .map(TicketResponse::of).toList(), page.nextCursor()));
+                .map(page -> withNextLink(ResponseEntity.ok(), request, page.nextCursor())
+                        .body(new TicketListResponse(page.items().stream().map(TicketResponse::of).toList(),
+                                page.nextCursor(), page.hasMore())));
+    }
+
+    /** RFC 8288: the same request with the next cursor, relative to this server. */
+    private static ResponseEntity.BodyBuilder withNextLink(ResponseEntity.BodyBuilder response, ServerHttpRequest request,
+                                                          String nextCursor) {
+        if (nextCursor == null) {
+            return response;
+        }
+        String next = UriComponentsBuilder.fromPath(request.getPath().value()).query(request.getURI().getRawQuery())
+                .replaceQueryParam("cursor", nextCursor).build(true).toUriString();
+        return response.header(HttpHeaders.LINK, "<" + next + ">; rel=\"next\"");
+    }
+
+    @Operation(summary = "How many tickets each queue holds",
+            description = "all, open, unassigned and mine (the caller's), every ticket by status, open tickets by department.")
+    @ApiResponse(responseCode = "200", description = "The counts")
+    @GetMapping("/counts")
+    public Mono<TicketCounts> counts(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller) {
+        return Mono.fromFuture(() -> queries.query(new CountTickets(caller.tenantId(), caller.actorId()),
+                TicketCounts.class));
     }
 }

@@ -1,10 +1,15 @@
 package com.aftersales.gateway.ticket;
 
+import com.aftersales.ticket.view.TicketQueries.Queue;
 import com.aftersales.ticket.view.TicketQueries.TicketFilter;
+import com.aftersales.ticket.view.TicketQueries.TicketSort;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
+import java.util.Locale;
 
 /** Query parameters of {@code GET /api/v1/tickets}. */
 public record TicketListParams(
@@ -12,15 +17,36 @@ public record TicketListParams(
         @Size(max = 40) String type,
         @Size(max = 10) String priority,
         @Size(max = 100) String productModel,
+        @Schema(description = "Customer id, contact number or name words; PII_READER only")
         @Size(max = 200) String customer,
         Instant registeredFrom,
         Instant registeredTo,
+        @Schema(description = "Words of the description or model (Chinese segmented), or a ticket number; "
+                + "customer names too for PII_READER")
         @Size(max = 200) String q,
-        @Size(max = 200) String cursor,
+        @Schema(description = "all (default), open, unassigned (open, no lead) or mine (open, caller leads or co-handles)")
+        @Pattern(regexp = "(?i)all|open|unassigned|mine") String queue,
+        @Size(max = 100) String department,
+        @Schema(description = "registeredAt (default, newest first), priority (highest first) or relevance (to q)")
+        @Pattern(regexp = "(?i)registeredAt|priority|relevance") String sort,
+        @Size(max = 400) String cursor,
         @Min(1) @Max(100) Integer limit) {
 
-    TicketFilter filter() {
-        return new TicketFilter(status, type, priority, productModel, customer, registeredFrom, registeredTo, q);
+    TicketFilter filter(String caller, boolean personalData) {
+        return new TicketFilter(status, type, priority, productModel, customer, registeredFrom, registeredTo, q,
+                queue == null ? Queue.ALL : Queue.valueOf(queue.toUpperCase(Locale.ROOT)), department, caller,
+                personalData);
+    }
+
+    TicketSort ticketSort() {
+        if (sort == null) {
+            return TicketSort.REGISTERED_AT;
+        }
+        return switch (sort.toLowerCase(Locale.ROOT)) {
+            case "priority" -> TicketSort.PRIORITY;
+            case "relevance" -> TicketSort.RELEVANCE;
+            default -> TicketSort.REGISTERED_AT;
+        };
     }
 
     int pageSize() {

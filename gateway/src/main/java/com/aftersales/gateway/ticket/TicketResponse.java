@@ -9,7 +9,7 @@ import java.util.Set;
 
 /**
  * A ticket as the API shows it. Personal data is masked where the JSON is written, for callers
- * without PII_READER (see {@code privacy.PersonalData}), not here.
+ * without PII_READER (see {@code infra.privacy.PersonalData}), not here.
  */
 public record TicketResponse(String id, String number, String status, String type, String priority,
                              Responsibility responsibility, Set<Mark> marks, TicketView.Assignment assignment,

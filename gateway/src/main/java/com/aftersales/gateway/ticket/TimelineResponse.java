@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * A process-log entry as the API shows it. Personal data in its details is masked where the JSON
- * is written, for callers without PII_READER (see {@code privacy.PersonalData}), not here.
+ * is written, for callers without PII_READER (see {@code infra.privacy.PersonalData}), not here.
  */
 public record TimelineResponse(long sequence, String kind, String by, Instant at, Map<String, Object> details) {
 

@@ -1,6 +1,8 @@
 package com.aftersales.ticket.view;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 
 /** The queries on ticket views. Each carries the tenant of the caller's token. */
 public final class TicketQueries {
@@ -15,19 +17,61 @@ public final class TicketQueries {
     public record FindTimeline(String tenantId, String ticketId) {
     }
 
-    public record ListTickets(String tenantId, TicketFilter filter, String cursor, int limit) {
+    /** A page of tickets; {@code cursor} (from the previous page) must come from the same filter and sort. */
+    public record ListTickets(String tenantId, TicketFilter filter, TicketSort sort, String cursor, int limit) {
+
+        public ListTickets(String tenantId, TicketFilter filter, String cursor, int limit) {
+            this(tenantId, filter, TicketSort.REGISTERED_AT, cursor, limit);
+        }
     }
 
-    /** Every criterion is optional; given ones must all match. */
+    /**
+     * Queues a ticket is in. Open means neither closed nor archived; {@code MINE} is the open
+     * tickets the caller leads or co-handles.
+     */
+    public enum Queue { ALL, OPEN, UNASSIGNED, MINE }
+
+    /** Newest first; by priority (highest first, then newest); or by relevance to the text (then newest). */
+    public enum TicketSort { REGISTERED_AT, PRIORITY, RELEVANCE }
+
+    /**
+     * Every criterion is optional; given ones must all match. {@code handler} is whose {@code MINE}
+     * queue is meant (the caller). {@code personalData}: whether customer names and contact
+     * numbers may be matched — only for readers who may see them.
+     */
     public record TicketFilter(String status, String type, String priority, String productModel, String customer,
-                               Instant registeredFrom, Instant registeredTo, String text) {
+                               Instant registeredFrom, Instant registeredTo, String text, Queue queue,
+                               String department, String handler, boolean personalData) {
+
+        public TicketFilter(String status, String type, String priority, String productModel, String customer,
+                            Instant registeredFrom, Instant registeredTo, String text) {
+            this(status, type, priority, productModel, customer, registeredFrom, registeredTo, text, Queue.ALL, null,
+                    null, customer != null);
+        }
 
         public static TicketFilter none() {
             return new TicketFilter(null, null, null, null, null, null, null, null);
         }
+
+        public Queue queue() {
+            return queue == null ? Queue.ALL : queue;
+        }
     }
 
     /** One page of a list; {@code nextCursor} is null on the last page. */
-    public record TicketPage(java.util.List<TicketView> items, String nextCursor) {
+    public record TicketPage(List<TicketView> items, String nextCursor) {
+
+        public boolean hasMore() {
+            return nextCursor != null;
+        }
+    }
+
+    /** How many tickets each queue of the caller holds. */
+    public record CountTickets(String tenantId, String handler) {
+    }
+
+    /** {@code byStatus}: every ticket by its status; {@code byDepartment}: open tickets by department. */
+    public record TicketCounts(long all, long open, long unassigned, long mine, Map<String, Long> byStatus,
+                               Map<String, Long> byDepartment) {
     }
 }

@@ -1,4 +1,4 @@
-package com.aftersales.gateway.privacy;
+package com.aftersales.infra.privacy;
 
 import java.util.List;
 import java.util.Locale;

@@ -1,0 +1,106 @@
+package com.aftersales.ticket.search;
+
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
+import org.apache.lucene.analysis.core.KeywordAnalyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.util.BytesRef;
+
+/** The fields of a ticket's search document, and how text is segmented (Chinese words, English, model numbers). */
+final class SearchFields {
+
+    static final String ID = "id";
+    static final String TENANT = "tenant";
+    static final String NUMBER = "number";
+    static final String STATUS = "status";
+    static final String TYPE = "type";
+    static final String PRIORITY = "priority";
+    static final String PRIORITY_RANK = "priorityRank";
+    static final String DEPARTMENT = "department";
+    static final String ASSIGNED = "assigned";
+    static final String HANDLER = "handler";
+    static final String OPEN = "open";
+    static final String MODEL = "model";
+    static final String CUSTOMER_ID = "customerId";
+    static final String PHONE = "phone";
+    static final String REGISTERED = "registered";
+    static final String TEXT = "text";
+    static final String CUSTOMER = "customer";
+    static final String ENTRY = "entry";
+
+    static final String YES = "y";
+    static final String NO = "n";
+
+    /** Tickets without a priority, or with one their scheme lacks, sort after every level. */
+    static final long NO_PRIORITY_RANK = 99;
+
+    /** Newest first: the index is kept in this order so that the first pages stop early. */
+    static final Sort NEWEST_FIRST = new Sort(new SortField(REGISTERED, SortField.Type.LONG, true),
+            new SortField(ID, SortField.Type.STRING, true));
+
+    private SearchFields() {
+    }
+
+    /** smartcn (dictionary + HMM word segmentation, also for Latin letters and digits) on text; whole values elsewhere. */
+    static Analyzer analyzer() {
+        Analyzer words = new SmartChineseAnalyzer();
+        return new PerFieldAnalyzerWrapper(new KeywordAnalyzer(), Map.of(TEXT, words, CUSTOMER, words));
+    }
+
+    static Document toDocument(IndexedTicket ticket, long priorityRank, byte[] entry) {
+        Document document = new Document();
+        document.add(new StringField(ID, ticket.id(), Field.Store.NO));
+        document.add(new SortedDocValuesField(ID, new BytesRef(ticket.id())));
+        document.add(new StringField(TENANT, ticket.tenantId(), Field.Store.NO));
+        keyword(document, NUMBER, ticket.number());
+        keyword(document, STATUS, ticket.status());
+        keyword(document, TYPE, ticket.type());
+        keyword(document, PRIORITY, ticket.priority());
+        keyword(document, DEPARTMENT, ticket.department());
+        keyword(document, MODEL, ticket.productModel());
+        keyword(document, CUSTOMER_ID, ticket.customerId());
+        keyword(document, PHONE, digits(ticket.phone()));
+        document.add(new StringField(ASSIGNED, ticket.assigneeId() == null ? NO : YES, Field.Store.NO));
+        document.add(new StringField(OPEN, ticket.isOpen() ? YES : NO, Field.Store.NO));
+        ticket.handlers().forEach(handler -> keyword(document, HANDLER, handler));
+        document.add(new NumericDocValuesField(PRIORITY_RANK, priorityRank));
+        long registered = ticket.registeredAt().toEpochMilli();
+        document.add(new LongPoint(REGISTERED, registered));
+        document.add(new NumericDocValuesField(REGISTERED, registered));
+        document.add(new TextField(TEXT, ticket.text(), Field.Store.NO));
+        document.add(new TextField(CUSTOMER, String.join(" ", nonNull(ticket.customerName()),
+                nonNull(ticket.contactPerson())), Field.Store.NO));
+        document.add(new StoredField(ENTRY, entry));
+        return document;
+    }
+
+    /** Phone numbers are matched on their digits only: "138-0013-8000" finds "13800138000". */
+    static String digits(String value) {
+        if (value == null) {
+            return null;
+        }
+        String digits = value.replaceAll("\\D", "");
+        return digits.isEmpty() ? null : digits;
+    }
+
+    private static void keyword(Document document, String field, String value) {
+        if (value != null && !value.isEmpty()) {
+            document.add(new StringField(field, value, Field.Store.NO));
+        }
+    }
+
+    private static String nonNull(String value) {
+        return value == null ? "" : value;
+    }
+}

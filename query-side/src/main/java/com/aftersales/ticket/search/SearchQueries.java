@@ -1,0 +1,130 @@
+package com.aftersales.ticket.search;
+
+import com.aftersales.ticket.view.TicketQueries.Queue;
+import com.aftersales.ticket.view.TicketQueries.TicketFilter;
+import com.aftersales.ticket.view.TicketQueries.TicketSort;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.QueryBuilder;
+
+/** Lucene queries and sorts for the list filters. Every query is also restricted to its tenant. */
+final class SearchQueries {
+
+    private static final Sort BY_PRIORITY = new Sort(new SortField(SearchFields.PRIORITY_RANK, SortField.Type.LONG),
+            new SortField(SearchFields.REGISTERED, SortField.Type.LONG, true),
+            new SortField(SearchFields.ID, SortField.Type.STRING, true));
+    private static final Sort BY_RELEVANCE = new Sort(SortField.FIELD_SCORE,
+            new SortField(SearchFields.REGISTERED, SortField.Type.LONG, true),
+            new SortField(SearchFields.ID, SortField.Type.STRING, true));
+
+    private final QueryBuilder words;
+
+    SearchQueries(Analyzer analyzer) {
+        this.words = new QueryBuilder(analyzer);
+    }
+
+    static Sort sort(TicketSort sort) {
+        return switch (sort == null ? TicketSort.REGISTERED_AT : sort) {
+            case REGISTERED_AT -> SearchFields.NEWEST_FIRST;
+            case PRIORITY -> BY_PRIORITY;
+            case RELEVANCE -> BY_RELEVANCE;
+        };
+    }
+
+    Query of(String tenantId, TicketFilter filter) {
+        BooleanQuery.Builder query = new BooleanQuery.Builder();
+        query.add(term(SearchFields.TENANT, tenantId), Occur.FILTER);
+        queue(query, filter.queue(), filter.handler());
+        exact(query, SearchFields.STATUS, filter.status());
+        exact(query, SearchFields.TYPE, filter.type());
+        exact(query, SearchFields.PRIORITY, filter.priority());
+        exact(query, SearchFields.MODEL, filter.productModel());
+        exact(query, SearchFields.DEPARTMENT, filter.department());
+        if (filter.registeredFrom() != null || filter.registeredTo() != null) {
+            long from = filter.registeredFrom() == null ? Long.MIN_VALUE : filter.registeredFrom().toEpochMilli();
+            long to = filter.registeredTo() == null ? Long.MAX_VALUE : filter.registeredTo().toEpochMilli() - 1;
+            query.add(LongPoint.newRangeQuery(SearchFields.REGISTERED, from, to), Occur.FILTER);
+        }
+        if (filter.customer() != null) {
+            query.add(filter.personalData() ? customer(filter.customer()) : new MatchNoDocsQuery(), Occur.FILTER);
+        }
+        if (filter.text() != null && !filter.text().isBlank()) {
+            query.add(text(filter.text(), filter.personalData()), Occur.MUST);
+        }
+        return query.build();
+    }
+
+    private static void queue(BooleanQuery.Builder query, Queue queue, String handler) {
+        if (queue == Queue.ALL) {
+            return;
+        }
+        query.add(term(SearchFields.OPEN, SearchFields.YES), Occur.FILTER);
+        if (queue == Queue.UNASSIGNED) {
+            query.add(term(SearchFields.ASSIGNED, SearchFields.NO), Occur.FILTER);
+        } else if (queue == Queue.MINE) {
+            query.add(handler == null ? new MatchNoDocsQuery() : term(SearchFields.HANDLER, handler), Occur.FILTER);
+        }
+    }
+
+    /** A customer by id, by contact number (digits) or by the words of its name or contact person. */
+    private Query customer(String customer) {
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        any.add(term(SearchFields.CUSTOMER_ID, customer), Occur.SHOULD);
+        String digits = SearchFields.digits(customer);
+        if (digits != null) {
+            any.add(term(SearchFields.PHONE, digits), Occur.SHOULD);
+        }
+        Query name = words.createBooleanQuery(SearchFields.CUSTOMER, customer, Occur.MUST);
+        if (name != null) {
+            any.add(name, Occur.SHOULD);
+        }
+        return any.build();
+    }
+
+    /**
+     * Each space-separated part must match: all its words in the description (or, for readers of
+     * personal data, the customer's names), or the ticket number. The parts as a phrase rank higher.
+     */
+    private Query text(String text, boolean personalData) {
+        BooleanQuery.Builder all = new BooleanQuery.Builder();
+        for (String part : text.trim().split("\\s+")) {
+            BooleanQuery.Builder any = new BooleanQuery.Builder();
+            any.add(new BoostQuery(term(SearchFields.NUMBER, part), 5f), Occur.SHOULD);
+            addIfAny(any, words.createBooleanQuery(SearchFields.TEXT, part, Occur.MUST));
+            if (personalData) {
+                addIfAny(any, words.createBooleanQuery(SearchFields.CUSTOMER, part, Occur.MUST));
+            }
+            all.add(any.build(), Occur.MUST);
+        }
+        Query phrase = words.createPhraseQuery(SearchFields.TEXT, text);
+        if (phrase != null) {
+            all.add(new BoostQuery(phrase, 2f), Occur.SHOULD);
+        }
+        return all.build();
+    }
+
+    private static void addIfAny(BooleanQuery.Builder query, Query clause) {
+        if (clause != null) {
+            query.add(clause, Occur.SHOULD);
+        }
+    }
+
+    private static void exact(BooleanQuery.Builder query, String field, String value) {
+        if (value != null) {
+            query.add(term(field, value), Occur.FILTER);
+        }
+    }
+
+    private static Query term(String field, String value) {
+        return new TermQuery(new Term(field, value));
+    }
+}

@@ -1,0 +1,154 @@
+package com.aftersales.ticket.search;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.Directory;
+
+/**
+ * One tenant's Lucene index: written only by the search processor's thread, read by queries
+ * through near-real-time searchers. Documents written since the last refresh are kept here too,
+ * so that the next event of the same ticket reads what was written, not the last refreshed state.
+ */
+final class TenantSearchIndex implements Closeable {
+
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+    private final Map<String, IndexedTicket> unrefreshed = new HashMap<>();
+    private final EntryCodec codec;
+    private boolean uncommitted;
+
+    private TenantSearchIndex(IndexWriter writer, EntryCodec codec) throws IOException {
+        this.writer = writer;
+        this.codec = codec;
+        this.searchers = new SearcherManager(writer, null);
+    }
+
+    static TenantSearchIndex open(Directory directory, Analyzer analyzer, EntryCodec codec) {
+        try {
+            IndexWriterConfig config = new IndexWriterConfig(analyzer)
+                    .setIndexSort(SearchFields.NEWEST_FIRST)
+                    .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                    .setCommitOnClose(false);
+            return new TenantSearchIndex(new IndexWriter(directory, config), codec);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The ticket as last written, if the index has it. */
+    synchronized Optional<IndexedTicket> find(String ticketId) {
+        IndexedTicket written = unrefreshed.get(ticketId);
+        if (written != null) {
+            return Optional.of(written);
+        }
+        return read(searcher -> {
+            TopDocs hits = searcher.search(new TermQuery(new Term(SearchFields.ID, ticketId)), 1);
+            if (hits.scoreDocs.length == 0) {
+                return Optional.empty();
+            }
+            var stored = searcher.storedFields().document(hits.scoreDocs[0].doc, Set.of(SearchFields.ENTRY));
+            var entry = stored.getBinaryValue(SearchFields.ENTRY);
+            return Optional.of(codec.decode(java.util.Arrays.copyOfRange(entry.bytes, entry.offset,
+                    entry.offset + entry.length)));
+        });
+    }
+
+    synchronized void put(IndexedTicket ticket, long priorityRank) {
+        try {
+            writer.updateDocument(new Term(SearchFields.ID, ticket.id()),
+                    SearchFields.toDocument(ticket, priorityRank, codec.encode(ticket)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        unrefreshed.put(ticket.id(), ticket);
+        uncommitted = true;
+    }
+
+    /** Makes what was written visible to queries. */
+    synchronized void refresh() {
+        if (unrefreshed.isEmpty()) {
+            return;
+        }
+        try {
+            searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        unrefreshed.clear();
+    }
+
+    boolean hasUncommittedChanges() {
+        return uncommitted;
+    }
+
+    /** Durably stores what was written, with {@code data} (the stream position) in the same commit. */
+    synchronized void commit(Map<String, String> data) {
+        try {
+            writer.setLiveCommitData(data.entrySet());
+            writer.commit();
+            uncommitted = false;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** What the last commit stored with it; empty for an index never committed. */
+    static Map<String, String> committedData(Directory directory) {
+        try {
+            if (!DirectoryReader.indexExists(directory)) {
+                return Map.of();
+            }
+            return org.apache.lucene.index.SegmentInfos.readLatestCommit(directory).getUserData();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    <T> T read(SearcherFunction<T> query) {
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                return query.apply(searcher);
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Drops what was written since the last commit, as a crash would. */
+    synchronized void abandon() {
+        try {
+            searchers.close();
+            writer.rollback();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public synchronized void close() throws IOException {
+        searchers.close();
+        writer.close();
+    }
+
+    @FunctionalInterface
+    interface SearcherFunction<T> {
+        T apply(IndexSearcher searcher) throws IOException;
+    }
+}

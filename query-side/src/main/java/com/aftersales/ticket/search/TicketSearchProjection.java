@@ -1,0 +1,118 @@
+package com.aftersales.ticket.search;
+
+import com.aftersales.infra.tenancy.CallerMetaData;
+import com.aftersales.ticket.HandlingEvents.ResolutionAccepted;
+import com.aftersales.ticket.HandlingEvents.ResolutionRejected;
+import com.aftersales.ticket.HandlingEvents.TicketArchived;
+import com.aftersales.ticket.HandlingEvents.TicketResolved;
+import com.aftersales.ticket.LifecycleEvents.AssignmentAccepted;
+import com.aftersales.ticket.LifecycleEvents.CoHandlerAdded;
+import com.aftersales.ticket.LifecycleEvents.InformationSupplied;
+import com.aftersales.ticket.LifecycleEvents.TicketAssigned;
+import com.aftersales.ticket.LifecycleEvents.TicketClassified;
+import com.aftersales.ticket.LifecycleEvents.TicketReassigned;
+import com.aftersales.ticket.LifecycleEvents.TicketSentBack;
+import com.aftersales.ticket.TicketOpened;
+import com.aftersales.ticket.TicketStatus;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.messaging.annotation.MetaDataValue;
+import org.springframework.stereotype.Component;
+
+/**
+ * Feeds the tenants' search indexes from the event stream, on its own tracking processor whose
+ * position is committed with the indexes (see {@link TicketSearchIndexes}). Only events that
+ * change what lists filter, sort or search on are handled; each is applied once per ticket, by
+ * version.
+ */
+@Component
+@ProcessingGroup(TicketSearchProjection.PROCESSING_GROUP)
+public class TicketSearchProjection {
+
+    public static final String PROCESSING_GROUP = "ticket-search";
+    private static final String TENANT = CallerMetaData.TENANT;
+
+    private final TicketSearchIndexes indexes;
+
+    public TicketSearchProjection(TicketSearchIndexes indexes) {
+        this.indexes = indexes;
+    }
+
+    @EventHandler
+    void on(TicketOpened event, @SequenceNumber long sequence) {
+        if (indexes.find(event.tenantId(), event.ticketId()).isEmpty()) {
+            indexes.write(IndexedTicket.opened(event, sequence));
+        }
+    }
+
+    @EventHandler
+    void on(TicketClassified event, @SequenceNumber long sequence, @MetaDataValue(TENANT) String tenantId) {
+        apply(tenantId, event.ticketId(), sequence, ticket -> ticket.classified(event.type(), event.priority()));
+    }
+
+    @EventHandler
+    void on(TicketAssigned event, @SequenceNumber long sequence, @MetaDataValue(TENANT) String tenantId) {
+        apply(tenantId, event.ticketId(), sequence,
+                ticket -> ticket.assigned(event.department(), event.assigneeId(), List.of()));
+    }
+
+    @EventHandler
+    void on(TicketReassigned event, @SequenceNumber long sequence, @MetaDataValue(TENANT) String tenantId) {
+        apply(tenantId, event.ticketId(), sequence,
+                ticket -> ticket.assigned(event.department(), event.assigneeId(), ticket.coHandlers()));
+    }
+
+    @EventHandler
+    void on(CoHandlerAdded event, @SequenceNumber long sequence, @MetaDataValue(TENANT) String tenantId) {
+        apply(tenantId, event.ticketId(), sequence, ticket -> ticket.withCoHandler(event.handlerId()));
+    }
+
+    @EventHandler
+    void on(AssignmentAccepted event, @SequenceNumber long sequence, @MetaDataValue(TENANT) String tenantId) {
+        apply(tenantId, event.ticketId(), sequence, ticket -> ticket.withStatus(TicketStatus.IN_PROGRESS));
+    }
+
+    @EventHandler
+    void on(TicketSentBack event, @SequenceNumber long sequence, @MetaDataValue(TENANT) String tenantId) {
+        apply(tenantId, event.ticketId(), sequence,
+                ticket -> ticket.withStatus(TicketStatus.RETURNED_FOR_INFORMATION));
+    }
+
+    @EventHandler
+    void on(InformationSupplied event, @SequenceNumber long sequence, @MetaDataValue(TENANT) String tenantId) {
+        apply(tenantId, event.ticketId(), sequence, ticket -> ticket.withStatus(TicketStatus.ASSIGNED));
+    }
+
+    @EventHandler
+    void on(TicketResolved event, @SequenceNumber long sequence, @MetaDataValue(TENANT) String tenantId) {
+        apply(tenantId, event.ticketId(), sequence, ticket -> ticket.withStatus(TicketStatus.RESOLVED));
+    }
+
+    @EventHandler
+    void on(ResolutionAccepted event, @SequenceNumber long sequence, @MetaDataValue(TENANT) String tenantId) {
+        apply(tenantId, event.ticketId(), sequence, ticket -> ticket.withStatus(TicketStatus.CLOSED));
+    }
+
+    @EventHandler
+    void on(ResolutionRejected event, @SequenceNumber long sequence, @MetaDataValue(TENANT) String tenantId) {
+        apply(tenantId, event.ticketId(), sequence, ticket -> ticket.withStatus(TicketStatus.IN_PROGRESS));
+    }
+
+    @EventHandler
+    void on(TicketArchived event, @SequenceNumber long sequence, @MetaDataValue(TENANT) String tenantId) {
+        apply(tenantId, event.ticketId(), sequence, ticket -> ticket.withStatus(TicketStatus.ARCHIVED));
+    }
+
+    /** A ticket the index lacks was opened in another tenant, or is not a ticket of ours: nothing to apply. */
+    private void apply(String tenantId, String ticketId, long sequence, UnaryOperator<IndexedTicket> change) {
+        if (tenantId == null) {
+            return;
+        }
+        indexes.find(tenantId, ticketId)
+                .filter(ticket -> ticket.version() < sequence)
+                .ifPresent(ticket -> indexes.write(change.apply(ticket).at(sequence)));
+    }
+}
