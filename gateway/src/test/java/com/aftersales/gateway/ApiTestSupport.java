@@ -1,7 +1,14 @@
 package com.aftersales.gateway;
 
 import com.nimbusds.jwt.SignedJWT;
+import com.aftersales.ticket.search.TicketSearchProjection;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.locks.LockSupport;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -47,6 +54,30 @@ public abstract class ApiTestSupport {
 
     @Autowired
     protected WebTestClient http;
+    @Autowired
+    private EventProcessingConfiguration processing;
+    @Autowired
+    private EventStore eventStore;
+
+    /**
+     * Waits until the search index holds every event stored so far: lists are answered from it and
+     * lag the writes by a batch, so a test asserting on a list first lets it catch up.
+     */
+    protected void awaitSearchIndex() {
+        TrackingToken head = eventStore.createHeadToken();
+        StreamingEventProcessor search = processing
+                .eventProcessor(TicketSearchProjection.PROCESSING_GROUP, StreamingEventProcessor.class).orElseThrow();
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (System.nanoTime() < deadline) {
+            var status = search.processingStatus().get(0);
+            TrackingToken position = status == null ? null : status.getTrackingToken();
+            if (head == null || head.position().orElse(-1) < 0 || (position != null && position.covers(head))) {
+                return;
+            }
+            LockSupport.parkNanos(Duration.ofMillis(5).toNanos());
+        }
+        throw new AssertionError("The search index did not catch up with " + head);
+    }
 
     @DynamicPropertySource
     static void issuers(DynamicPropertyRegistry registry) {

@@ -3,6 +3,7 @@ package com.aftersales.ticket.search;
 import com.aftersales.ticket.view.TicketQueries.Queue;
 import com.aftersales.ticket.view.TicketQueries.TicketFilter;
 import com.aftersales.ticket.view.TicketQueries.TicketSort;
+import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.Term;
@@ -25,6 +26,8 @@ final class SearchQueries {
     private static final Sort BY_RELEVANCE = new Sort(SortField.FIELD_SCORE,
             new SortField(SearchFields.REGISTERED, SortField.Type.LONG, true),
             new SortField(SearchFields.ID, SortField.Type.STRING, true));
+
+    private static final Pattern HAN = Pattern.compile("\\p{IsHan}");
 
     private final QueryBuilder words;
 
@@ -91,17 +94,19 @@ final class SearchQueries {
     }
 
     /**
-     * Each space-separated part must match: all its words in the description (or, for readers of
-     * personal data, the customer's names), or the ticket number. The parts as a phrase rank higher.
+     * Each space-separated part must match the description (or, for readers of personal data, the
+     * customer's names), or be the ticket number. A part with Chinese matches when all its words
+     * occur; a part without (a model or error code such as {@code KFR-35GW}) only as written, its
+     * pieces adjacent. The whole text as a phrase ranks higher.
      */
     private Query text(String text, boolean personalData) {
         BooleanQuery.Builder all = new BooleanQuery.Builder();
         for (String part : text.trim().split("\\s+")) {
             BooleanQuery.Builder any = new BooleanQuery.Builder();
             any.add(new BoostQuery(term(SearchFields.NUMBER, part), 5f), Occur.SHOULD);
-            addIfAny(any, words.createBooleanQuery(SearchFields.TEXT, part, Occur.MUST));
+            addIfAny(any, words(SearchFields.TEXT, part));
             if (personalData) {
-                addIfAny(any, words.createBooleanQuery(SearchFields.CUSTOMER, part, Occur.MUST));
+                addIfAny(any, words(SearchFields.CUSTOMER, part));
             }
             all.add(any.build(), Occur.MUST);
         }
@@ -110,6 +115,11 @@ final class SearchQueries {
             all.add(new BoostQuery(phrase, 2f), Occur.SHOULD);
         }
         return all.build();
+    }
+
+    private Query words(String field, String part) {
+        return HAN.matcher(part).find() ? words.createBooleanQuery(field, part, Occur.MUST)
+                : words.createPhraseQuery(field, part);
     }
 
     private static void addIfAny(BooleanQuery.Builder query, Query clause) {
