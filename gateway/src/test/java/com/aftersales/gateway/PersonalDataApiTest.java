@@ -246,9 +246,12 @@ class PersonalDataApiTest extends ApiTestSupport {
         String id = walkEveryTask(marker);
         collectErrors(id);
 
+        awaitSearchIndex();
         for (String reader : List.of(agent, auditor)) {
             answeredWithoutPiiRights.put("ticket", get(reader, "/api/v1/tickets/" + id));
-            answeredWithoutPiiRights.put("list", get(reader, "/api/v1/tickets?customer=" + marker));
+            // searching by customer is for PII readers only: these find the ticket by its number
+            String number = read(answeredWithoutPiiRights.get("ticket")).get("number").asText();
+            answeredWithoutPiiRights.put("list", get(reader, "/api/v1/tickets?q=" + number));
             answeredWithoutPiiRights.put("timeline", get(reader, "/api/v1/tickets/" + id + "/timeline"));
             answeredWithoutPiiRights.forEach((what, body) -> assertThat(NEEDLES).as("%s: %s", what, body)
                     .noneMatch(body::contains));
