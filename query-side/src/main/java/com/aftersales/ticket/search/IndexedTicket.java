@@ -8,16 +8,19 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * What the search index knows of a ticket: the fields lists filter, sort and search on, and the
  * version of the last event applied (an event at or below it is not applied again). Stored in the
- * index itself, so an event can be applied without reading anything else.
+ * index itself, so an event can be applied without reading anything else. Text is kept as the
+ * words it was segmented into when the ticket was opened: later events re-index the ticket without
+ * segmenting again (the costliest step of indexing).
  */
 record IndexedTicket(String id, String tenantId, String number, String status, String type, String priority,
                      String department, String assigneeId, List<String> coHandlers, Instant registeredAt,
-                     String customerName, String contactPerson, String phone, String customerId,
-                     String productModel, String text, long version) {
+                     String customerWords, String phone, String customerId, String productModel, String textWords,
+                     long version) {
 
     IndexedTicket {
         coHandlers = coHandlers == null ? List.of() : List.copyOf(coHandlers);
@@ -27,7 +30,7 @@ record IndexedTicket(String id, String tenantId, String number, String status, S
      * The searchable text is the description, symptom and model as a reader without PII_READER
      * sees them: searching it cannot reveal a phone number or address that the answer would mask.
      */
-    static IndexedTicket opened(TicketOpened event, long version) {
+    static IndexedTicket opened(TicketOpened event, long version, UnaryOperator<String> words) {
         Registration registration = event.registration();
         Registration.Customer customer = registration.customer();
         Registration.Product product = registration.product();
@@ -36,9 +39,9 @@ record IndexedTicket(String id, String tenantId, String number, String status, S
                 present(problem == null ? null : problem.symptom()), present(product == null ? null : product.model()));
         return new IndexedTicket(event.ticketId(), event.tenantId(), event.number(), TicketStatus.REGISTERED.name(),
                 registration.type(), registration.priority(), null, null, List.of(), event.registeredAt(),
-                customer == null ? null : customer.name(), customer == null ? null : customer.contactPerson(),
+                words.apply(customer == null ? "" : present(customer.name()) + " " + present(customer.contactPerson())),
                 customer == null ? null : customer.phone(), customer == null ? null : customer.customerId(),
-                product == null ? null : product.model(), PersonalData.freeText(text.strip()), version);
+                product == null ? null : product.model(), words.apply(PersonalData.freeText(text.strip())), version);
     }
 
     private static String present(String value) {
@@ -58,24 +61,24 @@ record IndexedTicket(String id, String tenantId, String number, String status, S
 
     IndexedTicket at(long newVersion) {
         return new IndexedTicket(id, tenantId, number, status, type, priority, department, assigneeId, coHandlers,
-                registeredAt, customerName, contactPerson, phone, customerId, productModel, text, newVersion);
+                registeredAt, customerWords, phone, customerId, productModel, textWords, newVersion);
     }
 
     IndexedTicket withStatus(TicketStatus newStatus) {
         return new IndexedTicket(id, tenantId, number, newStatus.name(), type, priority, department, assigneeId,
-                coHandlers, registeredAt, customerName, contactPerson, phone, customerId, productModel, text, version);
+                coHandlers, registeredAt, customerWords, phone, customerId, productModel, textWords, version);
     }
 
     IndexedTicket classified(String newType, String newPriority) {
         return new IndexedTicket(id, tenantId, number, status, newType, newPriority, department, assigneeId,
-                coHandlers, registeredAt, customerName, contactPerson, phone, customerId, productModel, text, version);
+                coHandlers, registeredAt, customerWords, phone, customerId, productModel, textWords, version);
     }
 
     /** A new lead leaves the co-handlers, as in the ticket view. */
     IndexedTicket assigned(String newDepartment, String newLead, List<String> newCoHandlers) {
         List<String> others = newCoHandlers.stream().filter(handler -> !handler.equals(newLead)).toList();
         return new IndexedTicket(id, tenantId, number, TicketStatus.ASSIGNED.name(), type, priority, newDepartment,
-                newLead, others, registeredAt, customerName, contactPerson, phone, customerId, productModel, text,
+                newLead, others, registeredAt, customerWords, phone, customerId, productModel, textWords,
                 version);
     }
 
@@ -86,6 +89,6 @@ record IndexedTicket(String id, String tenantId, String number, String status, S
         List<String> more = new ArrayList<>(coHandlers);
         more.add(handler);
         return new IndexedTicket(id, tenantId, number, status, type, priority, department, assigneeId, more,
-                registeredAt, customerName, contactPerson, phone, customerId, productModel, text, version);
+                registeredAt, customerWords, phone, customerId, productModel, textWords, version);
     }
 }

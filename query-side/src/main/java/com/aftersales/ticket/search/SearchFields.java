@@ -1,7 +1,13 @@
 package com.aftersales.ticket.search;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Map;
+import java.util.StringJoiner;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.core.WhitespaceAnalyzer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
 import org.apache.lucene.analysis.core.KeywordAnalyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
@@ -52,10 +58,36 @@ final class SearchFields {
     private SearchFields() {
     }
 
-    /** smartcn (dictionary + HMM word segmentation, also for Latin letters and digits) on text; whole values elsewhere. */
-    static Analyzer analyzer() {
+    /**
+     * How user text is segmented: smartcn (dictionary + HMM Chinese word segmentation; Latin
+     * letters and digits become words of their own, lower-cased and stemmed). Queries are analyzed
+     * with it; documents hold words it produced when the ticket was opened ({@link #words}).
+     */
+    static Analyzer queryAnalyzer() {
         Analyzer words = new SmartChineseAnalyzer();
         return new PerFieldAnalyzerWrapper(new KeywordAnalyzer(), Map.of(TEXT, words, CUSTOMER, words));
+    }
+
+    /** Documents: text fields hold words already segmented, separated by spaces. */
+    static Analyzer indexAnalyzer() {
+        Analyzer segmented = new WhitespaceAnalyzer();
+        return new PerFieldAnalyzerWrapper(new KeywordAnalyzer(), Map.of(TEXT, segmented, CUSTOMER, segmented));
+    }
+
+    /** {@code text} segmented by {@code analyzer}'s text field, as space-separated words. */
+    static String words(Analyzer analyzer, String text) {
+        StringJoiner words = new StringJoiner(" ");
+        try (TokenStream tokens = analyzer.tokenStream(TEXT, text)) {
+            CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
+            tokens.reset();
+            while (tokens.incrementToken()) {
+                words.add(term);
+            }
+            tokens.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return words.toString();
     }
 
     static Document toDocument(IndexedTicket ticket, long priorityRank, byte[] entry) {
@@ -78,9 +110,8 @@ final class SearchFields {
         long registered = ticket.registeredAt().toEpochMilli();
         document.add(new LongPoint(REGISTERED, registered));
         document.add(new NumericDocValuesField(REGISTERED, registered));
-        document.add(new TextField(TEXT, ticket.text(), Field.Store.NO));
-        document.add(new TextField(CUSTOMER, String.join(" ", nonNull(ticket.customerName()),
-                nonNull(ticket.contactPerson())), Field.Store.NO));
+        document.add(new TextField(TEXT, nonNull(ticket.textWords()), Field.Store.NO));
+        document.add(new TextField(CUSTOMER, nonNull(ticket.customerWords()), Field.Store.NO));
         document.add(new StoredField(ENTRY, entry));
         return document;
     }

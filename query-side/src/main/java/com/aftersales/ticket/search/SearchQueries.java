@@ -33,6 +33,9 @@ final class SearchQueries {
 
     SearchQueries(Analyzer analyzer) {
         this.words = new QueryBuilder(analyzer);
+        // documents hold the segmented words one after another (punctuation and stop words dropped
+        // without a gap): phrases must count positions the same way
+        this.words.setEnablePositionIncrements(false);
     }
 
     static Sort sort(TicketSort sort) {

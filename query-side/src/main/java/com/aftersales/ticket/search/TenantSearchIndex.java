@@ -3,7 +3,7 @@ package com.aftersales.ticket.search;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -20,14 +20,15 @@ import org.apache.lucene.store.Directory;
 
 /**
  * One tenant's Lucene index: written only by the search processor's thread, read by queries
- * through near-real-time searchers. Documents written since the last refresh are kept here too,
- * so that the next event of the same ticket reads what was written, not the last refreshed state.
+ * through near-real-time searchers. Tickets changed since the last refresh are kept here until
+ * then, so that the next event of the same ticket reads what was written, not the last refreshed
+ * state.
  */
 final class TenantSearchIndex implements Closeable {
 
     private final IndexWriter writer;
     private final SearcherManager searchers;
-    private final Map<String, IndexedTicket> unrefreshed = new HashMap<>();
+    private final Map<String, Pending> unrefreshed = new LinkedHashMap<>();
     private final EntryCodec codec;
     private boolean uncommitted;
 
@@ -51,9 +52,9 @@ final class TenantSearchIndex implements Closeable {
 
     /** The ticket as last written, if the index has it. */
     synchronized Optional<IndexedTicket> find(String ticketId) {
-        IndexedTicket written = unrefreshed.get(ticketId);
+        Pending written = unrefreshed.get(ticketId);
         if (written != null) {
-            return Optional.of(written);
+            return Optional.of(written.ticket());
         }
         return read(searcher -> {
             TopDocs hits = searcher.search(new TermQuery(new Term(SearchFields.ID, ticketId)), 1);
@@ -67,28 +68,30 @@ final class TenantSearchIndex implements Closeable {
         });
     }
 
+    /** Written to the index at the next refresh: a ticket changed by several events of a batch is indexed once. */
     synchronized void put(IndexedTicket ticket, long priorityRank) {
-        try {
-            writer.updateDocument(new Term(SearchFields.ID, ticket.id()),
-                    SearchFields.toDocument(ticket, priorityRank, codec.encode(ticket)));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        unrefreshed.put(ticket.id(), ticket);
+        unrefreshed.put(ticket.id(), new Pending(ticket, priorityRank));
         uncommitted = true;
     }
 
-    /** Makes what was written visible to queries. */
+    /** Writes what was put and makes it visible to queries. */
     synchronized void refresh() {
         if (unrefreshed.isEmpty()) {
             return;
         }
         try {
+            for (Pending pending : unrefreshed.values()) {
+                writer.updateDocument(new Term(SearchFields.ID, pending.ticket().id()), SearchFields.toDocument(
+                        pending.ticket(), pending.priorityRank(), codec.encode(pending.ticket())));
+            }
             searchers.maybeRefreshBlocking();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         unrefreshed.clear();
+    }
+
+    private record Pending(IndexedTicket ticket, long priorityRank) {
     }
 
     boolean hasUncommittedChanges() {
@@ -97,6 +100,7 @@ final class TenantSearchIndex implements Closeable {
 
     /** Durably stores what was written, with {@code data} (the stream position) in the same commit. */
     synchronized void commit(Map<String, String> data) {
+        refresh();
         try {
             writer.setLiveCommitData(data.entrySet());
             writer.commit();

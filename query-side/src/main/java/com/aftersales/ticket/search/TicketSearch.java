@@ -29,7 +29,7 @@ import org.apache.lucene.util.BytesRef;
 public class TicketSearch {
 
     private final TicketSearchIndexes indexes;
-    private final SearchQueries queries = new SearchQueries(SearchFields.analyzer());
+    private final SearchQueries queries = new SearchQueries(SearchFields.queryAnalyzer());
 
     public TicketSearch(TicketSearchIndexes indexes) {
         this.indexes = indexes;

@@ -45,7 +45,8 @@ public class TicketSearchIndexes implements Closeable {
     private static final Logger log = LoggerFactory.getLogger(TicketSearchIndexes.class);
 
     private final SearchIndexStorage storage;
-    private final Analyzer analyzer = SearchFields.analyzer();
+    private final Analyzer analyzer = SearchFields.indexAnalyzer();
+    private final Analyzer segmenter = SearchFields.queryAnalyzer();
     private final EntryCodec entries = new EntryCodec();
     private final TokenCodec tokens;
     private final ToLongBiFunction<String, String> priorityRank;
@@ -113,6 +114,11 @@ public class TicketSearchIndexes implements Closeable {
     /** The ticket as the index has it. */
     Optional<IndexedTicket> find(String tenantId, String ticketId) {
         return writable(tenantId).find(ticketId);
+    }
+
+    /** Segments text into words as queries will be (done once per ticket: it is the costly step). */
+    String words(String text) {
+        return SearchFields.words(segmenter, text);
     }
 
     void write(IndexedTicket ticket) {

@@ -44,7 +44,7 @@ public class TicketSearchProjection {
     @EventHandler
     void on(TicketOpened event, @SequenceNumber long sequence) {
         if (indexes.find(event.tenantId(), event.ticketId()).isEmpty()) {
-            indexes.write(IndexedTicket.opened(event, sequence));
+            indexes.write(IndexedTicket.opened(event, sequence, indexes::words));
         }
     }
 
