@@ -160,17 +160,65 @@ public final class PersonalData {
         if (!mayHoldPersonalData(text)) {
             return text;
         }
-        String scrubbed = replace(EMAIL, text, PersonalData::lastFour);
-        scrubbed = replace(ID_NUMBER, scrubbed, match -> HIDDEN);
-        scrubbed = replace(PASSPORT, scrubbed, match -> HIDDEN);
-        for (Pattern phone : PHONES) {
-            scrubbed = replace(phone, scrubbed, match -> match.replaceAll("\\D", "").length() >= 7
-                    ? contactNumber(match) : match);
+        Clues clues = Clues.of(text);
+        String scrubbed = clues.at ? replace(EMAIL, text, PersonalData::lastFour) : text;
+        if (clues.asciiDigits >= 15) {
+            scrubbed = replace(ID_NUMBER, scrubbed, match -> HIDDEN);
         }
-        for (Pattern address : ENGLISH_ADDRESSES) {
-            scrubbed = replace(address, scrubbed, match -> HIDDEN);
+        if (clues.asciiDigits >= 7) {
+            scrubbed = replace(PASSPORT, scrubbed, match -> HIDDEN);
+            for (Pattern phone : PHONES) {
+                scrubbed = replace(phone, scrubbed, match -> match.replaceAll("\\D", "").length() >= 7
+                        ? contactNumber(match) : match);
+            }
         }
-        return replace(CHINESE_RUN, scrubbed, run -> CHINESE_ADDRESS.matcher(run).find() ? HIDDEN : run);
+        if (clues.asciiDigits > 0 && Clues.mayNameAStreet(scrubbed)) {
+            for (Pattern address : ENGLISH_ADDRESSES) {
+                scrubbed = replace(address, scrubbed, match -> HIDDEN);
+            }
+        }
+        return clues.addressCharacter
+                ? replace(CHINESE_RUN, scrubbed, run -> Clues.of(run).addressCharacter
+                        && CHINESE_ADDRESS.matcher(run).find() ? HIDDEN : run)
+                : scrubbed;
+    }
+
+    /**
+     * What each rule cannot match without, counted in one pass so that most rules are skipped:
+     * emails need an {@code @}; ID numbers 15 digits; passports and phone numbers 7; English
+     * addresses a digit; Chinese addresses one of their marker characters.
+     */
+    private record Clues(boolean at, int asciiDigits, boolean addressCharacter) {
+
+        private static final String ADDRESS_MARKERS = "号弄巷栋幢单室省区市州县旗镇乡";
+        /** Every word an English address rule ends on or starts with, lower-cased (short ones as parts of words). */
+        private static final List<String> STREET_WORDS = List.of("road", "rd", "st", "ave", "lane", "ln", "blvd",
+                "boulevard", "highway", "hwy", "alley", "dr", "court", "ct", "pl", "sq", "terrace", "crescent",
+                "close", "way", "apt", "apartment", "suite", "flat", "room", "rm", "unit", "floor", "building", "bldg", "box");
+
+        /** Whether {@code text} holds one of the words without which no English address rule matches. */
+        static boolean mayNameAStreet(String text) {
+            String lower = text.toLowerCase(Locale.ROOT);
+            for (String word : STREET_WORDS) {
+                if (lower.contains(word)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        static Clues of(String text) {
+            boolean at = false;
+            boolean address = false;
+            int digits = 0;
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                at |= c == '@';
+                digits += c >= '0' && c <= '9' ? 1 : 0;
+                address |= c > 0x2000 && ADDRESS_MARKERS.indexOf(c) >= 0;
+            }
+            return new Clues(at, digits, address);
+        }
     }
 
     /** Every rule needs a digit, an {@code @} or Chinese text: most strings are passed at once. */

@@ -18,6 +18,9 @@ public class SearchIndexProperties {
     /** How often written index changes are made durable (a crash replays at most this much). */
     private Duration commitInterval = Duration.ofSeconds(1);
 
+    /** Longest a written change waits to become visible to lists while events arrive in bursts. */
+    private Duration refreshInterval = Duration.ofMillis(50);
+
     /** Events per processor batch (larger batches catch up faster). */
     private int batchSize = 1000;
 
@@ -35,6 +38,14 @@ public class SearchIndexProperties {
 
     public void setCommitInterval(Duration commitInterval) {
         this.commitInterval = commitInterval;
+    }
+
+    public Duration getRefreshInterval() {
+        return refreshInterval;
+    }
+
+    public void setRefreshInterval(Duration refreshInterval) {
+        this.refreshInterval = refreshInterval;
     }
 
     public int getBatchSize() {

@@ -35,7 +35,7 @@ public class TicketSearchConfiguration {
                                             Serializer serializer, TenantDirectory tenants) {
         return new TicketSearchIndexes(storage(properties, mongo), new TokenCodec(serializer),
                 (tenantId, priority) -> priorityRank(tenants, tenantId, priority),
-                properties.getCommitInterval(), Clock.systemUTC());
+                properties.getCommitInterval(), properties.getRefreshInterval(), Clock.systemUTC());
     }
 
     private static SearchIndexStorage storage(SearchIndexProperties properties, MongoStorageProperties mongo) {

@@ -16,6 +16,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.function.ToLongBiFunction;
 import org.apache.lucene.analysis.Analyzer;
@@ -51,7 +55,15 @@ public class TicketSearchIndexes implements Closeable {
     private final TokenCodec tokens;
     private final ToLongBiFunction<String, String> priorityRank;
     private final Duration commitInterval;
+    private final Duration refreshInterval;
     private final Clock clock;
+    private final ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "search-index-refresh");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private ScheduledFuture<?> refreshDue;
+    private Instant lastRefresh = Instant.MIN;
     private final Map<String, TenantSearchIndex> indexes = new ConcurrentHashMap<>();
     private final Set<String> tenants = new ConcurrentSkipListSet<>();
     private IndexWriter position;
@@ -60,11 +72,12 @@ public class TicketSearchIndexes implements Closeable {
     private Instant lastCommit;
 
     TicketSearchIndexes(SearchIndexStorage storage, TokenCodec tokens, ToLongBiFunction<String, String> priorityRank,
-                        Duration commitInterval, Clock clock) {
+                        Duration commitInterval, Duration refreshInterval, Clock clock) {
         this.storage = storage;
         this.tokens = tokens;
         this.priorityRank = priorityRank;
         this.commitInterval = commitInterval;
+        this.refreshInterval = refreshInterval;
         this.clock = clock;
         this.lastCommit = clock.instant();
     }
@@ -157,12 +170,30 @@ public class TicketSearchIndexes implements Closeable {
         }
     }
 
-    /** After a processor batch: what was written becomes visible, and durable when a commit is due. */
+    /**
+     * After a processor batch: what was written becomes visible at once, or, when the last refresh
+     * was less than {@code refreshInterval} ago (a burst, a catch-up), that much later: reopening
+     * searchers after every batch would cost more than the batches. Durable when a commit is due.
+     */
     synchronized void checkpoint(TrackingToken token) {
         checkpoint = token;
-        indexes.values().forEach(TenantSearchIndex::refresh);
-        if (!clock.instant().isBefore(lastCommit.plus(commitInterval))) {
+        Instant now = clock.instant();
+        if (!now.isBefore(lastRefresh.plus(refreshInterval))) {
+            refresh();
+        } else if (refreshDue == null) {
+            refreshDue = refresher.schedule(this::refresh, refreshInterval.toMillis(), TimeUnit.MILLISECONDS);
+        }
+        if (!now.isBefore(lastCommit.plus(commitInterval))) {
             commit();
+        }
+    }
+
+    private synchronized void refresh() {
+        indexes.values().forEach(TenantSearchIndex::refresh);
+        lastRefresh = clock.instant();
+        if (refreshDue != null) {
+            refreshDue.cancel(false);
+            refreshDue = null;
         }
     }
 
@@ -198,6 +229,7 @@ public class TicketSearchIndexes implements Closeable {
 
     /** Drops everything not committed and lets go of the files, as a killed process would (tests). */
     synchronized void abandon() {
+        refresher.shutdownNow();
         indexes.values().forEach(TenantSearchIndex::abandon);
         indexes.clear();
         try {
@@ -213,6 +245,7 @@ public class TicketSearchIndexes implements Closeable {
 
     @Override
     public synchronized void close() {
+        refresher.shutdownNow();
         commit();
         for (TenantSearchIndex index : indexes.values()) {
             try {

@@ -37,23 +37,28 @@ final class SearchFixture {
     final TicketSearch search;
     private final AnnotationEventHandlerAdapter handlers;
 
-    SearchFixture(SearchIndexStorage storage, Duration commitInterval) {
+    SearchFixture(SearchIndexStorage storage, Duration commitInterval, Duration refreshInterval) {
         indexes = new TicketSearchIndexes(storage, new TokenCodec(JacksonSerializer.defaultSerializer()),
                 (tenant, priority) -> {
                     int rank = PriorityScheme.URGENT_NORMAL_LOW.rankOf(priority);
                     return rank < 0 ? SearchFields.NO_PRIORITY_RANK : rank;
-                }, commitInterval, Clock.systemUTC());
+                }, commitInterval, refreshInterval, Clock.systemUTC());
         search = new TicketSearch(indexes);
         handlers = new AnnotationEventHandlerAdapter(new TicketSearchProjection(indexes));
         indexes.start(() -> "store-1");
     }
 
     static SearchFixture inMemory() {
-        return new SearchFixture(SearchIndexStorage.memory(), Duration.ofDays(1));
+        return new SearchFixture(SearchIndexStorage.memory(), Duration.ofDays(1), Duration.ZERO);
     }
 
     static SearchFixture onDisk(Path directory) {
-        return new SearchFixture(SearchIndexStorage.files(directory), Duration.ofDays(1));
+        return new SearchFixture(SearchIndexStorage.files(directory), Duration.ofDays(1), Duration.ZERO);
+    }
+
+    /** As the service runs it: commits every second, refreshes at most every 50 ms. */
+    static SearchFixture asConfigured(Path directory) {
+        return new SearchFixture(SearchIndexStorage.files(directory), Duration.ofSeconds(1), Duration.ofMillis(50));
     }
 
     /** Handles the events as one processor batch, then checkpoints at the last one's position. */

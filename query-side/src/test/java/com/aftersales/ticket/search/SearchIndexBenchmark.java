@@ -35,7 +35,7 @@ public final class SearchIndexBenchmark {
     public static void main(String[] args) throws Exception {
         Path directory = Files.createTempDirectory("search-benchmark");
         try {
-            SearchFixture fixture = SearchFixture.onDisk(directory);
+            SearchFixture fixture = SearchFixture.asConfigured(directory);
             long position = 0;
             int have = 0;
             for (int size : new int[] {10_000, 100_000}) {
@@ -50,6 +50,7 @@ public final class SearchIndexBenchmark {
                     fixture.apply(events.subList(from, Math.min(events.size(), from + 1000)));
                 }
                 fixture.indexes.commit();
+                fixture.indexes.checkpoint(fixture.indexes.position()); // (visible now: refreshed by commit)
                 double seconds = (System.nanoTime() - start) / 1e9;
                 System.out.printf("%,d tickets per tenant: indexed %,d events in %.1f s = %,.0f events/s%n",
                         size, events.size(), seconds, events.size() / seconds);

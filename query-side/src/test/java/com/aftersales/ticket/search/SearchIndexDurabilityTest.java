@@ -164,7 +164,7 @@ class SearchIndexDurabilityTest {
 
         TicketSearchIndexes otherStore = new TicketSearchIndexes(SearchIndexStorage.files(directory),
                 new TokenCodec(org.axonframework.serialization.json.JacksonSerializer.defaultSerializer()),
-                (tenant, priority) -> 0, Duration.ofDays(1), java.time.Clock.systemUTC());
+                (tenant, priority) -> 0, Duration.ofDays(1), Duration.ZERO, java.time.Clock.systemUTC());
         assertThat(otherStore.start(() -> "store-2")).isNull();
         assertThat(otherStore.find("acme", "t0")).isEmpty();
         otherStore.close();
