@@ -11,6 +11,18 @@ public final class TicketQueries {
     public record FindTicket(String tenantId, String ticketId) {
     }
 
+    /**
+     * A subscription query made before a command is sent: its updates ({@link TicketViewUpdated}) say
+     * which version the ticket's view shows as the projection applies events; its initial answer is the
+     * view as it stands ({@code Optional<TicketView>}).
+     */
+    public record WatchTicket(String tenantId, String ticketId) {
+    }
+
+    /** The view of a ticket now shows {@code version}: an update of {@link WatchTicket}. */
+    public record TicketViewUpdated(String tenantId, String ticketId, long version) {
+    }
+
     /** The process log of one ticket, oldest first. */
     public record FindTimeline(String tenantId, String ticketId) {
     }
