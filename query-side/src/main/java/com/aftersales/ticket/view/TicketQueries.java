@@ -23,8 +23,18 @@ public final class TicketQueries {
     public record TicketViewUpdated(String tenantId, String ticketId, long version) {
     }
 
-    /** The process log of one ticket, oldest first. */
-    public record FindTimeline(String tenantId, String ticketId) {
+    /**
+     * One page of a ticket's process log, oldest first: at most {@code limit} entries (1 to
+     * {@link TimelinePage#MAX_LIMIT}) from sequence number {@code from} on. Empty when the tenant has
+     * no such ticket.
+     */
+    public record FindTimeline(String tenantId, String ticketId, long from, int limit) {
+    }
+
+    /** Entries of a ticket's process log; {@code hasMore}: entries follow the last one. */
+    public record TimelinePage(java.util.List<TimelineEntry> entries, boolean hasMore) {
+
+        public static final int MAX_LIMIT = 200;
     }
 
     public record ListTickets(String tenantId, TicketFilter filter, String cursor, int limit) {

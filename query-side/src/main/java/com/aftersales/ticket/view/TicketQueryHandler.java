@@ -1,7 +1,6 @@
 package com.aftersales.ticket.view;
 
 import com.aftersales.ticket.view.TicketQueries.FindTicket;
-import com.aftersales.ticket.view.TicketQueries.FindTimeline;
 import com.aftersales.ticket.view.TicketQueries.ListTickets;
 import com.aftersales.ticket.view.TicketQueries.TicketFilter;
 import com.aftersales.ticket.view.TicketQueries.TicketPage;
@@ -46,25 +45,6 @@ public class TicketQueryHandler {
                 .map(store::toView)
                 .map(Optional::of)
                 .defaultIfEmpty(Optional.empty())
-                .toFuture();
-    }
-
-    /** Entries are keyed ticketId/sequence and the view knows the last sequence: one key lookup. */
-    @QueryHandler
-    public CompletableFuture<List<TimelineEntry>> timeline(FindTimeline query) {
-        return Mono.fromFuture(find(new FindTicket(query.tenantId(), query.ticketId())))
-                .flatMap(Mono::justOrEmpty)
-                .flatMapMany(view -> {
-                    List<String> keys = new ArrayList<>();
-                    for (long sequence = 0; sequence <= view.version(); sequence++) {
-                        keys.add(TicketTimelineProjection.key(view.id(), sequence));
-                    }
-                    return Flux.from(store.timeline(query.tenantId()).find(Filters.in("_id", keys)));
-                })
-                .filter(document -> query.tenantId().equals(document.getString("tenantId")))
-                .map(store::toEntry)
-                .sort(java.util.Comparator.comparingLong(TimelineEntry::sequence))
-                .collectList()
                 .toFuture();
     }
 
