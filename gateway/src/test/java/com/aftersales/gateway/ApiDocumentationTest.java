@@ -13,6 +13,10 @@ class ApiDocumentationTest extends ApiTestSupport {
                 .jsonPath("$.paths['/api/v1/tickets'].post.responses['201']").exists()
                 .jsonPath("$.paths['/api/v1/tickets'].get.parameters[?(@.name == 'cursor')]").exists()
                 .jsonPath("$.paths['/api/v1/tickets/{ticketId}'].get.responses['404']").exists()
+                .jsonPath("$.paths['/api/v1/tickets/{ticketId}/timeline'].get.parameters[?(@.name == 'cursor')]").exists()
+                .jsonPath("$.paths['/api/v1/tickets/{ticketId}/timeline'].get.parameters[?(@.name == 'limit')]").exists()
+                .jsonPath("$.paths['/api/v1/tickets/{ticketId}/timeline'].get.responses['200'].headers.Link").exists()
+                .jsonPath("$.paths['/api/v1/tickets/{ticketId}/timeline'].get.responses['400']").exists()
                 .jsonPath("$.components.securitySchemes.bearer.scheme").isEqualTo("bearer");
     }
 }

@@ -37,7 +37,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureObservability
 @AutoConfigureWebTestClient(timeout = "30s") // a loaded 2-core CI machine is slow, never wrong
-@Import(ApiTestSupport.FixedClock.class)
+@Import({ApiTestSupport.FixedClock.class, ApiTestSupport.ViewHolds.class})
 public abstract class ApiTestSupport {
 
     /** 2024-05-20 09:30 in Shanghai, the time of worked example 1. */
@@ -94,6 +94,15 @@ public abstract class ApiTestSupport {
         @Primary
         Clock clock() {
             return Clock.fixed(NOW, ZoneOffset.UTC);
+        }
+    }
+
+    /** Lets a test hold the view projection at an event (unused events are never held). */
+    @TestConfiguration
+    static class ViewHolds {
+        @Bean
+        HeldViews heldViews() {
+            return new HeldViews();
         }
     }
 

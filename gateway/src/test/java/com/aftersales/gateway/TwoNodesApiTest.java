@@ -123,12 +123,18 @@ class TwoNodesApiTest {
                         .isEqualTo(accepted));
     }
 
+    /** Contacts in the whole process log, page by page. */
     private static long contactsLogged(String ticketId) {
-        JsonNode timeline = nodeA.get().uri("/api/v1/tickets/" + ticketId + "/timeline").headers(h -> h.setBearerAuth(AGENT))
-                .exchange().expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
         long logged = 0;
-        for (JsonNode entry : timeline) {
-            logged += "ContactLogged".equals(entry.get("kind").asText()) ? 1 : 0;
+        String page = "/api/v1/tickets/" + ticketId + "/timeline";
+        while (page != null) {
+            JsonNode timeline = nodeA.get().uri(page).headers(h -> h.setBearerAuth(AGENT))
+                    .exchange().expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
+            for (JsonNode entry : timeline.get("items")) {
+                logged += "ContactLogged".equals(entry.get("kind").asText()) ? 1 : 0;
+            }
+            page = timeline.get("hasMore").asBoolean()
+                    ? "/api/v1/tickets/" + ticketId + "/timeline?cursor=" + timeline.get("nextCursor").asText() : null;
         }
         return logged;
     }

@@ -1,6 +1,9 @@
 package com.aftersales.ticket;
 
+import com.aftersales.access.Caller;
+import com.aftersales.infra.tenancy.Role;
 import com.aftersales.infra.tenancy.Tenant;
+import com.aftersales.infra.tenancy.TenantDirectory;
 import com.aftersales.refusal.Refusal;
 import com.aftersales.refusal.RefusalCode;
 import com.aftersales.refusal.RefusedException;
@@ -11,7 +14,15 @@ final class RegistrationRules {
     private RegistrationRules() {
     }
 
-    static void check(Registration registration, Tenant tenant) {
+    /** The caller's tenant, once the caller may register requests there and the registration is complete. */
+    static Tenant check(Caller caller, Registration registration, TenantDirectory tenants) {
+        caller.requireAnyOf(Role.TICKET_OPENERS);
+        Tenant tenant = tenants.find(caller.tenantId()).orElseThrow(() -> new RefusedException(RefusalCode.TENANT_UNKNOWN));
+        check(registration, tenant);
+        return tenant;
+    }
+
+    private static void check(Registration registration, Tenant tenant) {
         if (registration == null || registration.channel() == null || registration.customer() == null
                 || isBlank(registration.customer().name())
                 || isBlank(registration.customer().phone()) && isBlank(registration.customer().email())

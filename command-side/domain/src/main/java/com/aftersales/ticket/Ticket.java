@@ -1,6 +1,7 @@
 package com.aftersales.ticket;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
 import com.aftersales.access.Caller;
 import com.aftersales.infra.tenancy.Role;
 import com.aftersales.infra.tenancy.Tenant;
@@ -73,6 +74,8 @@ import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
@@ -82,20 +85,18 @@ import org.axonframework.spring.stereotype.Aggregate;
 @Aggregate(snapshotTriggerDefinition = "ticketSnapshotTrigger", snapshotFilter = "ticketSnapshotFilter", cache = "ticketCache")
 public class Ticket extends TicketState {
 
-    protected Ticket() {
-    }
-
+    /** Registration answers the new ticket's version (0), as every other accepted command answers its version. */
     @CommandHandler
-    public Ticket(OpenTicket command, MetaData metaData, TenantDirectory tenants, TicketNumbers numbers, Clock clock) {
+    @CreationPolicy(AggregateCreationPolicy.ALWAYS)
+    public Long handle(OpenTicket command, MetaData metaData, TenantDirectory tenants, TicketNumbers numbers, Clock clock) {
         Caller caller = Caller.from(metaData);
-        caller.requireAnyOf(Role.TICKET_OPENERS);
-        Tenant tenant = tenants.find(caller.tenantId()).orElseThrow(() -> new RefusedException(RefusalCode.TENANT_UNKNOWN));
-        RegistrationRules.check(command.registration(), tenant);
+        Tenant tenant = RegistrationRules.check(caller, command.registration(), tenants);
         Instant now = clock.instant();
         String number = numbers.next(tenant.id(), now);
         CurrentUnitOfWork.ifStarted(unitOfWork -> unitOfWork.onRollback(
                 rolledBack -> numbers.release(tenant.id(), number, "registration of " + command.ticketId() + " failed")));
         apply(new TicketOpened(command.ticketId(), tenant.id(), number, command.registration(), caller.actorId(), now));
+        return getVersion();
     }
 
     @CommandHandler

@@ -26,10 +26,12 @@ import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.modelling.command.AggregateMember;
+import org.axonframework.modelling.command.CommandHandlerInterceptor;
 
 /**
  * What a ticket knows, and the checks every command makes on it: the aggregate's state, changed only
@@ -112,6 +114,17 @@ abstract class TicketState {
             throw new RefusedException(Refusal.of(RefusalCode.PLAN_APPROVAL_LEVEL, "approvalBy", obligations.planApprovalBy));
         }
         return caller;
+    }
+
+    /**
+     * Every accepted command on a ticket answers the ticket's version after it (the sequence number
+     * of the last event it applied), so the sender has the new ETag without reading the stream.
+     * Registration is not intercepted: a new ticket is always at version 0.
+     */
+    @CommandHandlerInterceptor
+    Object answerVersion(InterceptorChain chain) throws Exception {
+        chain.proceed();
+        return AggregateLifecycle.getVersion();
     }
 
     static boolean isBlank(String value) {

@@ -48,14 +48,16 @@ class TicketAssignmentTest {
     void an_agent_classifies_type_priority_and_responsibility() {
         fixture.given(opened())
                 .when(new ClassifyTicket(ID, null, "repair", "normal", Responsibility.INTERNAL), caller("acme", "AGENT"))
-                .expectEvents(classified("normal"));
+                .expectEvents(classified("normal"))
+                .expectResultMessagePayload(1L);
     }
 
     @Test
     void a_command_sent_against_a_version_that_has_changed_since_is_refused() {
         fixture.given(opened())
                 .when(new ClassifyTicket(ID, 0L, "repair", "low", null), caller("acme", "AGENT"))
-                .expectSuccessfulHandlerExecution();
+                .expectSuccessfulHandlerExecution()
+                .expectResultMessagePayload(1L);
         fixture.given(opened(), new TicketMarked(ID, EnumSet.of(Mark.VIP), "li-agent", NOW))
                 .when(new ClassifyTicket(ID, 0L, "repair", "low", null), caller("acme", "AGENT"))
                 .expectException(refusal(RefusalCode.VERSION_MISMATCH)).expectNoEvents();
@@ -104,10 +106,12 @@ class TicketAssignmentTest {
     void an_agent_marks_a_ticket_and_can_clear_the_marks() {
         fixture.given(opened())
                 .when(new MarkTicket(ID, null, Set.of(Mark.VIP, Mark.REPEAT)), caller("acme", "AGENT"))
-                .expectEvents(new TicketMarked(ID, EnumSet.of(Mark.VIP, Mark.REPEAT), "li-agent", NOW));
+                .expectEvents(new TicketMarked(ID, EnumSet.of(Mark.VIP, Mark.REPEAT), "li-agent", NOW))
+                .expectResultMessagePayload(1L);
         fixture.given(opened(), new TicketMarked(ID, EnumSet.of(Mark.VIP), "li-agent", NOW))
                 .when(new MarkTicket(ID, null, Set.of()), caller("acme", "SUPERVISOR"))
-                .expectEvents(new TicketMarked(ID, EnumSet.noneOf(Mark.class), "li-agent", NOW));
+                .expectEvents(new TicketMarked(ID, EnumSet.noneOf(Mark.class), "li-agent", NOW))
+                .expectResultMessagePayload(2L);
     }
 
     @Test
@@ -123,7 +127,8 @@ class TicketAssignmentTest {
     void an_agent_routes_a_registered_ticket_to_a_department_and_person() {
         fixture.given(opened())
                 .when(new AssignTicket(ID, null, "technical", "wang-tech"), caller("acme", "AGENT"))
-                .expectEvents(assigned("wang-tech"));
+                .expectEvents(assigned("wang-tech"))
+                .expectResultMessagePayload(1L);
     }
 
     @Test
@@ -144,7 +149,8 @@ class TicketAssignmentTest {
     void a_supervisor_reassigns_with_a_reason() {
         fixture.given(opened(), assigned("wang-tech"), new AssignmentAccepted(ID, "wang-tech", true, NOW))
                 .when(new ReassignTicket(ID, null, "complaint-team", "zhao", "customer complaint"), caller("acme", "SUPERVISOR"))
-                .expectEvents(new TicketReassigned(ID, "complaint-team", "zhao", "customer complaint", "li-agent", NOW));
+                .expectEvents(new TicketReassigned(ID, "complaint-team", "zhao", "customer complaint", "li-agent", NOW))
+                .expectResultMessagePayload(3L);
     }
 
     @Test
@@ -168,7 +174,8 @@ class TicketAssignmentTest {
     void a_supervisor_adds_co_handlers_to_a_task_force_once_each() {
         fixture.given(opened(), assigned("wang-tech"))
                 .when(new AddCoHandler(ID, null, "rd-liu"), caller("acme", "SUPERVISOR"))
-                .expectEvents(new CoHandlerAdded(ID, "rd-liu", "li-agent", NOW));
+                .expectEvents(new CoHandlerAdded(ID, "rd-liu", "li-agent", NOW))
+                .expectResultMessagePayload(2L);
         fixture.given(opened(), assigned("wang-tech"), new CoHandlerAdded(ID, "rd-liu", "li-agent", NOW))
                 .when(new AddCoHandler(ID, null, "rd-liu"), caller("acme", "SUPERVISOR"))
                 .expectException(refusal(RefusalCode.ALREADY_A_HANDLER)).expectNoEvents();
@@ -190,7 +197,8 @@ class TicketAssignmentTest {
     void the_assignee_confirms_receipt_of_a_low_priority_ticket() {
         fixture.given(opened(), classified("low"), assigned("wang-tech"))
                 .when(new AcceptAssignment(ID, null), callerAs("acme", "wang-tech", "HANDLER"))
-                .expectEvents(new AssignmentAccepted(ID, "wang-tech", false, NOW));
+                .expectEvents(new AssignmentAccepted(ID, "wang-tech", false, NOW))
+                .expectResultMessagePayload(3L);
     }
 
     @Test
@@ -200,13 +208,15 @@ class TicketAssignmentTest {
                 .expectException(refusal(RefusalCode.LEAD_NOT_QUALIFIED)).expectNoEvents();
         fixture.given(opened(), classified("normal"), assigned("wang-tech"))
                 .when(new AcceptAssignment(ID, null), callerAs("acme", "wang-tech", "SUPERVISOR"))
-                .expectEvents(new AssignmentAccepted(ID, "wang-tech", true, NOW));
+                .expectEvents(new AssignmentAccepted(ID, "wang-tech", true, NOW))
+                .expectResultMessagePayload(3L);
         fixture.given(opened(), assigned("wang-tech"))
                 .when(new AcceptAssignment(ID, null), callerAs("acme", "wang-tech", "HANDLER"))
                 .expectException(refusal(RefusalCode.LEAD_NOT_QUALIFIED)).expectNoEvents();
         fixture.given(opened(), assigned("wang-tech"))
                 .when(new AcceptAssignment(ID, null), callerAs("acme", "wang-tech", "HANDLER", "SENIOR"))
-                .expectEvents(new AssignmentAccepted(ID, "wang-tech", true, NOW));
+                .expectEvents(new AssignmentAccepted(ID, "wang-tech", true, NOW))
+                .expectResultMessagePayload(2L);
     }
 
     @Test
@@ -229,10 +239,12 @@ class TicketAssignmentTest {
     void the_assignee_sends_a_ticket_back_for_missing_details_and_intake_supplies_them() {
         fixture.given(opened(), assigned("wang-tech"))
                 .when(new SendBackForInformation(ID, null, "serial number"), callerAs("acme", "wang-tech", "HANDLER"))
-                .expectEvents(new TicketSentBack(ID, "serial number", "wang-tech", NOW));
+                .expectEvents(new TicketSentBack(ID, "serial number", "wang-tech", NOW))
+                .expectResultMessagePayload(2L);
         fixture.given(opened(), assigned("wang-tech"), new TicketSentBack(ID, "serial number", "wang-tech", NOW))
                 .when(new SupplyInformation(ID, null, "SN 12345"), caller("acme", "AGENT"))
-                .expectEvents(new InformationSupplied(ID, "SN 12345", "li-agent", NOW));
+                .expectEvents(new InformationSupplied(ID, "SN 12345", "li-agent", NOW))
+                .expectResultMessagePayload(3L);
     }
 
     @Test
@@ -261,6 +273,7 @@ class TicketAssignmentTest {
                         new TicketSentBack(ID, "serial number", "wang-tech", NOW),
                         new InformationSupplied(ID, "SN 12345", "li-agent", NOW))
                 .when(new AcceptAssignment(ID, null), callerAs("acme", "wang-tech", "HANDLER"))
-                .expectEvents(new AssignmentAccepted(ID, "wang-tech", false, NOW));
+                .expectEvents(new AssignmentAccepted(ID, "wang-tech", false, NOW))
+                .expectResultMessagePayload(5L);
     }
 }

@@ -106,7 +106,8 @@ class TicketComplaintTest {
         fixture.given(with(closedComplaintWithOrderAmount(), new PlanProposed(ID, null, "apologise",
                         java.util.List.of(), null, COUPON, null, null, TECH, NOW)))
                 .when(form(ComplaintOutcome.RESOLVED, null), callerAs("acme", TECH, "HANDLER"))
-                .expectEvents(submitted(ComplaintOutcome.RESOLVED, null, null));
+                .expectEvents(submitted(ComplaintOutcome.RESOLVED, null, null))
+                .expectResultMessagePayload(7L);
     }
 
     @Test
@@ -119,24 +120,28 @@ class TicketComplaintTest {
                 .expectException(refusal(RefusalCode.NO_FEEDBACK_TO_REVIEW)).expectNoEvents();
         fixture.given(with(secondHandling, submitted(ComplaintOutcome.RESOLVED, null, null)))
                 .when(new ReviewComplaintFeedback(ID, null, true, "ok"), callerAs("acme", "sup", "SUPERVISOR"))
-                .expectEvents(new ComplaintFeedbackApproved(ID, "ok", "sup", NOW));
+                .expectEvents(new ComplaintFeedbackApproved(ID, "ok", "sup", NOW))
+                .expectResultMessagePayload(12L);
     }
 
     @Test
     void the_responsible_person_submits_the_feedback_form_and_the_supervisor_approves_archiving() {
         fixture.given(closedComplaintWithApprovedCoupon())
                 .when(form(ComplaintOutcome.RESOLVED, null), callerAs("acme", TECH, "HANDLER"))
-                .expectEvents(submitted(ComplaintOutcome.RESOLVED, null, null));
+                .expectEvents(submitted(ComplaintOutcome.RESOLVED, null, null))
+                .expectResultMessagePayload(8L);
         fixture.given(with(closedComplaint(), submitted(ComplaintOutcome.RESOLVED, null, null)))
                 .when(new ReviewComplaintFeedback(ID, null, true, "complete"), callerAs("acme", "sup", "SUPERVISOR"))
-                .expectEvents(new ComplaintFeedbackApproved(ID, "complete", "sup", NOW));
+                .expectEvents(new ComplaintFeedbackApproved(ID, "complete", "sup", NOW))
+                .expectResultMessagePayload(7L);
     }
 
     @Test
     void an_unresolved_complaint_gets_a_second_result_due_in_3_days() {
         fixture.given(closedComplaintWithApprovedCoupon())
                 .when(form(ComplaintOutcome.NEGOTIATING, "customer wants a refund"), callerAs("acme", TECH, "HANDLER"))
-                .expectEvents(submitted(ComplaintOutcome.NEGOTIATING, "customer wants a refund", NOW.plus(Duration.ofDays(3))));
+                .expectEvents(submitted(ComplaintOutcome.NEGOTIATING, "customer wants a refund", NOW.plus(Duration.ofDays(3))))
+                .expectResultMessagePayload(8L);
     }
 
     @Test
@@ -147,7 +152,8 @@ class TicketComplaintTest {
                         callerAs("acme", TECH, "HANDLER"))
                 .expectEvents(new ComplaintFeedbackSubmitted(ID, ComplaintOutcome.RESOLVED, null, true, null, null, Set.of(),
                         null, "still angry", Satisfaction.UNSATISFIED, RootCause.PROCESS_GAP, null,
-                        NOW.plus(Duration.ofDays(3)), TECH, NOW));
+                        NOW.plus(Duration.ofDays(3)), TECH, NOW))
+                .expectResultMessagePayload(8L);
     }
 
     @Test
@@ -170,11 +176,13 @@ class TicketComplaintTest {
                 new PlanProposed(ID, null, "apologise", java.util.List.of(), null, COUPON, null, null, TECH, NOW)};
         fixture.given(handled)
                 .when(form(ComplaintOutcome.RESOLVED, null), callerAs("nimbus", TECH, "HANDLER"))
-                .expectSuccessfulHandlerExecution();
+                .expectSuccessfulHandlerExecution()
+                .expectResultMessagePayload(5L);
         fixture.given(with(closedComplaint()))
                 .when(new SubmitComplaintFeedback(ID, null, ComplaintOutcome.RESOLVED, null, true, null, null, null,
                         null, null, Satisfaction.SATISFIED, RootCause.OTHER, null), callerAs("acme", TECH, "HANDLER"))
-                .expectSuccessfulHandlerExecution();
+                .expectSuccessfulHandlerExecution()
+                .expectResultMessagePayload(6L);
     }
 
     @Test
@@ -190,7 +198,8 @@ class TicketComplaintTest {
         fixture.given(submittedForm)
                 .when(new ReviewComplaintFeedback(ID, null, false, "add the communication records"),
                         callerAs("acme", "sup", "SUPERVISOR"))
-                .expectEvents(new ComplaintFeedbackSentBack(ID, "add the communication records", "sup", NOW));
+                .expectEvents(new ComplaintFeedbackSentBack(ID, "add the communication records", "sup", NOW))
+                .expectResultMessagePayload(7L);
         fixture.given(submittedForm)
                 .when(new ReviewComplaintFeedback(ID, null, false, ""), callerAs("acme", "sup", "SUPERVISOR"))
                 .expectException(refusal(RefusalCode.REASON_REQUIRED)).expectNoEvents();
@@ -210,7 +219,8 @@ class TicketComplaintTest {
         fixture.given(with(closedComplaint(), TicketHandlingTest.goodSurvey(),
                         submitted(ComplaintOutcome.RESOLVED, null, null), new ComplaintFeedbackApproved(ID, null, "sup", NOW)))
                 .when(new ArchiveTicket(ID, null), callerAs("acme", "sup", "SUPERVISOR"))
-                .expectEvents(new TicketArchived(ID, "sup", NOW));
+                .expectEvents(new TicketArchived(ID, "sup", NOW))
+                .expectResultMessagePayload(9L);
     }
 
     @Test
@@ -234,10 +244,12 @@ class TicketComplaintTest {
         Object[] handling = TicketHandlingTest.inProgress("low");
         fixture.given(handling)
                 .when(new RecordWarranty(ID, null, "capacitor", NOW.plus(Duration.ofDays(365))), callerAs("acme", TECH, "HANDLER"))
-                .expectEvents(new WarrantyRecorded(ID, "capacitor", NOW.plus(Duration.ofDays(365)), TECH, NOW));
+                .expectEvents(new WarrantyRecorded(ID, "capacitor", NOW.plus(Duration.ofDays(365)), TECH, NOW))
+                .expectResultMessagePayload(4L);
         fixture.given(handling)
                 .when(new RecordPlanChange(ID, null, "one day later", "SMS 2024-05-21 08:00"), callerAs("acme", TECH, "HANDLER"))
-                .expectEvents(new PlanChangeConfirmed(ID, "one day later", "SMS 2024-05-21 08:00", TECH, NOW));
+                .expectEvents(new PlanChangeConfirmed(ID, "one day later", "SMS 2024-05-21 08:00", TECH, NOW))
+                .expectResultMessagePayload(4L);
         fixture.given(handling)
                 .when(new RecordPlanChange(ID, null, "extra fee 50", " "), callerAs("acme", TECH, "HANDLER"))
                 .expectException(refusal(RefusalCode.REASON_REQUIRED)).expectNoEvents();

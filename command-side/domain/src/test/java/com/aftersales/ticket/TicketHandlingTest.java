@@ -109,10 +109,12 @@ class TicketHandlingTest {
     void the_technician_records_an_on_site_diagnosis_and_progress() {
         fixture.given(inProgress("urgent"))
                 .when(new RecordDiagnosis(ID, null, DiagnosisMethod.ON_SITE, "capacitor failed", NOW), callerAs("acme", TECH, "HANDLER"))
-                .expectEvents(new DiagnosisRecorded(ID, DiagnosisMethod.ON_SITE, "capacitor failed", NOW, TECH, NOW));
+                .expectEvents(new DiagnosisRecorded(ID, DiagnosisMethod.ON_SITE, "capacitor failed", NOW, TECH, NOW))
+                .expectResultMessagePayload(4L);
         fixture.given(inProgress("urgent"))
                 .when(new SetProgress(ID, null, "parts-procurement"), callerAs("acme", TECH, "HANDLER"))
-                .expectEvents(new ProgressSet(ID, "parts-procurement", TECH, NOW));
+                .expectEvents(new ProgressSet(ID, "parts-procurement", TECH, NOW))
+                .expectResultMessagePayload(4L);
     }
 
     @Test
@@ -133,11 +135,14 @@ class TicketHandlingTest {
     @Test
     void a_plan_for_the_highest_level_needs_the_manager_the_second_a_supervisor_others_none() {
         fixture.given(inProgress("urgent")).when(proposal(null), callerAs("acme", TECH, "HANDLER"))
-                .expectEvents(plan("MANAGER"));
+                .expectEvents(plan("MANAGER"))
+                .expectResultMessagePayload(4L);
         fixture.given(inProgress("normal")).when(proposal(null), callerAs("acme", TECH, "HANDLER"))
-                .expectEvents(plan("SUPERVISOR"));
+                .expectEvents(plan("SUPERVISOR"))
+                .expectResultMessagePayload(4L);
         fixture.given(inProgress("low")).when(proposal(null), callerAs("acme", TECH, "HANDLER"))
-                .expectEvents(plan(null));
+                .expectEvents(plan(null))
+                .expectResultMessagePayload(4L);
     }
 
     @Test
@@ -146,7 +151,8 @@ class TicketHandlingTest {
         Compensation coupon = new Compensation(new BigDecimal("100"), "coupon");
         fixture.given(inProgress("low")).when(proposal(coupon), callerAs("acme", TECH, "HANDLER"))
                 .expectEvents(new PlanProposed(ID, null, "replace the capacitor", List.of("on-site repair"),
-                        new BigDecimal("80"), coupon, NOW.plusSeconds(3600), "MANAGER", TECH, NOW));
+                        new BigDecimal("80"), coupon, NOW.plusSeconds(3600), "MANAGER", TECH, NOW))
+                .expectResultMessagePayload(4L);
     }
 
     @Test
@@ -160,7 +166,8 @@ class TicketHandlingTest {
     void the_manager_approves_a_p0_plan_a_supervisor_cannot_and_a_handler_may_not_at_all() {
         fixture.given(with(inProgress("urgent"), plan("MANAGER")))
                 .when(new ApprovePlan(ID, null), callerAs("acme", "boss", "MANAGER"))
-                .expectEvents(new PlanApproved(ID, "boss", NOW));
+                .expectEvents(new PlanApproved(ID, "boss", NOW))
+                .expectResultMessagePayload(5L);
         fixture.given(with(inProgress("urgent"), plan("MANAGER")))
                 .when(new ApprovePlan(ID, null), callerAs("acme", "sup", "SUPERVISOR"))
                 .expectException(refusal(RefusalCode.PLAN_APPROVAL_LEVEL)).expectNoEvents();
@@ -173,10 +180,12 @@ class TicketHandlingTest {
     void a_supervisor_approves_or_rejects_a_p1_plan_with_a_reason() {
         fixture.given(with(inProgress("normal"), plan("SUPERVISOR")))
                 .when(new ApprovePlan(ID, null), callerAs("acme", "sup", "SUPERVISOR"))
-                .expectEvents(new PlanApproved(ID, "sup", NOW));
+                .expectEvents(new PlanApproved(ID, "sup", NOW))
+                .expectResultMessagePayload(5L);
         fixture.given(with(inProgress("normal"), plan("SUPERVISOR")))
                 .when(new RejectPlan(ID, null, "too expensive"), callerAs("acme", "sup", "SUPERVISOR"))
-                .expectEvents(new PlanRejected(ID, "too expensive", "sup", NOW));
+                .expectEvents(new PlanRejected(ID, "too expensive", "sup", NOW))
+                .expectResultMessagePayload(5L);
         fixture.given(with(inProgress("normal"), plan("SUPERVISOR")))
                 .when(new RejectPlan(ID, null, ""), callerAs("acme", "sup", "SUPERVISOR"))
                 .expectException(refusal(RefusalCode.REASON_REQUIRED)).expectNoEvents();
@@ -195,13 +204,16 @@ class TicketHandlingTest {
     void staff_log_contacts_and_customer_updates_and_escalate_with_a_reason() {
         fixture.given(inProgress("urgent"))
                 .when(new LogContact(ID, null, Channel.PHONE, Direction.OUTBOUND, "appointment 10:00"), callerAs("acme", TECH, "HANDLER"))
-                .expectEvents(new ContactLogged(ID, Channel.PHONE, Direction.OUTBOUND, "appointment 10:00", TECH, NOW));
+                .expectEvents(new ContactLogged(ID, Channel.PHONE, Direction.OUTBOUND, "appointment 10:00", TECH, NOW))
+                .expectResultMessagePayload(4L);
         fixture.given(inProgress("urgent"))
                 .when(new RecordCustomerUpdate(ID, null, Channel.PHONE, "technician on the way"), caller("acme", "AGENT"))
-                .expectEvents(new CustomerUpdated(ID, Channel.PHONE, "technician on the way", "li-agent", NOW));
+                .expectEvents(new CustomerUpdated(ID, Channel.PHONE, "technician on the way", "li-agent", NOW))
+                .expectResultMessagePayload(4L);
         fixture.given(inProgress("urgent"))
                 .when(new EscalateTicket(ID, null, EscalationLevel.MANAGER, "overdue urgent"), caller("acme", "AGENT"))
-                .expectEvents(new TicketEscalated(ID, EscalationLevel.MANAGER, "overdue urgent", "li-agent", NOW));
+                .expectEvents(new TicketEscalated(ID, EscalationLevel.MANAGER, "overdue urgent", "li-agent", NOW))
+                .expectResultMessagePayload(4L);
     }
 
     @Test
@@ -226,7 +238,8 @@ class TicketHandlingTest {
                 .expectException(refusal(RefusalCode.PLAN_NOT_APPROVED)).expectNoEvents();
         fixture.given(with(inProgress("urgent"), plan("MANAGER"), new PlanApproved(ID, "boss", NOW)))
                 .when(new ResolveTicket(ID, null, "capacitor replaced"), callerAs("acme", TECH, "HANDLER"))
-                .expectEvents(new TicketResolved(ID, "capacitor replaced", TECH, NOW));
+                .expectEvents(new TicketResolved(ID, "capacitor replaced", TECH, NOW))
+                .expectResultMessagePayload(6L);
     }
 
     @Test
@@ -237,10 +250,12 @@ class TicketHandlingTest {
                     .expectException(refusal(RefusalCode.PLAN_REQUIRED)).expectNoEvents();
         }
         fixture.given(inProgress("low")).when(resolve, callerAs("acme", TECH, "HANDLER"))
-                .expectEvents(new TicketResolved(ID, "capacitor replaced", TECH, NOW));
+                .expectEvents(new TicketResolved(ID, "capacitor replaced", TECH, NOW))
+                .expectResultMessagePayload(4L);
         fixture.given(with(inProgress("normal"), plan("SUPERVISOR"), new PlanApproved(ID, "sup", NOW)))
                 .when(resolve, callerAs("acme", TECH, "HANDLER"))
-                .expectEvents(new TicketResolved(ID, "capacitor replaced", TECH, NOW));
+                .expectEvents(new TicketResolved(ID, "capacitor replaced", TECH, NOW))
+                .expectResultMessagePayload(6L);
     }
 
     @Test
@@ -253,17 +268,20 @@ class TicketHandlingTest {
                 .expectException(refusal(RefusalCode.FOLLOW_UP_OPEN)).expectNoEvents();
         fixture.given(with(calledEarlyThenPoor, new FollowUpCallRecorded(ID, "called", "late", "rostering", "sup", NOW)))
                 .when(new ArchiveTicket(ID, null), callerAs("acme", "sup", "SUPERVISOR"))
-                .expectEvents(new TicketArchived(ID, "sup", NOW));
+                .expectEvents(new TicketArchived(ID, "sup", NOW))
+                .expectResultMessagePayload(10L);
     }
 
     @Test
     void the_customer_accepts_and_the_ticket_closes_or_rejects_and_it_is_handled_again_within_3_days() {
         fixture.given(resolved())
                 .when(new AcceptResolution(ID, null, "works for an hour"), caller("acme", "AGENT"))
-                .expectEvents(new ResolutionAccepted(ID, "works for an hour", "li-agent", NOW));
+                .expectEvents(new ResolutionAccepted(ID, "works for an hour", "li-agent", NOW))
+                .expectResultMessagePayload(5L);
         fixture.given(resolved())
                 .when(new RejectResolution(ID, null, "still no cold air"), caller("acme", "AGENT"))
-                .expectEvents(new ResolutionRejected(ID, "still no cold air", NOW.plus(Duration.ofDays(3)), "li-agent", NOW));
+                .expectEvents(new ResolutionRejected(ID, "still no cold air", NOW.plus(Duration.ofDays(3)), "li-agent", NOW))
+                .expectResultMessagePayload(5L);
         fixture.given(resolved())
                 .when(new RejectResolution(ID, null, ""), caller("acme", "AGENT"))
                 .expectException(refusal(RefusalCode.REASON_REQUIRED)).expectNoEvents();
@@ -279,11 +297,13 @@ class TicketHandlingTest {
         fixture.given(closed())
                 .when(new RecordSurvey(ID, null, Satisfaction.SATISFIED, 5, 5, 5, 5, 9, "great"), caller("acme", "AGENT"))
                 .expectEvents(new SurveyRecorded(ID, Satisfaction.SATISFIED, 5, 5, 5, 5, 9, "great", "li-agent", NOW),
-                        new ThankYouDue(ID, 5, NOW));
+                        new ThankYouDue(ID, 5, NOW))
+                .expectResultMessagePayload(7L);
         fixture.given(closed())
                 .when(new RecordSurvey(ID, null, Satisfaction.UNSATISFIED, 2, 3, 2, 3, 4, "slow"), caller("acme", "AGENT"))
                 .expectEvents(new SurveyRecorded(ID, Satisfaction.UNSATISFIED, 2, 3, 2, 3, 4, "slow", "li-agent", NOW),
-                        new SupervisorFollowUpOpened(ID, 3, NOW));
+                        new SupervisorFollowUpOpened(ID, 3, NOW))
+                .expectResultMessagePayload(7L);
     }
 
     @Test
@@ -308,10 +328,12 @@ class TicketHandlingTest {
                 .expectException(refusal(RefusalCode.REASON_REQUIRED)).expectNoEvents();
         fixture.given(poor)
                 .when(new RecordFollowUpCall(ID, null, "called", "late technician", "rostering"), callerAs("acme", "sup", "SUPERVISOR"))
-                .expectEvents(new FollowUpCallRecorded(ID, "called", "late technician", "rostering", "sup", NOW));
+                .expectEvents(new FollowUpCallRecorded(ID, "called", "late technician", "rostering", "sup", NOW))
+                .expectResultMessagePayload(8L);
         fixture.given(closed())
                 .when(new RecordFollowUpCall(ID, null, "thanked", null, null), caller("acme", "AGENT"))
-                .expectEvents(new FollowUpCallRecorded(ID, "thanked", null, null, "li-agent", NOW));
+                .expectEvents(new FollowUpCallRecorded(ID, "thanked", null, null, "li-agent", NOW))
+                .expectResultMessagePayload(6L);
     }
 
     // archive
@@ -320,7 +342,8 @@ class TicketHandlingTest {
     void a_supervisor_archives_a_closed_ticket_an_agent_cannot() {
         fixture.given(surveyed())
                 .when(new ArchiveTicket(ID, null), callerAs("acme", "sup", "SUPERVISOR"))
-                .expectEvents(new TicketArchived(ID, "sup", NOW));
+                .expectEvents(new TicketArchived(ID, "sup", NOW))
+                .expectResultMessagePayload(8L);
         fixture.given(surveyed())
                 .when(new ArchiveTicket(ID, null), caller("acme", "AGENT"))
                 .expectException(refusal(RefusalCode.ROLE_NOT_ALLOWED)).expectNoEvents();
@@ -341,7 +364,8 @@ class TicketHandlingTest {
                 .expectException(refusal(RefusalCode.FOLLOW_UP_OPEN)).expectNoEvents();
         fixture.given(with(poor, new FollowUpCallRecorded(ID, "called", "late", "rostering", "sup", NOW)))
                 .when(new ArchiveTicket(ID, null), callerAs("acme", "boss", "MANAGER"))
-                .expectEvents(new TicketArchived(ID, "boss", NOW));
+                .expectEvents(new TicketArchived(ID, "boss", NOW))
+                .expectResultMessagePayload(9L);
     }
 
     @Test
@@ -349,7 +373,8 @@ class TicketHandlingTest {
         fixture.given(closed())
                 .when(new RecordSurvey(ID, null, Satisfaction.UNSATISFIED, 4, 4, 4, 4, 6, null), caller("acme", "AGENT"))
                 .expectEvents(new SurveyRecorded(ID, Satisfaction.UNSATISFIED, 4, 4, 4, 4, 6, null, "li-agent", NOW),
-                        new SupervisorFollowUpOpened(ID, 4, NOW));
+                        new SupervisorFollowUpOpened(ID, 4, NOW))
+                .expectResultMessagePayload(7L);
     }
 
     @Test
@@ -376,7 +401,8 @@ class TicketHandlingTest {
         fixture.given(with(inProgress("low"), plan(null)))
                 .when(new ClassifyTicket(ID, null, "repair", "urgent", null), caller("acme", "SUPERVISOR"))
                 .expectEvents(new TicketClassified(ID, "repair", "urgent", null, "li-agent", NOW),
-                        new PlanApprovalRequired(ID, "MANAGER", NOW));
+                        new PlanApprovalRequired(ID, "MANAGER", NOW))
+                .expectResultMessagePayload(6L);
         Object[] juniorLead = {opened(), new TicketClassified(ID, "repair", "low", null, "li-agent", NOW),
                 new TicketAssigned(ID, "technical", TECH, "li-agent", NOW), new AssignmentAccepted(ID, TECH, false, NOW)};
         fixture.given(juniorLead)

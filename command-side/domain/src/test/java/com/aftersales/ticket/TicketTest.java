@@ -35,7 +35,8 @@ class TicketTest {
         fixture.givenNoPriorActivity()
                 .when(new OpenTicket(ID, WorkedExamples.airConditionerRepair()), caller("acme", "AGENT"))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(opened());
+                .expectEvents(opened())
+                .expectResultMessagePayload(0L);
     }
 
     @Test
@@ -99,7 +100,8 @@ class TicketTest {
         Instant promised = NOW.plusSeconds(24 * 3600);
         fixture.given(opened())
                 .when(new AcknowledgeTicket(ID, null, promised, Channel.PHONE), caller("acme", "AGENT"))
-                .expectEvents(new TicketAcknowledged(ID, "20240520001", promised, Channel.PHONE, "li-agent", NOW));
+                .expectEvents(new TicketAcknowledged(ID, "20240520001", promised, Channel.PHONE, "li-agent", NOW))
+                .expectResultMessagePayload(1L);
     }
 
     @Test

@@ -2,6 +2,8 @@ package com.aftersales.gateway.ticket;
 
 import com.aftersales.access.Caller;
 import com.aftersales.gateway.problem.RefusalException;
+import com.aftersales.ticket.view.TicketView;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -11,7 +13,6 @@ import java.util.concurrent.locks.LockSupport;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -22,7 +23,8 @@ import reactor.core.scheduler.Schedulers;
 /**
  * Runs a task on a ticket for the API: {@code If-Match} (the ticket version from an ETag) guards
  * against changes made since, and the answer is the ticket as it stands after the task, with its
- * new version as ETag.
+ * new version as ETag. The ticket answers the command with that version; the view is read once
+ * the projection says it shows it (see {@link TicketWatch}).
  */
 @Component
 public class TicketActions {
@@ -31,13 +33,11 @@ public class TicketActions {
     private static final int CONFLICT_ATTEMPTS = 5;
 
     private final CommandGateway commands;
-    private final EventStore eventStore;
-    private final TicketIntake intake;
+    private final TicketViews views;
 
-    public TicketActions(CommandGateway commands, EventStore eventStore, TicketIntake intake) {
+    public TicketActions(CommandGateway commands, TicketViews views) {
         this.commands = commands;
-        this.eventStore = eventStore;
-        this.intake = intake;
+        this.views = views;
     }
 
     /**
@@ -62,18 +62,18 @@ public class TicketActions {
             return Mono.error(e);
         }
         var message = GenericCommandMessage.asCommandMessage(command.apply(expected)).andMetaData(caller.toMetaData());
-        long atLeast = expected == null ? 0 : expected + 1;
-        return Mono.fromCallable(() -> {
-                    sendRetryingConflicts(message);
-                    // the stored version, never below what the accepted If-Match implies
-                    return Math.max(atLeast, eventStore.lastSequenceNumberFor(ticketId).orElse(0L));
-                })
-                .subscribeOn(Schedulers.boundedElastic())
-                .flatMap(version -> intake.awaitView(caller, ticketId, version)
-                        .map(view -> view.map(visible -> ResponseEntity.ok().eTag(Long.toString(visible.version()))
-                                        .body(TicketResponse.of(visible)))
-                                .orElseGet(() -> ResponseEntity.status(HttpStatus.ACCEPTED).eTag(Long.toString(version))
-                                        .build())));
+        return Mono.using(() -> views.watch(caller, ticketId),
+                watch -> Mono.fromCallable(() -> sendRetryingConflicts(message))
+                        .subscribeOn(Schedulers.boundedElastic())
+                        .flatMap(version -> watch.until(version).map(view -> answer(view, version))),
+                TicketWatch::close);
+    }
+
+    /** The view that shows the task; 202 with the new version if the view did not catch up in time. */
+    private static ResponseEntity<TicketResponse> answer(Optional<TicketView> view, long version) {
+        return view.map(visible -> ResponseEntity.ok().eTag(Long.toString(visible.version()))
+                        .body(TicketResponse.of(visible)))
+                .orElseGet(() -> ResponseEntity.status(HttpStatus.ACCEPTED).eTag(Long.toString(version)).build());
     }
 
     /**
@@ -82,11 +82,11 @@ public class TicketActions {
      * the command is tried again on the fresh state, where its own checks (If-Match included) run
      * again. Persistent contention answers 409.
      */
-    private void sendRetryingConflicts(CommandMessage<?> message) {
+    private long sendRetryingConflicts(CommandMessage<?> message) {
         for (int attempt = 1; ; attempt++) {
             try {
-                commands.sendAndWait(message);
-                return;
+                Number version = commands.sendAndWait(message);
+                return version.longValue();
             } catch (ConcurrencyException conflict) {
                 if (attempt >= CONFLICT_ATTEMPTS) {
                     throw new RefusalException("CONCURRENT_MODIFICATION");

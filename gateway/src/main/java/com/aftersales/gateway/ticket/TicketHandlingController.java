@@ -1,7 +1,6 @@
 package com.aftersales.gateway.ticket;
 
 import com.aftersales.access.Caller;
-import com.aftersales.gateway.problem.RefusalException;
 import com.aftersales.gateway.ticket.TicketActionRequests.Contact;
 import com.aftersales.gateway.ticket.TicketActionRequests.CustomerUpdate;
 import com.aftersales.gateway.ticket.TicketActionRequests.Decision;
@@ -14,17 +13,11 @@ import com.aftersales.gateway.ticket.TicketActionRequests.Resolution;
 import com.aftersales.gateway.ticket.TicketActionRequests.Survey;
 import com.aftersales.gateway.ticket.TicketActionRequests.Verdict;
 import com.aftersales.ticket.HandlingCommands;
-import com.aftersales.ticket.view.TicketQueries.FindTimeline;
-import com.aftersales.ticket.view.TimelineEntry;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.Valid;
-import java.util.List;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -33,7 +26,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
-/** Task endpoints of handling, resolution and closure (SPEC §5–§6), and the ticket's process log. */
+/** Task endpoints of handling, resolution and closure (SPEC §5–§6). */
 @RestController
 @RequestMapping("/api/v1/tickets/{ticketId}")
 public class TicketHandlingController {
@@ -41,22 +34,9 @@ public class TicketHandlingController {
     private static final String IF_MATCH = "If-Match";
 
     private final TicketActions actions;
-    private final QueryGateway queries;
 
-    public TicketHandlingController(TicketActions actions, QueryGateway queries) {
+    public TicketHandlingController(TicketActions actions) {
         this.actions = actions;
-        this.queries = queries;
-    }
-
-    @Operation(summary = "The process log 处理过程记录: every event with who and when, oldest first")
-    @GetMapping("/timeline")
-    public Mono<List<TimelineResponse>> timeline(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
-                                                 @PathVariable String ticketId) {
-        return Mono.fromFuture(() -> queries.query(new FindTimeline(caller.tenantId(), ticketId),
-                        ResponseTypes.multipleInstancesOf(TimelineEntry.class)))
-                .filter(entries -> !entries.isEmpty())
-                .map(entries -> entries.stream().map(entry -> TimelineResponse.of(entry)).toList())
-                .switchIfEmpty(Mono.error(() -> new RefusalException("TICKET_NOT_FOUND")));
     }
 
     @Operation(summary = "Record the diagnosis 诊断")

@@ -13,8 +13,30 @@ public final class TicketQueries {
     public record FindTicket(String tenantId, String ticketId) {
     }
 
-    /** The process log of one ticket, oldest first. */
-    public record FindTimeline(String tenantId, String ticketId) {
+    /**
+     * A subscription query made before a command is sent: its updates ({@link TicketViewUpdated}) say
+     * which version the ticket's view shows as the projection applies events; its initial answer is the
+     * view as it stands ({@code Optional<TicketView>}).
+     */
+    public record WatchTicket(String tenantId, String ticketId) {
+    }
+
+    /** The view of a ticket now shows {@code version}: an update of {@link WatchTicket}. */
+    public record TicketViewUpdated(String tenantId, String ticketId, long version) {
+    }
+
+    /**
+     * One page of a ticket's process log, oldest first: at most {@code limit} entries (1 to
+     * {@link TimelinePage#MAX_LIMIT}) from sequence number {@code from} on. Empty when the tenant has
+     * no such ticket.
+     */
+    public record FindTimeline(String tenantId, String ticketId, long from, int limit) {
+    }
+
+    /** Entries of a ticket's process log; {@code hasMore}: entries follow the last one. */
+    public record TimelinePage(java.util.List<TimelineEntry> entries, boolean hasMore) {
+
+        public static final int MAX_LIMIT = 200;
     }
 
     /** A page of tickets; {@code cursor} (from the previous page) must come from the same filter and sort. */

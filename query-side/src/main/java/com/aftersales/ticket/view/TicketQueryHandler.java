@@ -1,20 +1,17 @@
 package com.aftersales.ticket.view;
 
 import com.aftersales.ticket.view.TicketQueries.FindTicket;
-import com.aftersales.ticket.view.TicketQueries.FindTimeline;
 import com.mongodb.client.model.Filters;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
  * Answers queries on one ticket from the caller's tenant collection only, by key. Lists are
- * answered from the search index ({@code ticket.search.TicketListQueryHandler}).
+ * answered from the search index ({@code ticket.search.TicketListQueryHandler}), the process log
+ * by {@link TimelineQueryHandler}.
  */
 @Component
 public class TicketQueryHandler {
@@ -35,24 +32,4 @@ public class TicketQueryHandler {
                 .defaultIfEmpty(Optional.empty())
                 .toFuture();
     }
-
-    /** Entries are keyed ticketId/sequence and the view knows the last sequence: one key lookup. */
-    @QueryHandler
-    public CompletableFuture<List<TimelineEntry>> timeline(FindTimeline query) {
-        return Mono.fromFuture(find(new FindTicket(query.tenantId(), query.ticketId())))
-                .flatMap(Mono::justOrEmpty)
-                .flatMapMany(view -> {
-                    List<String> keys = new ArrayList<>();
-                    for (long sequence = 0; sequence <= view.version(); sequence++) {
-                        keys.add(TicketTimelineProjection.key(view.id(), sequence));
-                    }
-                    return Flux.from(store.timeline(query.tenantId()).find(Filters.in("_id", keys)));
-                })
-                .filter(document -> query.tenantId().equals(document.getString("tenantId")))
-                .map(store::toEntry)
-                .sort(java.util.Comparator.comparingLong(TimelineEntry::sequence))
-                .collectList()
-                .toFuture();
-    }
-
 }

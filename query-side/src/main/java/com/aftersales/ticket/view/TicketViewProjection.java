@@ -48,7 +48,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Keeps the ticket views. Idempotent: a view records the sequence number of the last event
- * applied, and an event at or below it changes nothing, so a redelivered event is harmless.
+ * applied, and an event at or below it changes nothing, so a redelivered event is harmless. Each
+ * version written is announced to writers waiting for it ({@link TicketViewUpdates}).
  */
 @Component
 @ProcessingGroup(TicketViewProjection.PROCESSING_GROUP)
@@ -58,9 +59,11 @@ public class TicketViewProjection {
     private static final String TENANT = CallerMetaData.TENANT;
 
     private final TicketViewStore store;
+    private final TicketViewUpdates updates;
 
-    public TicketViewProjection(TicketViewStore store) {
+    public TicketViewProjection(TicketViewStore store, TicketViewUpdates updates) {
         this.store = store;
+        this.updates = updates;
     }
 
     @EventHandler
@@ -71,6 +74,7 @@ public class TicketViewProjection {
                 new TicketView.Handling(null, null, null, null, null, null, null, null, List.of(), null, null), sequence);
         try {
             Mono.from(store.collection(event.tenantId()).insertOne(store.toDocument(view))).block();
+            updates.applied(event.tenantId(), event.ticketId(), sequence);
         } catch (MongoWriteException e) {
             if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
                 throw e;
@@ -275,5 +279,6 @@ public class TicketViewProjection {
         Bson version = Updates.set("version", sequence);
         Mono.from(collection.updateOne(Filters.eq("_id", ticketId),
                 update == null ? version : Updates.combine(update, version))).block();
+        updates.applied(tenantId, ticketId, sequence);
     }
 }

@@ -19,6 +19,8 @@ import com.aftersales.ticket.Mark;
 import com.aftersales.ticket.Responsibility;
 import com.aftersales.ticket.TicketOpened;
 import com.aftersales.ticket.view.TicketQueries.FindTicket;
+import com.aftersales.ticket.view.TicketQueries.TicketViewUpdated;
+import com.aftersales.ticket.view.TicketQueries.WatchTicket;
 import com.mongodb.reactivestreams.client.MongoClient;
 import com.mongodb.reactivestreams.client.MongoClients;
 import java.math.BigDecimal;
@@ -28,6 +30,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.GenericSubscriptionQueryMessage;
+import org.axonframework.queryhandling.QueryUpdateEmitter;
+import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
+import org.axonframework.queryhandling.SubscriptionQueryUpdateMessage;
+import org.axonframework.queryhandling.UpdateHandlerRegistration;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,6 +51,7 @@ class TicketViewProjectionTest {
     TicketViewStore store;
     TicketViewProjection projection;
     TicketQueryHandler queries;
+    QueryUpdateEmitter emitter;
 
     @BeforeAll
     static void start() {
@@ -59,8 +68,9 @@ class TicketViewProjectionTest {
     @BeforeEach
     void freshDatabase() {
         store = new TicketViewStore(client.getDatabase("views_" + UUID.randomUUID().toString().replace("-", "")));
-        projection = new TicketViewProjection(store);
         queries = new TicketQueryHandler(store);
+        emitter = SimpleQueryUpdateEmitter.builder().build();
+        projection = new TicketViewProjection(store, new TicketViewUpdates(emitter, queries));
     }
 
     static Registration registration(String model) {
@@ -132,6 +142,35 @@ class TicketViewProjectionTest {
         assertThat(view.assignment()).isEqualTo(new TicketView.Assignment("complaint-team", "liu", List.of(), null));
         assertThat(view.status()).isEqualTo("IN_PROGRESS");
         assertThat(view.version()).isEqualTo(8);
+    }
+
+    @Test
+    void each_version_written_is_announced_to_watchers_of_that_tenant_and_ticket_only() {
+        var watcher = watch("acme", "t1");
+        var otherTenant = watch("nimbus", "t1");
+        var otherTicket = watch("acme", "t2");
+        TicketAcknowledged acknowledged = new TicketAcknowledged("t1", "20240520001", AT, Channel.PHONE, "li", AT);
+
+        projection.on(new TicketOpened("t1", "acme", "20240520001", registration("A"), "li", AT), 0);
+        projection.on(acknowledged, 1, "acme");
+        projection.on(acknowledged, 1, "acme"); // redelivered: nothing written, nothing announced
+        projection.on(new TicketClassified("t1", "repair", "low", null, "li", AT), 2, "nimbus");
+
+        emitter.complete(WatchTicket.class, watch -> true);
+        assertThat(announced(watcher)).containsExactly(new TicketViewUpdated("acme", "t1", 0),
+                new TicketViewUpdated("acme", "t1", 1));
+        assertThat(announced(otherTenant)).isEmpty();
+        assertThat(announced(otherTicket)).isEmpty();
+    }
+
+    private UpdateHandlerRegistration<TicketViewUpdated> watch(String tenant, String ticketId) {
+        return emitter.registerUpdateHandler(new GenericSubscriptionQueryMessage<>(new WatchTicket(tenant, ticketId),
+                ResponseTypes.optionalInstanceOf(TicketView.class), ResponseTypes.instanceOf(TicketViewUpdated.class)), 16);
+    }
+
+    private static List<TicketViewUpdated> announced(UpdateHandlerRegistration<TicketViewUpdated> registration) {
+        return registration.getUpdates().map(SubscriptionQueryUpdateMessage::getPayload)
+                .collectList().block(java.time.Duration.ofSeconds(5));
     }
 
     @Test

@@ -1,0 +1,162 @@
+package com.aftersales.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.aftersales.ticket.view.TicketQueries.FindTicket;
+import com.aftersales.ticket.view.TicketQueries.WatchTicket;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.axonframework.queryhandling.QueryBus;
+import org.axonframework.queryhandling.QueryUpdateEmitter;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpMethod;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.Disposable;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * Task answers: the ETag is the ticket's version after the task (from the ticket itself), and the
+ * answer shows the change because the view projection said so, not because the store was polled.
+ */
+class TaskAnswersApiTest extends ApiTestSupport {
+
+    final String agent = token("acme", "AGENT");
+    final String technician = token("acme", "HANDLER", "SENIOR"); // subject acme-handler-senior
+
+    @Autowired
+    HeldViews views;
+    @Autowired
+    QueryBus queryBus;
+    @Autowired
+    QueryUpdateEmitter emitter;
+    @LocalServerPort
+    int port;
+
+    private String open() {
+        return http.post().uri("/api/v1/tickets").headers(h -> h.setBearerAuth(agent))
+                .bodyValue(TicketRequests.airConditionerRepair()).exchange()
+                .expectStatus().isCreated().expectHeader().valueEquals(HttpHeaders.ETAG, "\"0\"")
+                .expectBody(JsonNode.class).returnResult().getResponseBody().get("id").asText();
+    }
+
+    private WebTestClient.ResponseSpec send(WebTestClient client, String token, String ticketId, String task,
+                                            String ifMatch, Object body) {
+        var request = client.method(task.equals("marks") ? HttpMethod.PUT : HttpMethod.POST)
+                .uri("/api/v1/tickets/" + ticketId + "/" + task).headers(h -> {
+                    h.setBearerAuth(token);
+                    if (ifMatch != null) {
+                        h.setIfMatch(ifMatch);
+                    }
+                });
+        return body == null ? request.exchange() : request.bodyValue(body).exchange();
+    }
+
+    /** Sends the task with If-Match {@code version} and checks that it answers {@code expected} as ETag and body version. */
+    private JsonNode step(String token, String ticketId, String task, long version, Object body, long expected) {
+        EntityExchangeResult<JsonNode> answer = send(http, token, ticketId, task, "\"" + version + "\"", body)
+                .expectStatus().isOk().expectBody(JsonNode.class).returnResult();
+        assertThat(answer.getResponseHeaders().getETag()).as(task).isEqualTo("\"" + expected + "\"");
+        assertThat(answer.getResponseBody().get("version").asLong()).as(task).isEqualTo(expected);
+        return answer.getResponseBody();
+    }
+
+    @Test
+    void every_task_answers_its_new_version_as_etag_and_shows_its_change() {
+        String id = open();
+        assertThat(step(agent, id, "acknowledgement", 0, Map.of("promisedResponseBy", "2024-05-21T01:30:00Z",
+                "channel", "PHONE"), 1).at("/acknowledgement/channel").asText()).isEqualTo("PHONE");
+        assertThat(step(agent, id, "classification", 1, Map.of("type", "repair", "priority", "low"), 2)
+                .get("priority").asText()).isEqualTo("low");
+        assertThat(step(agent, id, "marks", 2, Map.of("marks", List.of("VIP")), 3).get("marks"))
+                .extracting(JsonNode::asText).containsExactly("VIP");
+        assertThat(step(agent, id, "assignment", 3, Map.of("department", "technical",
+                "assigneeId", "acme-handler-senior"), 4).get("status").asText()).isEqualTo("ASSIGNED");
+        assertThat(step(technician, id, "acceptance", 4, null, 5).get("status").asText()).isEqualTo("IN_PROGRESS");
+        assertThat(step(technician, id, "resolution", 5, Map.of("resolution", "capacitor replaced"), 6)
+                .get("status").asText()).isEqualTo("RESOLVED");
+        assertThat(step(agent, id, "verdict", 6, Map.of("accepted", true), 7).get("status").asText()).isEqualTo("CLOSED");
+        JsonNode surveyed = step(agent, id, "survey", 7, Map.of("satisfaction", "SATISFIED", "responseSpeed", 5,
+                "resolutionEffect", 5, "serviceAttitude", 5, "overall", 5, "nps", 9), 9);
+        assertThat(surveyed.at("/handling/followUp").asText()).as("two events: survey and thank-you due")
+                .isEqualTo("THANK_YOU_DUE");
+        step(agent, id, "contacts", 9, Map.of("channel", "PHONE", "direction", "OUTBOUND", "summary", "thanked"), 10);
+
+        send(http, agent, id, "follow-up-call", "\"9\"", Map.of("summary", "thanked")).expectStatus().isEqualTo(412)
+                .expectBody().jsonPath("$.code").isEqualTo("VERSION_MISMATCH");
+        http.get().uri("/api/v1/tickets/" + id).headers(h -> h.setBearerAuth(agent)).exchange()
+                .expectHeader().valueEquals(HttpHeaders.ETAG, "\"10\"")
+                .expectBody().jsonPath("$.handling.followUp").isEqualTo("THANK_YOU_DUE");
+    }
+
+    /** A poller would have read the lagging view while it was held; the answer waits for the projection's notice. */
+    @Test
+    void the_answer_waits_for_the_projections_notice_and_then_reads_the_view_once() throws Exception {
+        String id = open();
+        AtomicInteger reads = new AtomicInteger();
+        var counting = queryBus.registerHandlerInterceptor((unitOfWork, chain) -> {
+            if (unitOfWork.getMessage().getPayload() instanceof FindTicket find && find.ticketId().equals(id)) {
+                reads.incrementAndGet();
+            }
+            return chain.proceed();
+        });
+        views.hold(id, 1);
+        try {
+            CompletableFuture<EntityExchangeResult<JsonNode>> answer = CompletableFuture.supplyAsync(() ->
+                    send(http, agent, id, "classification", "\"0\"", Map.of("type", "repair", "priority", "normal"))
+                            .expectStatus().isOk().expectBody(JsonNode.class).returnResult());
+            assertThat(views.awaitHeld(id, 1)).as("the command was stored and the projection reached it").isTrue();
+            TimeUnit.MILLISECONDS.sleep(400);
+            assertThat(reads).as("nothing read while the view lags").hasValue(0);
+
+            views.release(id, 1);
+            EntityExchangeResult<JsonNode> answered = answer.get(30, TimeUnit.SECONDS);
+            assertThat(answered.getResponseHeaders().getETag()).isEqualTo("\"1\"");
+            assertThat(answered.getResponseBody().get("priority").asText()).isEqualTo("normal");
+            assertThat(reads).as("one read, after the notice").hasValue(1);
+        } finally {
+            views.release(id, 1);
+            counting.cancel();
+        }
+    }
+
+    @Test
+    void no_watch_outlives_its_request_whether_accepted_refused_or_abandoned() throws Exception {
+        String id = open();
+        send(http, agent, id, "classification", "\"0\"", Map.of("type", "repair", "priority", "low")).expectStatus().isOk();
+        send(http, agent, id, "classification", "\"0\"", Map.of("type", "repair", "priority", "low"))
+                .expectStatus().isEqualTo(412);
+        send(http, token("nimbus", "AGENT"), id, "marks", null, Map.of("marks", List.of("VIP"))).expectStatus().isNotFound();
+        send(http, technician, id, "acceptance", null, null).expectStatus().isEqualTo(409);
+        assertThat(watchesOf(id)).as("after answers and refusals").isZero();
+
+        views.hold(id, 2);
+        try {
+            Disposable abandoned = WebClient.create("http://localhost:" + port).put()
+                    .uri("/api/v1/tickets/" + id + "/marks").headers(h -> h.setBearerAuth(agent))
+                    .bodyValue(Map.of("marks", List.of("VIP"))).retrieve().toBodilessEntity().subscribe();
+            assertThat(views.awaitHeld(id, 2)).isTrue();
+            assertThat(watchesOf(id)).as("watching while the view lags").isEqualTo(1);
+            abandoned.dispose();
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                    assertThat(watchesOf(id)).as("closed when the client went away").isZero());
+        } finally {
+            views.release(id, 2);
+        }
+    }
+
+    private long watchesOf(String ticketId) {
+        return emitter.activeSubscriptions().stream()
+                .filter(query -> query.getPayload() instanceof WatchTicket watch && watch.ticketId().equals(ticketId))
+                .count();
+    }
+}
