@@ -71,7 +71,7 @@ public class TicketIntake {
     }
 
     private Mono<Intake> register(Caller caller, String ticketId, Registration registration) {
-        return Mono.using(() -> views.watch(caller, ticketId),
+        return Mono.using(() -> views.openWatch(caller, ticketId),
                 watch -> create(caller, ticketId, registration).flatMap(created -> created
                         ? watch.until(0).map(view -> new Intake(ticketId, view, false))
                         : replayWinner(caller, ticketId, registration, watch)),
