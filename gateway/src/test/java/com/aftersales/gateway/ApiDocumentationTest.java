@@ -17,6 +17,10 @@ class ApiDocumentationTest extends ApiTestSupport {
                 .jsonPath("$.paths['/api/v1/tickets/{ticketId}/timeline'].get.parameters[?(@.name == 'limit')]").exists()
                 .jsonPath("$.paths['/api/v1/tickets/{ticketId}/timeline'].get.responses['200'].headers.Link").exists()
                 .jsonPath("$.paths['/api/v1/tickets/{ticketId}/timeline'].get.responses['400']").exists()
+                .jsonPath("$.paths['/api/v1/tickets/{ticketId}/progress'].post.responses['200'].headers.ETag").exists()
+                .jsonPath("$.paths['/api/v1/tickets/{ticketId}/progress'].post.responses['202']").exists()
+                .jsonPath("$.paths['/api/v1/tickets/{ticketId}/acknowledgement'].post.responses['412']").exists()
+                .jsonPath("$.paths['/api/v1/tickets/{ticketId}/archive'].post.responses['428']").exists()
                 .jsonPath("$.components.securitySchemes.bearer.scheme").isEqualTo("bearer");
     }
 }

@@ -154,6 +154,43 @@ class TaskAnswersApiTest extends ApiTestSupport {
         }
     }
 
+    /** Both answer the one ticket once its view shows it; the one whose command lost the race says it replayed. */
+    @Test
+    void two_registrations_with_one_idempotency_key_at_once_answer_the_same_ticket() throws Exception {
+        String key = java.util.UUID.randomUUID().toString();
+        // the documented id of a keyed registration: a name-based UUID of tenant, caller and key
+        String id = java.util.UUID.nameUUIDFromBytes(("acme\nacme-agent\n" + key)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
+        views.hold(id, 0);
+        try {
+            CompletableFuture<EntityExchangeResult<JsonNode>> first = CompletableFuture.supplyAsync(() -> register(key));
+            assertThat(views.awaitHeld(id, 0)).isTrue();
+            CompletableFuture<EntityExchangeResult<JsonNode>> second = CompletableFuture.supplyAsync(() -> register(key));
+            TimeUnit.MILLISECONDS.sleep(400);
+            assertThat(second).as("waits for the view like the first").isNotDone();
+            views.release(id, 0);
+
+            List<String> replayed = new java.util.ArrayList<>();
+            for (var answer : List.of(first.get(30, TimeUnit.SECONDS), second.get(30, TimeUnit.SECONDS))) {
+                assertThat(answer.getStatus().value()).isEqualTo(201);
+                assertThat(answer.getResponseBody().get("id").asText()).isEqualTo(id);
+                assertThat(answer.getResponseHeaders().getETag()).isEqualTo("\"0\"");
+                replayed.add(answer.getResponseHeaders().getFirst("Idempotent-Replayed"));
+            }
+            assertThat(replayed).containsExactly("false", "true");
+        } finally {
+            views.release(id, 0);
+        }
+    }
+
+    private EntityExchangeResult<JsonNode> register(String idempotencyKey) {
+        return http.post().uri("/api/v1/tickets").headers(h -> {
+                    h.setBearerAuth(agent);
+                    h.set("Idempotency-Key", idempotencyKey);
+                }).bodyValue(TicketRequests.airConditionerRepair()).exchange()
+                .expectBody(JsonNode.class).returnResult();
+    }
+
     private long watchesOf(String ticketId) {
         return emitter.activeSubscriptions().stream()
                 .filter(query -> query.getPayload() instanceof WatchTicket watch && watch.ticketId().equals(ticketId))

@@ -62,7 +62,7 @@ public class TicketActions {
             return Mono.error(e);
         }
         var message = GenericCommandMessage.asCommandMessage(command.apply(expected)).andMetaData(caller.toMetaData());
-        return Mono.using(() -> views.watch(caller, ticketId),
+        return Mono.using(() -> views.openWatch(caller, ticketId),
                 watch -> Mono.fromCallable(() -> sendRetryingConflicts(message))
                         .subscribeOn(Schedulers.boundedElastic())
                         .flatMap(version -> watch.until(version).map(view -> answer(view, version))),

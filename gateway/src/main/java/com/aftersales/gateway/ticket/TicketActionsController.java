@@ -20,6 +20,7 @@ import com.aftersales.ticket.LifecycleCommands.SendBackForInformation;
 import com.aftersales.ticket.LifecycleCommands.SupplyInformation;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
@@ -41,13 +42,21 @@ import reactor.core.publisher.Mono;
  */
 @RestController
 @RequestMapping("/api/v1/tickets/{ticketId}")
-@ApiResponse(responseCode = "200", description = "The ticket after the task; ETag is its new version")
-@ApiResponse(responseCode = "403", description = "ROLE_NOT_ALLOWED, NOT_THE_ASSIGNEE, LEAD_NOT_QUALIFIED",
+@ApiResponse(responseCode = "200", description = "The ticket after the task, read once the view shows it",
+        headers = @Header(name = "ETag", description = "the ticket's version after the task, for the next If-Match"))
+@ApiResponse(responseCode = "202", description = "Stored, but the view did not show it within "
+        + "aftersales.api.read-your-writes-timeout: no body", headers = @Header(name = "ETag",
+        description = "the ticket's version after the task"))
+@ApiResponse(responseCode = "400", description = "VALIDATION_FAILED, MALFORMED_REQUEST, IF_MATCH_INVALID",
         content = @Content(mediaType = "application/problem+json"))
-@ApiResponse(responseCode = "404", description = "TICKET_NOT_FOUND", content = @Content(mediaType = "application/problem+json"))
-@ApiResponse(responseCode = "409", description = "TICKET_STATE_CONFLICT and other conflicts",
+@ApiResponse(responseCode = "403", description = "ROLE_NOT_ALLOWED, NOT_THE_ASSIGNEE, NOT_A_HANDLER and other refusals",
         content = @Content(mediaType = "application/problem+json"))
-@ApiResponse(responseCode = "412", description = "VERSION_MISMATCH", content = @Content(mediaType = "application/problem+json"))
+@ApiResponse(responseCode = "404", description = "TICKET_NOT_FOUND (also for another tenant's ticket)",
+        content = @Content(mediaType = "application/problem+json"))
+@ApiResponse(responseCode = "409", description = "TICKET_STATE_CONFLICT, CONCURRENT_MODIFICATION and other conflicts",
+        content = @Content(mediaType = "application/problem+json"))
+@ApiResponse(responseCode = "412", description = "VERSION_MISMATCH: the ticket changed since the If-Match version",
+        content = @Content(mediaType = "application/problem+json"))
 public class TicketActionsController {
 
     private static final String IF_MATCH = "If-Match";

@@ -15,6 +15,9 @@ import com.aftersales.gateway.ticket.TicketActionRequests.Verdict;
 import com.aftersales.ticket.HandlingCommands;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -29,6 +32,23 @@ import reactor.core.publisher.Mono;
 /** Task endpoints of handling, resolution and closure (SPEC §5–§6). */
 @RestController
 @RequestMapping("/api/v1/tickets/{ticketId}")
+@ApiResponse(responseCode = "200", description = "The ticket after the task, read once the view shows it",
+        headers = @Header(name = "ETag", description = "the ticket's version after the task, for the next If-Match"))
+@ApiResponse(responseCode = "202", description = "Stored, but the view did not show it within "
+        + "aftersales.api.read-your-writes-timeout: no body", headers = @Header(name = "ETag",
+        description = "the ticket's version after the task"))
+@ApiResponse(responseCode = "400", description = "VALIDATION_FAILED, MALFORMED_REQUEST, IF_MATCH_INVALID",
+        content = @Content(mediaType = "application/problem+json"))
+@ApiResponse(responseCode = "403", description = "ROLE_NOT_ALLOWED, NOT_THE_ASSIGNEE, NOT_A_HANDLER and other refusals",
+        content = @Content(mediaType = "application/problem+json"))
+@ApiResponse(responseCode = "404", description = "TICKET_NOT_FOUND (also for another tenant's ticket)",
+        content = @Content(mediaType = "application/problem+json"))
+@ApiResponse(responseCode = "409", description = "TICKET_STATE_CONFLICT, CONCURRENT_MODIFICATION and other conflicts",
+        content = @Content(mediaType = "application/problem+json"))
+@ApiResponse(responseCode = "412", description = "VERSION_MISMATCH: the ticket changed since the If-Match version",
+        content = @Content(mediaType = "application/problem+json"))
+@ApiResponse(responseCode = "428", description = "IF_MATCH_REQUIRED: decisions (plan approval or rejection, "
+        + "complaint review, archive) need If-Match", content = @Content(mediaType = "application/problem+json"))
 public class TicketHandlingController {
 
     private static final String IF_MATCH = "If-Match";

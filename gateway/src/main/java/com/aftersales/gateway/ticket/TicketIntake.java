@@ -70,14 +70,23 @@ public class TicketIntake {
         return new Intake(view.id(), Optional.of(view), true);
     }
 
-    /** A concurrent retry that lost the creation race waits for the winner's ticket and answers it. */
     private Mono<Intake> register(Caller caller, String ticketId, Registration registration) {
-        return Mono.using(() -> views.watch(caller, ticketId),
-                watch -> create(caller, ticketId, registration).flatMap(created -> watch.until(0).map(view -> created
-                        ? new Intake(ticketId, view, false)
-                        : view.map(visible -> replay(visible, registration))
-                                .orElseGet(() -> new Intake(ticketId, Optional.empty(), true)))),
+        return Mono.using(() -> views.openWatch(caller, ticketId),
+                watch -> create(caller, ticketId, registration).flatMap(created -> created
+                        ? watch.until(0).map(view -> new Intake(ticketId, view, false))
+                        : replayWinner(caller, ticketId, registration, watch)),
                 TicketWatch::close);
+    }
+
+    /**
+     * A concurrent retry that lost the creation race answers the winner's ticket. Its view may have
+     * been written before this watch began, and then no notice comes: the store is asked first.
+     */
+    private Mono<Intake> replayWinner(Caller caller, String ticketId, Registration registration, TicketWatch watch) {
+        return find(caller, ticketId).map(Optional::of)
+                .switchIfEmpty(Mono.defer(() -> watch.until(0)))
+                .map(view -> view.map(visible -> replay(visible, registration))
+                        .orElseGet(() -> new Intake(ticketId, Optional.empty(), true)));
     }
 
     /** True once created; false if the ticket exists already (another request with the same key won). */

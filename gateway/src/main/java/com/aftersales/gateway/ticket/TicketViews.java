@@ -42,7 +42,7 @@ public class TicketViews {
     }
 
     /** Subscribes at once, before the caller sends its command; the watch must be closed. */
-    public TicketWatch watch(Caller caller, String ticketId) {
+    public TicketWatch openWatch(Caller caller, String ticketId) {
         var subscription = queries.subscriptionQuery(new WatchTicket(caller.tenantId(), ticketId),
                 ResponseTypes.optionalInstanceOf(TicketView.class), ResponseTypes.instanceOf(TicketViewUpdated.class));
         Duration pollAfter = projection.appliesEventsOf(ticketId) ? safetyNet : Duration.ZERO;
