@@ -146,6 +146,12 @@ public final class PersonalData {
 
     /** Masks contact data and hides ID numbers and addresses found in free text. */
     public static String freeText(String text) {
+        if (!mayHoldPersonalData(text)) {
+            return text;
+        }
+        if (Clues.of(text).asciiDigits == 0) {
+            return scrub(text); // protected spans (UUIDs, times) that could matter hold digits
+        }
         StringBuilder result = new StringBuilder(text.length());
         Matcher protectedSpan = PROTECTED.matcher(text);
         int at = 0;
