@@ -17,8 +17,9 @@ import org.slf4j.LoggerFactory;
  * <p>
  * The stock backend relies on MVStore's auto-commit, which runs about once a second: a
  * {@code kill -9} then loses the last second of acknowledged writes. Committing after every write
- * closes that window. MVStore serialises commits and a commit with nothing unsaved is a no-op, so
- * concurrent writers share one file write (group commit).
+ * closes that window. Concurrent writers share commits (group commit): a writer notes the store
+ * version its write went into and answers as soon as a commit has stored that version, whoever
+ * made it, without waiting for the commit lock.
  * <p>
  * {@code findAndModify} is not committed on its own: here it only allocates from counters (global
  * event index, ticket numbers, token claims), and every document that uses an allocation is
@@ -31,10 +32,11 @@ import org.slf4j.LoggerFactory;
  * Commits write but do not fsync: this survives a killed process, not a power cut (production runs
  * on a replica set).
  * <p>
- * With auto-commit off, MVStore's background thread does not compact either, so each commit is
- * followed by a bounded {@link StoreCompaction} pass when the file has become too empty, and
- * {@link IdleCompaction} finishes the job once writes stop. Both run under the commit lock. Reads
- * register the store version they read, so compaction never reuses a chunk a read still needs.
+ * With auto-commit off, MVStore's background thread does not compact either, so a commit that
+ * stored something is followed by a {@link StoreCompaction} pass in proportion to what it wrote
+ * when the file has become too empty, and {@link IdleCompaction} finishes the job once writes stop.
+ * Both run under the commit lock. Reads register the store version they read, so compaction never
+ * reuses a chunk a read still needs.
  */
 final class CommitOnWriteH2Backend extends H2Backend {
 
@@ -47,13 +49,18 @@ final class CommitOnWriteH2Backend extends H2Backend {
 
     private final ReentrantReadWriteLock writesVersusCommit = new ReentrantReadWriteLock(true);
     private final MVStore store;
+    private final CompactableFileStore file;
     private final StoreCompaction compaction;
+    /** Every write made at a store version below this one is in the file. */
+    private volatile long durableBelow;
     private final AtomicLong writes = new AtomicLong();
     private final IdleCompaction idleCompaction;
 
     CommitOnWriteH2Backend(MVStore store, CompactableFileStore file, MongoStorageProperties.Compaction settings) {
         super(store);
         this.store = store;
+        this.file = file;
+        this.durableBelow = store.getCurrentVersion();
         this.compaction = new StoreCompaction(store, file, settings);
         this.idleCompaction = compaction.enabled()
                 ? new IdleCompaction(settings.getIdleAfter(), writes::get, () -> exclusively(compaction::passWhileIdle))
@@ -68,16 +75,29 @@ final class CommitOnWriteH2Backend extends H2Backend {
         }
         writesVersusCommit.readLock().lock();
         Document reply;
+        long version;
         try {
             reply = super.handleCommand(channel, databaseName, command, query);
+            version = store.getCurrentVersion(); // commits are excluded: the version this write belongs to
         } finally {
             writesVersusCommit.readLock().unlock();
         }
         if (!"findandmodify".equals(name)) {
-            exclusively(this::commitAndCompact);
+            commitThrough(version);
         }
         writes.incrementAndGet();
         return reply;
+    }
+
+    /**
+     * Group commit: a write of a version that a commit has stored since (another writer's, or a
+     * compaction's) is already in the file; otherwise one commit stores every write made so far.
+     */
+    private void commitThrough(long version) {
+        if (version < durableBelow) {
+            return;
+        }
+        exclusively(() -> version < durableBelow || commitAndCompact());
     }
 
     private Document read(Channel channel, String databaseName, String command, Document query) {
@@ -89,21 +109,37 @@ final class CommitOnWriteH2Backend extends H2Backend {
         }
     }
 
-    /** The write is committed before compaction starts: a compaction failure must not fail it. */
+    /**
+     * The writes are committed before compaction starts: a compaction failure must not fail them.
+     * Compaction follows only a commit that stored something, in proportion to what it wrote.
+     */
     private boolean commitAndCompact() {
+        long versionBefore = store.getCurrentVersion();
+        long writtenBefore = file.writtenBytes();
         commit();
+        durableBelow = store.getCurrentVersion();
+        if (store.getCurrentVersion() == versionBefore) {
+            return true;
+        }
         try {
-            compaction.passUnderLoad();
+            compaction.passUnderLoad(file.writtenBytes() - writtenBefore);
         } catch (RuntimeException e) {
             log.warn("Compacting the embedded MongoDB file failed", e);
         }
         return true;
     }
 
+    /**
+     * Runs {@code work} with writes excluded. Afterwards every write made at a version below the
+     * current one is in the file: whatever committed (data or compaction) stored all of them, and
+     * a write not stored yet belongs to the current version.
+     */
     private boolean exclusively(BooleanSupplier work) {
         writesVersusCommit.writeLock().lock();
         try {
-            return work.getAsBoolean();
+            boolean result = work.getAsBoolean();
+            durableBelow = store.getCurrentVersion();
+            return result;
         } finally {
             writesVersusCommit.writeLock().unlock();
         }
