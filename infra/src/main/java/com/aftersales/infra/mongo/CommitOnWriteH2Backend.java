@@ -1,13 +1,21 @@
 package com.aftersales.infra.mongo;
 
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.BooleanSupplier;
+import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,6 +56,8 @@ final class CommitOnWriteH2Backend extends H2Backend {
             "connectionstatus", "getlog", "hostinfo", "saslstart", "saslcontinue");
 
     private final ReentrantReadWriteLock writesVersusCommit = new ReentrantReadWriteLock(true);
+    /** No initializer: set while the superclass constructor opens the databases (see openOrCreateDatabase). */
+    private IndexKeyType indexKeyType;
     private final MVStore store;
     private final CompactableFileStore file;
     private final StoreCompaction compaction;
@@ -142,6 +152,41 @@ final class CommitOnWriteH2Backend extends H2Backend {
             return result;
         } finally {
             writesVersusCommit.writeLock().unlock();
+        }
+    }
+
+    /**
+     * Databases whose unique indexes compare keys cheaply ({@link IndexKeyType}). H2Backend's
+     * constructor calls this for the databases already in the file, before this class's fields
+     * are set: hence the lazily created key type, and an inner class (javac sets its outer
+     * instance before calling the superclass constructor, which opens the indexes).
+     */
+    @Override
+    protected MongoDatabase openOrCreateDatabase(String databaseName) {
+        return new FastKeyDatabase(databaseName, getMvStore(), getCursorRegistry());
+    }
+
+    private synchronized IndexKeyType indexKeyType() {
+        if (indexKeyType == null) {
+            indexKeyType = new IndexKeyType();
+        }
+        return indexKeyType;
+    }
+
+    /** mongo-java-server's H2 database, its unique indexes on maps of the same names keyed by {@link IndexKeyType}. */
+    private final class FastKeyDatabase extends H2Database {
+
+        FastKeyDatabase(String databaseName, MVStore mvStore, CursorRegistry cursors) {
+            super(databaseName, mvStore, cursors);
+        }
+
+        @Override
+        protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
+                                                        boolean sparse) {
+            String mapName = getFullCollectionNamespace(collectionName) + "._index_" + indexName; // as H2Database names them
+            MVMap<KeyValue, Object> map = getMvStore().openMap(mapName,
+                    new MVMap.Builder<KeyValue, Object>().keyType(indexKeyType()));
+            return new FastKeyIndex(map, indexName, keys, sparse);
         }
     }
 
