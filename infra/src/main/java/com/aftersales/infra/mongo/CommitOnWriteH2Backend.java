@@ -12,6 +12,9 @@ import io.netty.channel.Channel;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.BooleanSupplier;
@@ -29,11 +32,13 @@ import org.slf4j.LoggerFactory;
  * version its write went into and answers as soon as a commit has stored that version, whoever
  * made it, without waiting for the commit lock.
  * <p>
- * {@code findAndModify} is not committed on its own: here it only allocates from counters (global
- * event index, ticket numbers, token claims), and every document that uses an allocation is
- * written, and so committed, after it — that commit persists the counter too. A crash in between
- * loses the allocation together with its only user, which readers treat like any failed write.
- * That halves the file writes per appended commit.
+ * Two kinds of writes are not committed on their own. {@code findAndModify} here only allocates
+ * from counters (global event index, ticket numbers, token claims), and every document that uses
+ * an allocation is written, and so committed, after it; a crash in between loses the allocation
+ * with its only user, unless another commit stored the counter, which readers treat like any
+ * failed write. Writes sent with {@code j: false} ({@link #isDeferred}) are derived data whose
+ * durability a later write covers. Both reach the file with the next commit, which stores
+ * everything written before it, or with the flush at most a second later.
  * <p>
  * Writes and commits exclude each other (writes share a lock, a commit takes it alone): a commit
  * must never catch one write half done, with its document stored but its unique-index entry not.
@@ -49,6 +54,7 @@ import org.slf4j.LoggerFactory;
 final class CommitOnWriteH2Backend extends H2Backend {
 
     private static final Logger log = LoggerFactory.getLogger(CommitOnWriteH2Backend.class);
+    private static final long FLUSH_MILLIS = 1_000;
 
     private static final Set<String> READS = Set.of("find", "getmore", "aggregate", "count", "distinct",
             "listcollections", "listindexes", "hello", "ismaster", "ping", "buildinfo", "killcursors", "endsessions",
@@ -64,7 +70,10 @@ final class CommitOnWriteH2Backend extends H2Backend {
     /** Every write made at a store version below this one is in the file. */
     private volatile long durableBelow;
     private final AtomicLong writes = new AtomicLong();
+    /** The newest version any write (committed on its own or not) was made in. */
+    private final AtomicLong lastWritten = new AtomicLong(-1);
     private final IdleCompaction idleCompaction;
+    private final ScheduledExecutorService flusher;
 
     CommitOnWriteH2Backend(MVStore store, CompactableFileStore file, MongoStorageProperties.Compaction settings) {
         super(store);
@@ -75,6 +84,27 @@ final class CommitOnWriteH2Backend extends H2Backend {
         this.idleCompaction = compaction.enabled()
                 ? new IdleCompaction(settings.getIdleAfter(), writes::get, () -> exclusively(compaction::passWhileIdle))
                 : null;
+        this.flusher = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "embedded-mongo-flush");
+            thread.setDaemon(true);
+            return thread;
+        });
+        flusher.scheduleWithFixedDelay(this::flush, FLUSH_MILLIS, FLUSH_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Commits writes that no commit has stored yet (deferred ones, counters), at most
+     * {@value #FLUSH_MILLIS} ms after they were made, as MVStore's own auto-commit would: a crash
+     * then replays at most that much projection work. Under load, other commits store them sooner.
+     */
+    private void flush() {
+        try {
+            if (lastWritten.get() >= durableBelow) {
+                exclusively(() -> lastWritten.get() < durableBelow || commitAndCompact());
+            }
+        } catch (RuntimeException e) {
+            log.warn("Committing the embedded MongoDB file failed", e);
+        }
     }
 
     @Override
@@ -92,11 +122,23 @@ final class CommitOnWriteH2Backend extends H2Backend {
         } finally {
             writesVersusCommit.readLock().unlock();
         }
-        if (!"findandmodify".equals(name)) {
+        lastWritten.accumulateAndGet(version, Math::max);
+        if (!"findandmodify".equals(name) && !isDeferred(query)) {
             commitThrough(version);
         }
         writes.incrementAndGet();
         return reply;
+    }
+
+    /**
+     * A write sent with write concern {@code j: false} is answered once applied and reaches the file
+     * with the next commit: what MongoDB does for such a write (acknowledged, not journaled).
+     * Projections write their views and then their tracking token so: as a commit stores
+     * everything written before it, no commit holds a token without the views it covers, and a
+     * crash only makes a projection apply its last events again.
+     */
+    static boolean isDeferred(Document command) {
+        return command.get("writeConcern") instanceof Document concern && Boolean.FALSE.equals(concern.get("j"));
     }
 
     /**
@@ -192,6 +234,12 @@ final class CommitOnWriteH2Backend extends H2Backend {
 
     @Override
     public void close() {
+        flusher.shutdown();
+        try {
+            flusher.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         if (idleCompaction != null) {
             idleCompaction.close();
         }
