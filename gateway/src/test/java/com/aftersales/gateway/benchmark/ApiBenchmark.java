@@ -32,6 +32,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.IntFunction;
 import java.util.stream.Stream;
+import jdk.jfr.Configuration;
+import jdk.jfr.Recording;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -101,11 +103,13 @@ public final class ApiBenchmark {
             deleteRecursively(dir);
             System.out.printf(Locale.ROOT, "run time %.0f s; %s deleted%n", (System.nanoTime() - started) / 1e9, dir);
         }
+        if (Boolean.getBoolean("bench.exit")) {
+            System.exit(0); // run with plain java: Axon's janitor thread is not a daemon
+        }
     }
 
     private static ConfigurableApplicationContext start(BenchmarkIssuer issuer, Path dataDir) {
-        // command-line arguments: they win over application.yml
-        return new SpringApplicationBuilder(AftersalesApplication.class).run(
+        List<String> arguments = new ArrayList<>(List.of(
                 "--server.port=0",
                 "--aftersales.mongo.embedded.data-dir=" + dataDir,
                 "--aftersales.security.issuers[0].issuer-uri=" + issuer.issuerUri(),
@@ -114,7 +118,15 @@ public final class ApiBenchmark {
                 "--aftersales.rate-limits.client-requests=1000000000",
                 "--aftersales.rate-limits.client-burst=1000000000",
                 "--logging.level.root=WARN",
-                "--logging.level.org.axonframework.eventhandling.TrackingEventProcessor=ERROR");
+                "--logging.level.org.axonframework.eventhandling.TrackingEventProcessor=INFO"));
+        // -Dbench.properties=a=1,b=2: more service properties, e.g. to compare settings
+        for (String property : System.getProperty("bench.properties", "").split(",")) {
+            if (!property.isBlank()) {
+                arguments.add("--" + property.trim());
+            }
+        }
+        // command-line arguments: they win over application.yml
+        return new SpringApplicationBuilder(AftersalesApplication.class).run(arguments.toArray(String[]::new));
     }
 
     private void run(ConfigurableApplicationContext service, List<Long> sizes, int writes, List<String> parts,
@@ -123,7 +135,7 @@ public final class ApiBenchmark {
         TenantDirectory tenants = service.getBean(TenantDirectory.class);
         Processors processors = new Processors(service.getBean(EventProcessingConfiguration.class));
         TicketSeeder seeder = new TicketSeeder(eventStore);
-        System.out.println("streaming processors: " + processors.streaming().keySet()
+        System.out.println("streaming processors: " + processors.describe()
                 + (processors.others().isEmpty() ? "" : "; not measured: " + processors.others()));
         long seeded = 0;
         for (long size : sizes) {
@@ -142,16 +154,27 @@ public final class ApiBenchmark {
             long head = head(eventStore);
             System.out.printf(Locale.ROOT, "seeded %,d events in %.1f s (%,.0f events/s appended); head %,d%n",
                     events, seconds, events / seconds, head);
-            for (Processors.CatchUp catchUp : processors.startAndTime(head, from, Duration.ofHours(2))) {
+            long cpu = HttpLoad.processCpuNanos();
+            List<Processors.CatchUp> catchUps = profiled("catch-up", () -> processors.startAndTime(head, from, Duration.ofHours(2)));
+            cpu = HttpLoad.processCpuNanos() - cpu;
+            for (Processors.CatchUp catchUp : catchUps) {
                 System.out.printf(Locale.ROOT, "catch-up %-22s %,10d events %8.1f s %,10.0f events/s%n",
                         catchUp.processor(), catchUp.events(), catchUp.seconds(), catchUp.perSecond());
                 column.put("catch-up " + catchUp.processor(), String.format(Locale.ROOT, "%,.0f events/s", catchUp.perSecond()));
             }
+            System.out.printf(Locale.ROOT, "catch-up cpu (all processors together) %.2f ms per event%n",
+                    cpu / 1e6 / Math.max(1, head - from.values().stream().mapToLong(Long::longValue).min().orElse(-1)));
             if (parts.contains("reads")) {
-                reads(column);
+                profiled("reads", () -> {
+                    reads(column);
+                    return null;
+                });
             }
             if (parts.contains("writes")) {
-                writes(column, writes);
+                profiled("writes", () -> {
+                    writes(column, writes);
+                    return null;
+                });
             }
         }
         printTable();
@@ -218,14 +241,14 @@ public final class ApiBenchmark {
 
     private void writes(Map<String, String> column, int requests) {
         System.out.printf(Locale.ROOT, "writes as an acme agent (%d connections; warm-up %d, then %d):%n", CONNECTIONS,
-                requests / 5, requests);
+                requests / 2, requests);
         SampleTickets samples = new SampleTickets("acme");
         List<String> created = Collections.synchronizedList(new ArrayList<>());
         IntFunction<HttpRequest> intake = i -> {
             Map<String, Object> body = samples.requestBody(new SplittableRandom(System.nanoTime() ^ i), 5_000_000L + i);
             return post("/api/v1/tickets", body).header("Idempotency-Key", UUID.randomUUID().toString()).build();
         };
-        HttpLoad.Result opened = http.run("intake POST /api/v1/tickets", requests / 5, requests, Duration.ofMinutes(5),
+        HttpLoad.Result opened = http.run("intake POST /api/v1/tickets", requests / 2, requests, Duration.ofMinutes(5),
                 i -> intake.apply(i));
         report(column, opened, "");
         // the tickets of the intake above: each task goes to another one than the 15 before it
@@ -240,10 +263,35 @@ public final class ApiBenchmark {
         }
         Map<String, Object> contact = Map.of("channel", "PHONE", "direction", "OUTBOUND",
                 "summary", "已电话联系客户，确认故障现象，约定明天上午上门检修。");
-        HttpLoad.Result tasks = http.run("task POST /api/v1/tickets/{id}/contacts", requests / 5, requests,
+        HttpLoad.Result tasks = http.run("task POST /api/v1/tickets/{id}/contacts", requests / 2, requests,
                 Duration.ofMinutes(5), i -> post("/api/v1/tickets/" + created.get(i % created.size()) + "/contacts",
                         contact).build());
         report(column, tasks, created.size() + " tickets");
+    }
+
+    /** A part of the run that may be profiled. */
+    private interface Part<T> {
+        T run() throws Exception;
+    }
+
+    /**
+     * With {@code -Dbench.jfr=<file>} and {@code -Dbench.jfr.part=} {@code catch-up}, {@code reads}
+     * or {@code writes} (the default), records a JFR profile (Java Flight Recorder, settings
+     * "profile") of that part alone, the last of them if there are several sizes.
+     */
+    private static <T> T profiled(String name, Part<T> part) throws Exception {
+        String file = System.getProperty("bench.jfr");
+        if (file == null || file.isBlank() || !name.equals(System.getProperty("bench.jfr.part", "writes"))) {
+            return part.run();
+        }
+        try (Recording recording = new Recording(Configuration.getConfiguration("profile"))) {
+            recording.start();
+            T result = part.run();
+            recording.stop();
+            recording.dump(Path.of(file));
+            System.out.println("  JFR profile of " + name + ": " + file);
+            return result;
+        }
     }
 
     private HttpRequest get(String pathAndQuery, String token) {
@@ -262,9 +310,9 @@ public final class ApiBenchmark {
     }
 
     private static void report(Map<String, String> column, HttpLoad.Result result, String note) {
-        System.out.printf(Locale.ROOT, "  %-42s %-14s n=%-5d %8.1f req/s  p50 %8.1f ms  p99 %8.1f ms  %s%n",
+        System.out.printf(Locale.ROOT, "  %-42s %-14s n=%-5d %8.1f req/s  p50 %8.1f ms  p99 %8.1f ms  cpu %5.1f ms/req  %s%n",
                 result.name(), result.statusText(), result.requests(), result.perSecond(),
-                result.percentileMillis(50), result.percentileMillis(99), note);
+                result.percentileMillis(50), result.percentileMillis(99), result.cpuMillisPerRequest(), note);
         if (result.firstFailure() != null) {
             System.out.println("    first answer ≥ 300: " + result.firstFailure());
         }

@@ -1,6 +1,7 @@
 package com.aftersales.gateway.benchmark;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -66,7 +67,12 @@ final class HttpLoad implements AutoCloseable {
 
     /** What one run measured. */
     record Result(String name, int requests, double seconds, long[] latenciesNanos, Map<Integer, Integer> statuses,
-                  String firstFailure) {
+                  String firstFailure, long cpuNanos) {
+
+        /** CPU time of this whole process (service and clients) per request: less noisy than rates on a shared machine. */
+        double cpuMillisPerRequest() {
+            return cpuNanos / 1e6 / Math.max(1, requests);
+        }
 
         double perSecond() {
             return requests / seconds;
@@ -104,6 +110,7 @@ final class HttpLoad implements AutoCloseable {
         AtomicInteger remaining = new AtomicInteger(requests);
         Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
         AtomicReference<String> firstFailure = new AtomicReference<>();
+        long cpuStart = processCpuNanos();
         long start = System.nanoTime();
         long deadline = start + maxTime.toNanos();
         List<Future<long[]>> clients = new ArrayList<>();
@@ -140,17 +147,22 @@ final class HttpLoad implements AutoCloseable {
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        long cpu = processCpuNanos() - cpuStart;
         long[] latencies = all.stream().flatMapToLong(Arrays::stream).sorted().toArray();
         Map<Integer, Integer> counted = new TreeMap<>();
         statuses.forEach((status, count) -> counted.put(status, count.get()));
-        return new Partial(latencies.length, seconds, latencies, counted, firstFailure.get());
+        return new Partial(latencies.length, seconds, latencies, counted, firstFailure.get(), cpu);
     }
 
     private record Partial(int requests, double seconds, long[] latencies, Map<Integer, Integer> statuses,
-                           String firstFailure) {
+                           String firstFailure, long cpuNanos) {
         Result named(String name) {
-            return new Result(name, requests, seconds, latencies, statuses, firstFailure);
+            return new Result(name, requests, seconds, latencies, statuses, firstFailure, cpuNanos);
         }
+    }
+
+    static long processCpuNanos() {
+        return ManagementFactory.getPlatformMXBean(com.sun.management.OperatingSystemMXBean.class).getProcessCpuTime();
     }
 
     static String abbreviate(String text) {

@@ -9,6 +9,7 @@ import java.util.TreeMap;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingEventProcessor;
 
 /**
  * The service's streaming event processors (ticket-views, ticket-timeline, ticket-search once it
@@ -31,6 +32,13 @@ final class Processors {
             }
         });
         return found;
+    }
+
+    /** Name and kind of each streaming processor. */
+    List<String> describe() {
+        List<String> described = new ArrayList<>();
+        streaming().forEach((name, processor) -> described.add(name + " (" + processor.getClass().getSimpleName() + ")"));
+        return described;
     }
 
     /** The names of processors that are not streaming ones (their catch-up is not measured). */
@@ -77,8 +85,15 @@ final class Processors {
         return positions;
     }
 
-    void stopAll() {
+    /** Stops every streaming processor and waits until none holds a segment or a thread. */
+    void stopAll() throws InterruptedException {
         streaming().values().forEach(StreamingEventProcessor::shutDown);
+        for (StreamingEventProcessor processor : streaming().values()) {
+            while (!processor.processingStatus().isEmpty() || processor.isRunning()
+                    || processor instanceof TrackingEventProcessor tracking && tracking.activeProcessorThreads() > 0) {
+                Thread.sleep(20);
+            }
+        }
     }
 
     /** How long one processor took from its start to the head. */
@@ -97,8 +112,17 @@ final class Processors {
         long start = System.nanoTime();
         processors.values().forEach(StreamingEventProcessor::start);
         Map<String, CatchUp> done = new TreeMap<>();
+        boolean reported = false;
         while (done.size() < processors.size()) {
             long now = System.nanoTime();
+            if (!reported && now - start > Duration.ofSeconds(60).toNanos()) {
+                reported = true;
+                processors.forEach((name, processor) -> System.out.printf("  %s after 60 s: running %s, status %s%s%n",
+                        name, processor.isRunning(), processor.processingStatus(),
+                        processor instanceof TrackingEventProcessor tracking
+                                ? ", threads active " + tracking.activeProcessorThreads()
+                                + " available " + tracking.availableProcessorThreads() : ""));
+            }
             if (now - start > timeout.toNanos()) {
                 throw new IllegalStateException("processors did not reach the head " + head + " in " + timeout
                         + "; done: " + done.keySet());

@@ -43,11 +43,20 @@ public class EventStoreAutoConfiguration {
                 .build();
     }
 
+    /**
+     * On the embedded server, token writes do not commit the file on their own (see
+     * {@link MongoConnection#deferredWriteConcern}): a processor writes its views before its token,
+     * a commit stores everything written before it, so no commit can hold a token without the views
+     * it covers; a crash loses at most the last second of both, and the processor applies those
+     * events again (projections are idempotent). A token write per batch was most of the file
+     * commits of a busy intake.
+     */
     @Bean
     TokenStore tokenStore(MongoDatabase database, Serializer serializer, EventStoreProperties properties,
                           MongoConnection connection) {
+        MongoDatabase tokens = database.withWriteConcern(connection.deferredWriteConcern(database.getWriteConcern()));
         return MongoTokenStore.builder()
-                .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(database).build())
+                .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(tokens).build())
                 .serializer(serializer)
                 .claimTimeout(properties.getClaimTimeout())
                 .nodeId(nodeId(connection))

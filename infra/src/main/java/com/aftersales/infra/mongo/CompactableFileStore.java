@@ -164,6 +164,11 @@ final class CompactableFileStore extends SingleFileStore {
         return (double) chunk.maxLenLive / chunk.maxLen;
     }
 
+    /** Bytes written to the file since it was opened. */
+    long writtenBytes() {
+        return writeBytes.get();
+    }
+
     long denseBytes() {
         return denseBlocks(liveChunks()) * BLOCK_BYTES;
     }

@@ -75,5 +75,16 @@ public class MongoStorageAutoConfiguration {
             }
             return settings.build();
         }
+
+        /**
+         * For derived data whose durability a later write of the same writer covers: a projection's
+         * views and then its tracking token. On the embedded server such writes are answered without
+         * a file commit of their own ({@code j: false}); the next commit of any other write, or the
+         * backend's flush within a second, stores them, and a commit always stores everything
+         * written before it. Elsewhere {@code fallback}, the connection's own concern.
+         */
+        public WriteConcern deferredWriteConcern(WriteConcern fallback) {
+            return embedded ? WriteConcern.W1.withJournal(false) : fallback;
+        }
     }
 }

@@ -25,6 +25,8 @@ final class StoreCompaction {
     /** When idle: chunks ~85 % live, still small enough to find holes. */
     private static final int IDLE_REWRITE_BYTES = 256 * 1024;
     private static final int MIN_REWRITE_BYTES = 16 * 1024;
+    /** Bytes compaction writes under load per byte a commit wrote. */
+    private static final int LOAD_RATIO = 1;
     /**
      * Chunks up to this many points fuller than the average are rewritten: enough to lift the
      * average, while nearly full chunks, which cost the most to rewrite, are left alone.
@@ -59,10 +61,17 @@ final class StoreCompaction {
         return fillRate > 0;
     }
 
-    /** After a commit. */
-    void passUnderLoad() {
+    /**
+     * After a commit that wrote {@code committedBytes}: compaction steps until they have written
+     * about as much again ({@value #LOAD_RATIO}×), or the target fill rate is reached, or the pass
+     * time is up. Compaction so keeps pace with the dead pages commits leave behind, each commit
+     * paying for its own share. (A pass after every write command, running until the target fill
+     * rate, made compaction most of the embedded server's work under concurrent writers.)
+     */
+    void passUnderLoad(long committedBytes) {
         if (enabled()) {
-            pass(fillRate, fill -> LOAD_REWRITE_BYTES);
+            long until = file.writtenBytes() + LOAD_RATIO * committedBytes;
+            pass(fillRate, fill -> file.writtenBytes() < until ? LOAD_REWRITE_BYTES : 0);
         }
     }
 

@@ -57,4 +57,50 @@ class KillNineDurabilityTest {
         }
         assertThat(new File(dataDir.toFile(), EmbeddedMongo.FILE_NAME)).exists();
     }
+
+    /**
+     * Eight writers share commits (a write a commit has already stored is answered without one of
+     * its own), and each writes a view with {@code j: false} (no commit of its own) before every
+     * acknowledged write: after the kill, every acknowledged write and every view written before it
+     * by the same writer must be there.
+     */
+    @Test
+    void concurrent_and_deferred_writes_survive_kill_minus_nine() throws Exception {
+        int threads = 8;
+        Process writer = new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"),
+                CrashingWriter.class.getName(), dataDir.toString(), Integer.toString(threads))
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        long[] lastAcked = new long[threads];
+        java.util.Arrays.fill(lastAcked, -1);
+        long acked = 0;
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(writer.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while (acked < 1_600 && (line = out.readLine()) != null) {
+                if (line.startsWith("acked ")) {
+                    String[] parts = line.split(" ");
+                    lastAcked[Integer.parseInt(parts[1])] = Long.parseLong(parts[2]);
+                    acked++;
+                }
+            }
+            writer.destroyForcibly();
+            assertThat(writer.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        }
+        assertThat(acked).as("the writers ran").isGreaterThanOrEqualTo(1_600);
+
+        try (EmbeddedMongo server = EmbeddedMongo.onFile(dataDir, 16, 0);
+             MongoClient client = MongoClients.create(server.connectionString())) {
+            var writes = client.getDatabase("crash").getCollection("writes");
+            var views = client.getDatabase("crash").getCollection("views");
+            for (int thread = 0; thread < threads; thread++) {
+                for (long i = 0; i <= lastAcked[thread]; i++) {
+                    String id = thread + "/" + i;
+                    assertThat(writes.find(Filters.eq("_id", id)).first()).as("acknowledged write %s", id).isNotNull();
+                    assertThat(views.find(Filters.eq("_id", id)).first()).as("view %s, written before %s", id, id).isNotNull();
+                }
+            }
+        }
+    }
 }

@@ -1,10 +1,12 @@
 package com.aftersales.ticket.view;
 
+import com.aftersales.infra.mongo.MongoStorageAutoConfiguration.MongoConnection;
 import com.aftersales.infra.tenancy.Tenant;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.mongodb.WriteConcern;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 import java.util.Date;
@@ -16,6 +18,7 @@ import org.bson.Document;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import org.bson.types.Decimal128;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,7 +39,21 @@ public class TicketViewStore {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     public TicketViewStore(MongoDatabase database) {
-        this.database = database;
+        this(database, database.getWriteConcern());
+    }
+
+    /**
+     * Views are derived data, written before their projection's tracking token: on the embedded
+     * server they skip a file commit of their own ({@link MongoConnection#deferredWriteConcern});
+     * a crash can only make the projection apply its last events again, which changes nothing.
+     */
+    @Autowired
+    public TicketViewStore(MongoDatabase database, MongoConnection connection) {
+        this(database, connection.deferredWriteConcern(database.getWriteConcern()));
+    }
+
+    private TicketViewStore(MongoDatabase database, WriteConcern viewWrites) {
+        this.database = database.withWriteConcern(viewWrites);
     }
 
     MongoCollection<Document> collection(String tenantId) {
