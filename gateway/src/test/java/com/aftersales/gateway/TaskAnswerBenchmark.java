@@ -44,8 +44,9 @@ import reactor.netty.resources.ConnectionProvider;
 
 /**
  * Prints task-answer and timeline-page times over HTTP on the embedded default (H2 file), one
- * request at a time, each on a new connection (on a reused keep-alive connection the server's Reactor
- * Netty 1.2.18 now and then stops reading, reactor-netty#4361: a loopback connect costs ~0.1 ms);
+ * request at a time, each on a new connection (written when Reactor Netty 1.2.18 now and then stopped
+ * reading a reused keep-alive connection, reactor-netty#4361, see the root pom; a loopback connect
+ * costs ~0.1 ms);
  * then where a task's time goes, measured in-process. Not part of the suite:
  * {@code ./mvnw -o -q -pl gateway -am test -Dtest=TaskAnswerBenchmark -Dsurefire.failIfNoSpecifiedTests=false}
  * ({@code -Dbenchmark.samples=300}).

@@ -60,7 +60,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class ApiBenchmark {
 
-    static final int CONNECTIONS = 16;
+    static final int CONNECTIONS = Integer.getInteger("bench.connections", 16);
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(Long.getLong("bench.timeout-seconds", 120));
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpLoad http;
@@ -295,13 +296,13 @@ public final class ApiBenchmark {
     }
 
     private HttpRequest get(String pathAndQuery, String token) {
-        return HttpRequest.newBuilder(http.uri(pathAndQuery)).timeout(Duration.ofMinutes(2))
+        return HttpRequest.newBuilder(http.uri(pathAndQuery)).timeout(REQUEST_TIMEOUT)
                 .header("Authorization", "Bearer " + token).header("Accept", "application/json").GET().build();
     }
 
     private HttpRequest.Builder post(String path, Map<String, Object> body) {
         try {
-            return HttpRequest.newBuilder(http.uri(path)).timeout(Duration.ofMinutes(2))
+            return HttpRequest.newBuilder(http.uri(path)).timeout(REQUEST_TIMEOUT)
                     .header("Authorization", "Bearer " + agent).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)));
         } catch (IOException e) {
