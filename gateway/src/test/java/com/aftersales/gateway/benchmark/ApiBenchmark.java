@@ -56,11 +56,18 @@ import org.springframework.context.ConfigurableApplicationContext;
  * Arguments: sizes per tenant, comma-separated (default {@code 10000,100000}); optionally the
  * number of measured intake and task requests (default 2000); optionally {@code reads} or
  * {@code writes} to run only those (default {@code reads,writes}). The service runs in this JVM
- * (random port, an issuer of the harness's own), so the clients share its CPU.
+ * (random port, an issuer of the harness's own), so the clients share its CPU. System properties:
+ * {@code bench.connections} (16), {@code bench.warmup-seconds} of mixed reads before the first is
+ * measured (60), {@code bench.read-warmup} and {@code bench.read-requests} per read (300, 1000),
+ * {@code bench.timeout-seconds} per request (120), {@code bench.properties} (service properties,
+ * {@code a=1,b=2}), {@code bench.jfr} and {@code bench.jfr.part}, {@code bench.exit}.
  */
 public final class ApiBenchmark {
 
     static final int CONNECTIONS = Integer.getInteger("bench.connections", 16);
+    /** Requests per read before measuring: with fewer, the JIT compiler was a quarter of the measured CPU. */
+    private static final int READ_WARMUP = Integer.getInteger("bench.read-warmup", 300);
+    private static final int READ_REQUESTS = Integer.getInteger("bench.read-requests", 1000);
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(Long.getLong("bench.timeout-seconds", 120));
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -187,10 +194,11 @@ public final class ApiBenchmark {
     }
 
     private void reads(Map<String, String> column) {
-        System.out.printf(Locale.ROOT, "reads as an acme supervisor (%d connections; warm-up 20, then up to 400 or 15 s):%n",
-                CONNECTIONS);
+        System.out.printf(Locale.ROOT, "reads as an acme supervisor (%d connections; warm-up %d, then up to %d or 30 s):%n",
+                CONNECTIONS, READ_WARMUP, READ_REQUESTS);
         String queue = "/api/v1/tickets?queue=all&department=" + encode("空调维修部") + "&status=IN_PROGRESS&limit=20";
         String search = "/api/v1/tickets?q=" + encode("不制冷") + "&limit=20";
+        warmUp(List.of("/api/v1/tickets?limit=20", queue, search, "/api/v1/tickets/counts"));
         read(column, "list: first page", "/api/v1/tickets?limit=20");
         read(column, "list: queue by department and state", queue);
         read(column, "list: text search q=不制冷", search);
@@ -225,6 +233,20 @@ public final class ApiBenchmark {
         return page;
     }
 
+    /**
+     * All reads in turn for {@code bench.warmup-seconds} (default 60) before any is measured: the JIT
+     * compiler of a freshly started service otherwise takes a large share of two cores for minutes.
+     */
+    private void warmUp(List<String> paths) {
+        long seconds = Long.getLong("bench.warmup-seconds", 60);
+        if (seconds > 0) {
+            HttpLoad.Result warm = http.run("warm-up", 0, 100_000, Duration.ofSeconds(seconds),
+                    i -> get(paths.get(i % paths.size()), reader));
+            System.out.printf(Locale.ROOT, "  warm-up: %d reads in %.0f s (%s)%n", warm.requests(), warm.seconds(),
+                    warm.statusText());
+        }
+    }
+
     private void read(Map<String, String> column, String name, String pathAndQuery) {
         HttpResponse<String> sample = http.send(get(pathAndQuery, reader));
         String items = "";
@@ -236,7 +258,7 @@ public final class ApiBenchmark {
                 items = "unreadable body";
             }
         }
-        HttpLoad.Result result = http.run(name, 20, 400, Duration.ofSeconds(15), i -> get(pathAndQuery, reader));
+        HttpLoad.Result result = http.run(name, READ_WARMUP, READ_REQUESTS, Duration.ofSeconds(30), i -> get(pathAndQuery, reader));
         report(column, result, items);
     }
 
