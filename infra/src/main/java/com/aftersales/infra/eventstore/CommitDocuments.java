@@ -1,5 +1,6 @@
 package com.aftersales.infra.eventstore;
 
+import com.aftersales.infra.tenancy.CallerMetaData;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -19,7 +20,9 @@ import org.bson.Document;
  *   stream: "ticket-7/3",          // aggregate id + "/" + first sequence number: unique
  *   aggregateIdentifier, type, firstSequence: 3, lastSequence: 4,
  *   committedAt: ISODate,          // writer clock, only used to judge abandoned indexes
- *   events: [ { eventIdentifier, sequence, timestamp, payloadType, payloadRevision, payload, metaData } ] }
+ *   tenant: "acme",                // the events' tenant (absent on commits stored before audit hashing)
+ *   events: [ { eventIdentifier, sequence, timestamp, payloadType, payloadRevision, payload, metaData,
+ *               hash, previousHash } ] }  // see EventHashes; absent before audit hashing
  * </pre>
  * Keying a commit by its last index lets a reader positioned inside a commit find the rest of it
  * with the same window lookup. A commit that failed after its indexes were allocated is stored as
@@ -38,6 +41,10 @@ final class CommitDocuments {
     static final String COMMITTED_AT = "committedAt";
     static final String EVENTS = "events";
     static final String VOID = "void";
+    /** The tenant of the commit's events (from their metadata), for per-tenant audit checkpoints. */
+    static final String TENANT = "tenant";
+    static final String HASH = "hash";
+    static final String PREVIOUS_HASH = "previousHash";
 
     private CommitDocuments() {
     }
@@ -53,12 +60,16 @@ final class CommitDocuments {
         for (DomainEventMessage<?> event : events) {
             entries.add(entry(event, serializer));
         }
-        return new Document(STREAM, streamKey(first.getAggregateIdentifier(), first.getSequenceNumber()))
+        Document commit = new Document(STREAM, streamKey(first.getAggregateIdentifier(), first.getSequenceNumber()))
                 .append(AGGREGATE, first.getAggregateIdentifier())
                 .append(TYPE, first.getType())
                 .append(FIRST_SEQUENCE, first.getSequenceNumber())
                 .append(LAST_SEQUENCE, events.get(events.size() - 1).getSequenceNumber())
                 .append(EVENTS, entries);
+        if (first.getMetaData().get(CallerMetaData.TENANT) instanceof String tenant) {
+            commit.append(TENANT, tenant);
+        }
+        return commit;
     }
 
     /** Gives a commit its global indexes, one per event starting at {@code firstIndex}. */
@@ -121,5 +132,41 @@ final class CommitDocuments {
                 type, aggregateIdentifier, entry.getLong("sequence"), entry.getString("eventIdentifier"),
                 entry.getString("timestamp"), entry.getString("payloadType"), entry.getString("payloadRevision"),
                 entry.getString("payload"), entry.getString("metaData"));
+    }
+
+    /** The commit's events as stored, with their global indexes. */
+    static List<StoredEvent> stored(Document commit) {
+        List<Document> entries = commit.getList(EVENTS, Document.class);
+        List<StoredEvent> events = new ArrayList<>(entries.size());
+        long firstSequence = commit.getLong(FIRST_SEQUENCE);
+        long firstIndex = firstIndex(commit);
+        for (Document entry : entries) {
+            long sequence = entry.getLong("sequence");
+            events.add(new StoredEvent(commit.getString(TENANT), commit.getString(TYPE), commit.getString(AGGREGATE),
+                    sequence, firstIndex + (sequence - firstSequence), entry.getString("eventIdentifier"),
+                    entry.getString("timestamp"), entry.getString("payloadType"), entry.getString("payloadRevision"),
+                    entry.getString("payload"), entry.getString("metaData"), entry.getString(HASH),
+                    entry.getString(PREVIOUS_HASH)));
+        }
+        return events;
+    }
+
+    /**
+     * Chains the commit's entries: each gets the hash of its stored form and the previous event's
+     * hash ({@code previousHash} of the first: the stream's event before the commit, null if none
+     * or unhashed). Returns the hash of the last entry.
+     */
+    static String chain(Document commit, String previousHash) {
+        String type = commit.getString(TYPE);
+        String aggregate = commit.getString(AGGREGATE);
+        String previous = previousHash;
+        for (Document entry : commit.getList(EVENTS, Document.class)) {
+            String hash = EventHashes.hash(previous, type, aggregate, entry.getLong("sequence"),
+                    entry.getString("eventIdentifier"), entry.getString("timestamp"), entry.getString("payloadType"),
+                    entry.getString("payloadRevision"), entry.getString("payload"), entry.getString("metaData"));
+            entry.append(PREVIOUS_HASH, previous).append(HASH, hash);
+            previous = hash;
+        }
+        return previous;
     }
 }
