@@ -1,0 +1,111 @@
+package com.aftersales.gateway.audit;
+
+import com.aftersales.infra.eventstore.EventHistory;
+import com.aftersales.infra.eventstore.StoredEvent;
+import com.aftersales.infra.tenancy.CallerMetaData;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.TextNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/**
+ * A ticket's events read from the event store (not from a projection), for one tenant only: a
+ * ticket of another tenant reads as absent.
+ */
+@Component
+public class TicketHistory {
+
+    /** A page of events and whether more follow. */
+    public record Page(List<HistoryEntry> entries, boolean hasMore) {
+    }
+
+    private final EventHistory events;
+    private final ObjectMapper json = new ObjectMapper();
+
+    public TicketHistory(EventHistory events) {
+        this.events = events;
+    }
+
+    /** Up to {@code limit} events from sequence {@code from} on; empty if the tenant has no such ticket. */
+    public Optional<Page> page(String tenantId, String ticketId, long from, int limit) {
+        List<StoredEvent> read = events.read(ticketId, from, limit + 1);
+        if (read.isEmpty() && (from == 0 || !ownedBy(tenantId, events.read(ticketId, 0, 1)))) {
+            return Optional.empty();
+        }
+        if (!ownedBy(tenantId, read)) {
+            return Optional.empty();
+        }
+        List<HistoryEntry> entries = new ArrayList<>(Math.min(limit, read.size()));
+        for (StoredEvent event : read.subList(0, Math.min(limit, read.size()))) {
+            entries.add(entry(event));
+        }
+        return Optional.of(new Page(entries, read.size() > limit));
+    }
+
+    /** Whether the ticket exists and is the tenant's: its first event says so. */
+    public boolean exists(String tenantId, String ticketId) {
+        List<StoredEvent> first = events.read(ticketId, 0, 1);
+        return !first.isEmpty() && ownedBy(tenantId, first);
+    }
+
+    private boolean ownedBy(String tenantId, List<StoredEvent> read) {
+        if (read.isEmpty()) {
+            return false;
+        }
+        for (StoredEvent event : read) {
+            if (!tenantId.equals(tenantOf(event))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The commit's tenant; for commits stored before it was recorded there, the event's metadata. */
+    String tenantOf(StoredEvent event) {
+        if (event.tenant() != null) {
+            return event.tenant();
+        }
+        JsonNode tenant = metaData(event).get(CallerMetaData.TENANT);
+        return tenant == null ? null : tenant.asText();
+    }
+
+    private JsonNode metaData(StoredEvent event) {
+        return parse(event.metaData());
+    }
+
+    HistoryEntry entry(StoredEvent event) {
+        JsonNode metaData = metaData(event);
+        List<String> roles = new ArrayList<>();
+        metaData.path(CallerMetaData.ROLES).forEach(role -> roles.add(role.asText()));
+        HistoryEntry.Actor actor = new HistoryEntry.Actor(text(metaData, CallerMetaData.ACTOR),
+                text(metaData, CallerMetaData.ACTOR_KIND), roles);
+        String type = event.payloadType();
+        String name = type.substring(Math.max(type.lastIndexOf('.'), type.lastIndexOf('$')) + 1);
+        // Axon's MessageOriginProvider: traceId = the first message of the chain, correlationId = the
+        // message that caused this one (the command)
+        return new HistoryEntry(event.sequence(), event.globalIndex(), event.eventIdentifier(), name, type,
+                event.payloadRevision(), event.timestamp(), tenantOf(event), actor, text(metaData, "traceId"),
+                text(metaData, "correlationId"), parse(event.payload()), event.hash(), event.previousHash());
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value.asText();
+    }
+
+    /** Stored JSON as a tree; a string that is not JSON (tampered, or another serializer) as text. */
+    private JsonNode parse(String stored) {
+        if (stored == null) {
+            return json.nullNode();
+        }
+        try {
+            return json.readTree(stored);
+        } catch (JsonProcessingException e) {
+            return TextNode.valueOf(stored);
+        }
+    }
+}

@@ -1,0 +1,183 @@
+package com.aftersales.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
+
+/** Issue 9: a ticket's history as stored, page by page, masked, and the ticket as of past moments. */
+class HistoryApiTest extends ApiTestSupport {
+
+    final String agent = token("acme", "AGENT");
+    final String technician = token("acme", "HANDLER", "SENIOR");
+    final String manager = token("acme", "MANAGER");
+    final String auditor = token("acme", "AUDITOR");
+
+    private String open() {
+        return http.post().uri("/api/v1/tickets").headers(h -> h.setBearerAuth(agent))
+                .bodyValue(TicketRequests.airConditionerRepair()).exchange()
+                .expectStatus().isCreated().expectBody(JsonNode.class).returnResult().getResponseBody().get("id").asText();
+    }
+
+    private JsonNode task(String token, String ticketId, String task, Object body) {
+        String version = http.get().uri("/api/v1/tickets/" + ticketId).headers(h -> h.setBearerAuth(agent)).exchange()
+                .expectStatus().isOk().returnResult(String.class).getResponseHeaders().getETag();
+        var request = http.method(HttpMethod.POST).uri("/api/v1/tickets/" + ticketId + "/" + task).headers(h -> {
+            h.setBearerAuth(token);
+            h.setIfMatch(version);
+        });
+        return (body == null ? request.exchange() : request.bodyValue(body).exchange())
+                .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
+    }
+
+    /** Worked example 1 of SPEC §12 up to the resolution. */
+    private String example1() {
+        String id = open();
+        task(agent, id, "acknowledgement", Map.of("promisedResponseBy", "2024-05-21T01:30:00Z", "channel", "PHONE"));
+        task(agent, id, "assignment", Map.of("department", "technical", "assigneeId", "acme-handler-senior"));
+        task(technician, id, "acceptance", null);
+        task(technician, id, "diagnosis", Map.of("method", "ON_SITE", "findings", "capacitor failed",
+                "appointmentAt", "2024-05-21T02:00:00Z"));
+        task(technician, id, "plan", Map.of("permanentFix", "replace the capacitor", "measures", List.of("on-site repair"),
+                "deadline", "2024-05-21T10:00:00Z"));
+        task(manager, id, "plan/approval", null);
+        task(agent, id, "customer-updates", Map.of("channel", "PHONE", "summary", "technician arrives 10:00, call 13800005678"));
+        task(technician, id, "resolution", Map.of("resolution", "capacitor replaced at 17:30"));
+        return id;
+    }
+
+    private EntityExchangeResult<JsonNode> get(String token, String uri) {
+        return http.get().uri(uri).headers(h -> h.setBearerAuth(token)).exchange()
+                .expectStatus().isOk().expectBody(JsonNode.class).returnResult();
+    }
+
+    private List<JsonNode> all(String token, String id) {
+        List<JsonNode> events = new ArrayList<>();
+        get(token, "/api/v1/tickets/" + id + "/history?limit=200").getResponseBody().get("items").forEach(events::add);
+        return events;
+    }
+
+    @Test
+    void history_lists_every_stored_event_in_order_with_its_fields_masked_unless_pii_reader() {
+        String id = example1();
+        List<JsonNode> events = all(auditor, id);
+        List<String> types = events.stream().map(event -> event.get("type").asText()).toList();
+        assertThat(types).startsWith("TicketOpened", "TicketAcknowledged", "TicketAssigned", "AssignmentAccepted",
+                "DiagnosisRecorded", "PlanProposed").contains("PlanApproved", "CustomerUpdated").endsWith("TicketResolved");
+        long previousPosition = -1;
+        String previousHash = null;
+        for (int i = 0; i < events.size(); i++) {
+            JsonNode event = events.get(i);
+            assertThat(event.get("sequence").asLong()).isEqualTo(i);
+            assertThat(event.get("globalPosition").asLong()).isGreaterThan(previousPosition);
+            previousPosition = event.get("globalPosition").asLong();
+            assertThat(event.get("tenant").asText()).isEqualTo("acme");
+            assertThat(event.get("payloadType").asText()).startsWith("com.aftersales.ticket.").endsWith(event.get("type").asText());
+            assertThat(event.get("timestamp").asText()).matches("\\d{4}-\\d{2}-\\d{2}T.*Z");
+            assertThat(event.get("eventId").asText()).hasSize(36);
+            assertThat(event.get("correlationId").asText()).hasSize(36);
+            assertThat(event.get("causationId").asText()).hasSize(36);
+            assertThat(event.get("hash").asText()).hasSize(64);
+            assertThat(event.hasNonNull("previousHash") ? event.get("previousHash").asText() : null).isEqualTo(previousHash);
+            previousHash = event.get("hash").asText();
+            assertThat(event.get("payload").isObject()).isTrue();
+        }
+        assertThat(events.get(0).at("/actor/id").asText()).isEqualTo("acme-agent");
+        assertThat(events.get(0).at("/actor/kind").asText()).isIn("user", "client");
+        assertThat(events.get(0).at("/actor/roles/0").asText()).isEqualTo("AGENT");
+        assertThat(events.get(3).at("/actor/id").asText()).isEqualTo("acme-handler-senior");
+        assertThat(events.get(0).get("revision").asText()).isNotBlank();
+
+        String masked = events.get(0).get("payload").toString();
+        assertThat(masked).doesNotContain("13800005678").contains("5678");
+        JsonNode update = events.stream().filter(event -> event.get("type").asText().equals("CustomerUpdated")).findFirst().orElseThrow();
+        assertThat(update.at("/payload/summary").asText()).doesNotContain("13800005678");
+        List<JsonNode> unmasked = all(token("acme", "AUDITOR", "PII_READER"), id);
+        assertThat(unmasked.get(0).get("payload").toString()).contains("13800005678");
+        assertThat(unmasked.get(0).get("hash")).isEqualTo(events.get(0).get("hash"));
+    }
+
+    @Test
+    void history_pages_chain_by_cursor_and_refuses_made_up_cursors() {
+        String id = open();
+        for (int n = 0; n < 4; n++) {
+            task(agent, id, "contacts", Map.of("channel", "PHONE", "direction", "OUTBOUND", "summary", "call " + n));
+        }
+        EntityExchangeResult<JsonNode> first = get(auditor, "/api/v1/tickets/" + id + "/history?limit=2");
+        assertThat(first.getResponseBody().get("items")).hasSize(2);
+        assertThat(first.getResponseBody().get("hasMore").asBoolean()).isTrue();
+        String cursor = first.getResponseBody().get("nextCursor").asText();
+        assertThat(first.getResponseHeaders().getFirst(HttpHeaders.LINK))
+                .isEqualTo("</api/v1/tickets/" + id + "/history?cursor=" + cursor + "&limit=2>; rel=\"next\"");
+        JsonNode second = get(auditor, "/api/v1/tickets/" + id + "/history?limit=2&cursor=" + cursor).getResponseBody();
+        assertThat(second.at("/items/0/sequence").asLong()).isEqualTo(2);
+        JsonNode last = get(auditor, "/api/v1/tickets/" + id + "/history?limit=2&cursor=" + second.get("nextCursor").asText())
+                .getResponseBody();
+        assertThat(last.get("items")).hasSize(1);
+        assertThat(last.get("hasMore").asBoolean()).isFalse();
+        assertThat(last.has("nextCursor") && !last.get("nextCursor").isNull()).isFalse();
+
+        http.get().uri("/api/v1/tickets/" + id + "/history?cursor=bm90LWEtY3Vyc29y").headers(h -> h.setBearerAuth(auditor))
+                .exchange().expectStatus().isBadRequest().expectBody().jsonPath("$.code").isEqualTo("INVALID_CURSOR");
+        http.get().uri("/api/v1/tickets/" + id + "/history?limit=500").headers(h -> h.setBearerAuth(auditor))
+                .exchange().expectStatus().isBadRequest().expectBody().jsonPath("$.code").isEqualTo("VALIDATION_FAILED");
+        http.get().uri("/api/v1/tickets/" + id + "/history/state?asOf=yesterday").headers(h -> h.setBearerAuth(auditor))
+                .exchange().expectStatus().isBadRequest().expectBody().jsonPath("$.code").isEqualTo("VALIDATION_FAILED");
+    }
+
+    @Test
+    void the_ticket_as_of_three_instants_of_worked_example_1_and_as_of_now_is_the_live_view() {
+        String id = example1();
+        List<JsonNode> events = all(auditor, id);
+        String base = "/api/v1/tickets/" + id + "/history/state";
+
+        JsonNode registered = get(auditor, base + "?asOf=" + events.get(0).get("timestamp").asText()).getResponseBody();
+        assertThat(registered.get("status").asText()).isEqualTo("REGISTERED");
+        assertThat(registered.get("version").asLong()).isZero();
+        assertThat(registered.hasNonNull("acknowledgement")).isFalse();
+
+        JsonNode accepted = get(auditor, base + "?asOf=" + events.get(3).get("timestamp").asText()).getResponseBody();
+        assertThat(accepted.get("status").asText()).isEqualTo("IN_PROGRESS");
+        assertThat(accepted.at("/assignment/assigneeId").asText()).isEqualTo("acme-handler-senior");
+        assertThat(accepted.at("/handling/plan").isMissingNode() || accepted.at("/handling/plan").isNull()).isTrue();
+
+        int approval = types(events).indexOf("PlanApproved");
+        JsonNode approved = get(auditor, base + "?sequence=" + approval).getResponseBody();
+        assertThat(approved.at("/handling/plan/approval").asText()).isEqualTo("APPROVED");
+        assertThat(approved.get("status").asText()).isEqualTo("IN_PROGRESS");
+        assertThat(approved.get("version").asLong()).isEqualTo(approval);
+
+        JsonNode live = get(auditor, "/api/v1/tickets/" + id).getResponseBody();
+        assertThat(live.get("status").asText()).isEqualTo("RESOLVED");
+        assertThat(get(auditor, base).getResponseBody()).isEqualTo(live);
+        assertThat(get(auditor, base + "?asOf=2999-01-01T00:00:00Z").getResponseBody()).isEqualTo(live);
+
+        http.get().uri(base + "?asOf=2000-01-01T00:00:00Z").headers(h -> h.setBearerAuth(auditor)).exchange()
+                .expectStatus().isNotFound().expectBody().jsonPath("$.code").isEqualTo("TICKET_NOT_FOUND");
+    }
+
+    private static List<String> types(List<JsonNode> events) {
+        return events.stream().map(event -> event.get("type").asText()).toList();
+    }
+
+    @Test
+    void another_tenants_auditor_gets_404_and_other_roles_403_on_every_history_route() {
+        String id = open();
+        String nimbusAuditor = token("nimbus", "AUDITOR", "TENANT_ADMIN", "PII_READER");
+        for (String route : List.of("/history", "/history?limit=1", "/history/state", "/history/state?sequence=0")) {
+            http.get().uri("/api/v1/tickets/" + id + route).headers(h -> h.setBearerAuth(nimbusAuditor)).exchange()
+                    .expectStatus().isNotFound().expectBody().jsonPath("$.code").isEqualTo("TICKET_NOT_FOUND");
+            http.get().uri("/api/v1/tickets/" + id + route).headers(h -> h.setBearerAuth(agent)).exchange()
+                    .expectStatus().isForbidden();
+        }
+        get(token("acme", "TENANT_ADMIN"), "/api/v1/tickets/" + id + "/history");
+        http.get().uri("/api/v1/tickets/no-such-ticket/history").headers(h -> h.setBearerAuth(auditor)).exchange()
+                .expectStatus().isNotFound();
+    }
+}
