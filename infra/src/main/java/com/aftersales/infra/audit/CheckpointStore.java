@@ -1,0 +1,163 @@
+package com.aftersales.infra.audit;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.bson.Document;
+
+/**
+ * The {@code audit_checkpoints} collection: one document per checkpoint, keyed
+ * {@code <tenant>/<sequence>}, so two nodes can never store two checkpoints with the same sequence
+ * (the second insert fails on the key and that node takes the stored one). Every read is by key:
+ * the latest checkpoint is found from {@code audit_checkpoint_heads} (a hint, moved with
+ * {@code $max}) and by probing the next keys; the checkpoint covering a global index by binary
+ * search over the sequence numbers. Checkpoints never change, so read ones are cached.
+ */
+public final class CheckpointStore {
+
+    static final String COLLECTION = "audit_checkpoints";
+    static final String HEADS = "audit_checkpoint_heads";
+
+    private final MongoCollection<Document> checkpoints;
+    private final MongoCollection<Document> heads;
+    private final Map<String, Checkpoint> cache = new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Checkpoint> eldest) {
+            return size() > 10_000;
+        }
+    };
+
+    public CheckpointStore(MongoDatabase database) {
+        this.checkpoints = database.getCollection(COLLECTION);
+        this.heads = database.getCollection(HEADS);
+    }
+
+    static String key(String tenant, long sequence) {
+        return tenant + "/" + sequence;
+    }
+
+    /** Stores the checkpoint; false if the tenant already has one with its sequence number. */
+    public boolean insert(Checkpoint checkpoint) {
+        try {
+            checkpoints.insertOne(toDocument(checkpoint));
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+                return false;
+            }
+            throw e;
+        }
+        heads.updateOne(Filters.eq("_id", checkpoint.tenant()),
+                Updates.combine(Updates.max("sequence", checkpoint.sequence()), Updates.set("tenant", checkpoint.tenant())),
+                new UpdateOptions().upsert(true));
+        synchronized (cache) {
+            cache.put(key(checkpoint.tenant(), checkpoint.sequence()), checkpoint);
+        }
+        return true;
+    }
+
+    public Optional<Checkpoint> find(String tenant, long sequence) {
+        if (sequence < 0) {
+            return Optional.empty();
+        }
+        String key = key(tenant, sequence);
+        synchronized (cache) {
+            Checkpoint cached = cache.get(key);
+            if (cached != null) {
+                return Optional.of(cached);
+            }
+        }
+        Document document = checkpoints.find(Filters.eq("_id", key)).first();
+        if (document == null || !tenant.equals(document.getString("tenant"))) {
+            return Optional.empty();
+        }
+        Checkpoint checkpoint = fromDocument(document);
+        synchronized (cache) {
+            cache.put(key, checkpoint);
+        }
+        return Optional.of(checkpoint);
+    }
+
+    /** The tenant's newest checkpoint. */
+    public Optional<Checkpoint> latest(String tenant) {
+        Document head = heads.find(Filters.eq("_id", tenant)).first();
+        long sequence = head == null ? -1 : ((Number) head.get("sequence")).longValue();
+        while (exists(tenant, sequence + 1)) {
+            sequence++;
+        }
+        return find(tenant, sequence);
+    }
+
+    private boolean exists(String tenant, long sequence) {
+        return checkpoints.find(Filters.eq("_id", key(tenant, sequence))).projection(new Document("_id", 1)).first() != null;
+    }
+
+    /** The checkpoint whose range holds {@code globalIndex}, if one up to {@code latest} does. */
+    public Optional<Checkpoint> covering(String tenant, long globalIndex, Checkpoint latest) {
+        if (latest == null || globalIndex > latest.toIndex()) {
+            return Optional.empty();
+        }
+        long low = 0;
+        long high = latest.sequence();
+        while (low <= high) {
+            long mid = (low + high) >>> 1;
+            Optional<Checkpoint> found = find(tenant, mid);
+            if (found.isEmpty()) {
+                return Optional.empty(); // a checkpoint was deleted: the caller reports it
+            }
+            Checkpoint checkpoint = found.get();
+            if (checkpoint.covers(globalIndex)) {
+                return found;
+            }
+            if (globalIndex < checkpoint.fromIndex()) {
+                high = mid - 1;
+            } else {
+                low = mid + 1;
+            }
+        }
+        return Optional.empty();
+    }
+
+    static Document toDocument(Checkpoint checkpoint) {
+        List<Long> indexes = new ArrayList<>(checkpoint.leaves().size());
+        List<String> hashes = new ArrayList<>(checkpoint.leaves().size());
+        for (Checkpoint.Leaf leaf : checkpoint.leaves()) {
+            indexes.add(leaf.globalIndex());
+            hashes.add(leaf.hash());
+        }
+        return new Document("_id", key(checkpoint.tenant(), checkpoint.sequence()))
+                .append("tenant", checkpoint.tenant())
+                .append("sequence", checkpoint.sequence())
+                .append("previous", checkpoint.previous())
+                .append("fromIndex", checkpoint.fromIndex())
+                .append("toIndex", checkpoint.toIndex())
+                .append("root", checkpoint.root())
+                .append("createdAt", Date.from(checkpoint.createdAt()))
+                .append("kid", checkpoint.kid())
+                .append("jws", checkpoint.jws())
+                .append("indexes", indexes)
+                .append("hashes", hashes);
+    }
+
+    static Checkpoint fromDocument(Document document) {
+        List<Long> indexes = document.getList("indexes", Long.class);
+        List<String> hashes = document.getList("hashes", String.class);
+        List<Checkpoint.Leaf> leaves = new ArrayList<>(indexes.size());
+        for (int i = 0; i < indexes.size(); i++) {
+            leaves.add(new Checkpoint.Leaf(indexes.get(i), hashes.get(i)));
+        }
+        return new Checkpoint(document.getString("tenant"), ((Number) document.get("sequence")).longValue(),
+                document.getString("previous"), ((Number) document.get("fromIndex")).longValue(),
+                ((Number) document.get("toIndex")).longValue(), leaves, document.getString("root"),
+                document.getDate("createdAt").toInstant(), document.getString("kid"), document.getString("jws"));
+    }
+}

@@ -1,0 +1,162 @@
+package com.aftersales.infra.audit;
+
+import com.aftersales.infra.eventstore.GlobalLog;
+import com.aftersales.infra.eventstore.StoredEvent;
+import com.aftersales.infra.tenancy.CallerMetaData;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads the event log in global order and writes each tenant's next checkpoint when it is due
+ * (every N of the tenant's events, or once the last is T old and events wait). Any number of nodes
+ * may run it: a checkpoint is stored under its tenant and sequence number, the node that loses the
+ * race takes the stored one and continues from its end, so checkpoints never fork.
+ * <p>
+ * Events stored before hashing have no hash and are left out (docs/audit.md). A global index that
+ * is passed as abandoned (its writer died, gap timeout) and filled later lies inside a checkpointed
+ * range without a leaf: verification reports it as inserted.
+ */
+public final class CheckpointWriter {
+
+    private static final Logger log = LoggerFactory.getLogger(CheckpointWriter.class);
+    private static final int WINDOW = 500;
+    private static final int MAX_INDEXES_PER_ROUND = 50_000;
+
+    /** When a tenant's checkpoint is due. */
+    public record Policy(int everyEvents, Duration every) {
+    }
+
+    private final GlobalLog log_;
+    private final CheckpointStore store;
+    private final SigningKeys keys;
+    private final Supplier<? extends Iterable<String>> tenants;
+    private final Function<String, Policy> policies;
+    private final Clock clock;
+    private final ObjectMapper json = new ObjectMapper();
+    private final Map<String, Pending> pending = new HashMap<>();
+
+    /** What a tenant has waiting after its last checkpoint. */
+    private static final class Pending {
+        Checkpoint last;
+        long scannedTo;
+        final List<Checkpoint.Leaf> leaves = new ArrayList<>();
+
+        Pending(Checkpoint last) {
+            reset(last);
+        }
+
+        void reset(Checkpoint checkpoint) {
+            last = checkpoint;
+            scannedTo = checkpoint == null ? -1 : checkpoint.toIndex();
+            leaves.clear();
+        }
+    }
+
+    public CheckpointWriter(GlobalLog globalLog, CheckpointStore store, SigningKeys keys,
+                            Supplier<? extends Iterable<String>> tenants, Function<String, Policy> policies, Clock clock) {
+        this.log_ = globalLog;
+        this.store = store;
+        this.keys = keys;
+        this.tenants = tenants;
+        this.policies = policies;
+        this.clock = clock;
+    }
+
+    /** Reads what is new and writes the checkpoints that are due. */
+    public synchronized void writeDue() {
+        scan();
+        for (String tenant : tenants.get()) {
+            Pending waiting = pending(tenant);
+            Policy policy = policies.apply(tenant);
+            boolean enough = waiting.leaves.size() >= policy.everyEvents();
+            Instant since = waiting.last == null ? Instant.MIN : waiting.last.createdAt();
+            boolean old = !waiting.leaves.isEmpty() && (waiting.last == null
+                    || !clock.instant().isBefore(since.plus(policy.every())));
+            if (enough || old) {
+                write(tenant, waiting);
+            }
+        }
+    }
+
+    /** Checkpoints every settled event of the tenant now (tests, and an auditor's export on demand). */
+    public synchronized Optional<Checkpoint> checkpointNow(String tenant) {
+        scan();
+        Pending waiting = pending(tenant);
+        if (!waiting.leaves.isEmpty()) {
+            write(tenant, waiting);
+        }
+        return Optional.ofNullable(pending(tenant).last);
+    }
+
+    private Pending pending(String tenant) {
+        return pending.computeIfAbsent(tenant, t -> new Pending(store.latest(t).orElse(null)));
+    }
+
+    private void scan() {
+        List<Pending> all = new ArrayList<>();
+        for (String tenant : tenants.get()) {
+            all.add(pending(tenant));
+        }
+        if (all.isEmpty()) {
+            return;
+        }
+        long position = all.stream().mapToLong(p -> p.scannedTo).min().orElse(-1);
+        long stop = position + MAX_INDEXES_PER_ROUND;
+        while (position < stop) {
+            GlobalLog.Slice slice = log_.read(position, WINDOW);
+            for (StoredEvent event : slice.events()) {
+                Pending waiting = pending.get(tenantOf(event));
+                if (waiting != null && event.hashed() && event.globalIndex() > waiting.scannedTo) {
+                    waiting.leaves.add(new Checkpoint.Leaf(event.globalIndex(), event.hash()));
+                }
+            }
+            if (slice.through() <= position) {
+                break;
+            }
+            position = slice.through();
+            for (Pending waiting : all) {
+                waiting.scannedTo = Math.max(waiting.scannedTo, position);
+            }
+        }
+    }
+
+    private String tenantOf(StoredEvent event) {
+        if (event.tenant() != null) {
+            return event.tenant();
+        }
+        try {
+            JsonNode tenant = json.readTree(event.metaData()).get(CallerMetaData.TENANT);
+            return tenant == null ? null : tenant.asText();
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    private void write(String tenant, Pending waiting) {
+        Checkpoint last = waiting.last;
+        long sequence = last == null ? 0 : last.sequence() + 1;
+        long from = last == null ? 0 : last.toIndex() + 1;
+        Checkpoint checkpoint = CheckpointSeal.sign(keys, tenant, sequence, last == null ? null : last.digest(), from,
+                waiting.scannedTo, waiting.leaves, clock.instant());
+        if (store.insert(checkpoint)) {
+            waiting.reset(checkpoint);
+            log.debug("Checkpoint {} of tenant {}: {} events up to index {}", sequence, tenant,
+                    checkpoint.leaves().size(), checkpoint.toIndex());
+        } else {
+            // another node stored this sequence first: continue from its checkpoint
+            waiting.reset(store.latest(tenant).orElse(null));
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package com.aftersales.infra.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.aftersales.infra.eventstore.EventStoreSettings;
+import com.aftersales.infra.eventstore.GlobalLog;
+import com.aftersales.infra.eventstore.MongoEventStorageEngine;
+import com.aftersales.infra.mongo.EmbeddedMongo;
+import com.aftersales.infra.tenancy.CallerMetaData;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Checkpoints per tenant, every N events, chained, signed; two writers never fork them. */
+class CheckpointWriterTest {
+
+    static EmbeddedMongo server;
+    static MongoClient client;
+    MongoDatabase database;
+    MongoEventStorageEngine engine;
+    final SigningKeys keys = SigningKeys.ephemeral();
+    final Clock clock = Clock.fixed(Instant.parse("2024-05-20T01:30:00Z"), ZoneOffset.UTC);
+
+    @BeforeAll
+    static void start() {
+        server = EmbeddedMongo.inMemory(0);
+        client = MongoClients.create(server.connectionString());
+    }
+
+    @AfterAll
+    static void stop() {
+        client.close();
+        server.close();
+    }
+
+    @BeforeEach
+    void fresh() {
+        database = client.getDatabase("test_" + UUID.randomUUID().toString().replace("-", ""));
+        JacksonSerializer serializer = JacksonSerializer.defaultSerializer();
+        engine = MongoEventStorageEngine.builder().database(database).eventSerializer(serializer)
+                .snapshotSerializer(serializer).build();
+    }
+
+    private void append(String tenant, String aggregate, int events) {
+        long start = engine.lastSequenceNumberFor(aggregate).map(last -> last + 1).orElse(0L);
+        for (long sequence = start; sequence < start + events; sequence++) {
+            engine.appendEvents(new GenericDomainEventMessage<>("Ticket", aggregate, sequence, Map.of("n", sequence),
+                    MetaData.from(CallerMetaData.of(tenant, "someone", "user", List.of("AGENT")))));
+        }
+    }
+
+    private CheckpointWriter writer(int everyEvents) {
+        GlobalLog log = new GlobalLog(database, MongoEventStorageEngine.CollectionNames.DEFAULT, EventStoreSettings.DEFAULTS, clock);
+        return new CheckpointWriter(log, new CheckpointStore(database), keys, () -> List.of("acme", "nimbus"),
+                tenant -> new CheckpointWriter.Policy(tenant.equals("acme") ? everyEvents : 1000, Duration.ofMinutes(10)), clock);
+    }
+
+    @Test
+    void checkpoints_are_per_tenant_chained_signed_and_two_writers_never_fork_them() {
+        CheckpointWriter first = writer(3);
+        CheckpointWriter second = writer(3);
+        List<Checkpoint> written = new ArrayList<>();
+        for (int round = 0; round < 6; round++) {
+            append("acme", "a" + round, 2);
+            append("nimbus", "n" + round, 1);
+            append("acme", "a" + round, 2);
+            (round % 2 == 0 ? first : second).writeDue();
+            (round % 2 == 0 ? second : first).writeDue();
+        }
+        CheckpointStore store = new CheckpointStore(database);
+        Checkpoint latest = store.latest("acme").orElseThrow();
+        for (long sequence = 0; sequence <= latest.sequence(); sequence++) {
+            written.add(store.find("acme", sequence).orElseThrow());
+        }
+        long leaves = 0;
+        for (int i = 0; i < written.size(); i++) {
+            Checkpoint checkpoint = written.get(i);
+            assertThat(CheckpointSeal.check(checkpoint, keys.published()).valid()).isTrue();
+            assertThat(checkpoint.previous()).isEqualTo(i == 0 ? null : written.get(i - 1).digest());
+            assertThat(checkpoint.fromIndex()).isEqualTo(i == 0 ? 0 : written.get(i - 1).toIndex() + 1);
+            leaves += checkpoint.leaves().size();
+        }
+        assertThat(leaves).as("every acme event once, none of nimbus").isLessThanOrEqualTo(24).isGreaterThan(16);
+        // the first checkpoint is written at once (none before); nimbus waits for 1000 events or 10 minutes
+        assertThat(store.latest("nimbus")).isPresent();
+        assertThat(store.latest("nimbus").get().sequence()).isZero();
+        assertThat(first.checkpointNow("acme").orElseThrow().toIndex()).isEqualTo(29);
+    }
+
+    @Test
+    void a_tampered_signature_or_leaf_fails_the_check(@TempDir Path dir) {
+        append("acme", "a", 4);
+        Checkpoint checkpoint = writer(1).checkpointNow("acme").orElseThrow();
+        List<Checkpoint.Leaf> leaves = new ArrayList<>(checkpoint.leaves());
+        leaves.set(1, new Checkpoint.Leaf(leaves.get(1).globalIndex(), leaves.get(2).hash()));
+        Checkpoint edited = new Checkpoint(checkpoint.tenant(), checkpoint.sequence(), checkpoint.previous(),
+                checkpoint.fromIndex(), checkpoint.toIndex(), leaves, checkpoint.root(), checkpoint.createdAt(),
+                checkpoint.kid(), checkpoint.jws());
+        assertThat(CheckpointSeal.check(edited, keys.published()).rootValid()).isFalse();
+        assertThat(CheckpointSeal.check(checkpoint, SigningKeys.ephemeral().published()).signatureValid()).isFalse();
+
+        Path file = dir.resolve("keys.json");
+        SigningKeys development = SigningKeys.development(file);
+        assertThat(Files.exists(file)).isTrue();
+        assertThat(SigningKeys.development(file).signingKeyId()).isEqualTo(development.signingKeyId());
+        assertThat(development.published().getKeys()).allSatisfy(key -> assertThat(key.isPrivate()).isFalse());
+    }
+}
