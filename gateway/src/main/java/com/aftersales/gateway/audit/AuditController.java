@@ -15,19 +15,51 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import com.aftersales.infra.tenancy.Role;
+import jakarta.validation.Valid;
+import org.springdoc.core.annotations.ParameterObject;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import reactor.core.scheduler.Schedulers;
 
 /** Tamper evidence: a ticket's verification, and the public keys checkpoints are signed with. */
 @RestController
 public class AuditController {
 
+    static final String JSON_LINES = "application/x-ndjson";
+
     private final StreamAudit audit;
     private final TicketHistory history;
+    private final HistoryExport exports;
 
-    public AuditController(StreamAudit audit, TicketHistory history) {
+    public AuditController(StreamAudit audit, TicketHistory history, HistoryExport exports) {
         this.audit = audit;
         this.history = history;
+        this.exports = exports;
+    }
+
+    @Operation(summary = "Export a ticket's history for offline audit: JSON Lines with checkpoints and proofs (AUDITOR, TENANT_ADMIN)",
+            description = """
+            Streams `header`, `checkpoint`, `event` and `end` lines (docs/audit.md). Payload and metadata are             included for PII_READER; otherwise only their digests, which still verify. Check it with the             offline verifier against `/api/v1/audit/jwks.json`. Another tenant's ticket is 404.""")
+    @ApiResponse(responseCode = "404", description = "TICKET_NOT_FOUND", content = @Content(mediaType = "application/problem+json"))
+    @GetMapping(value = "/api/v1/tickets/{ticketId}/history/export", produces = JSON_LINES)
+    public Flux<Map<String, Object>> exportTicket(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
+                                                  @PathVariable String ticketId) {
+        return Mono.fromCallable(() -> history.exists(caller.tenantId(), ticketId))
+                .subscribeOn(Schedulers.boundedElastic())
+                .flatMapMany(exists -> exists ? exports.ticket(caller.tenantId(), ticketId, caller.has(Role.PII_READER))
+                        : Flux.error(new RefusalException("TICKET_NOT_FOUND")));
+    }
+
+    @Operation(summary = "Export the caller's tenant's history in a time range for offline audit (AUDITOR, TENANT_ADMIN)",
+            description = """
+            Every event of the caller's tenant stamped in [`from`, `to`) (ISO-8601 instants), in global order,             as JSON Lines like the ticket export. Streams: any range in constant memory.""")
+    @ApiResponse(responseCode = "400", description = "VALIDATION_FAILED (from, to)", content = @Content(mediaType = "application/problem+json"))
+    @GetMapping(value = "/api/v1/audit/export", produces = JSON_LINES)
+    public Flux<Map<String, Object>> exportTenant(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
+                                                  @ParameterObject @Valid @ModelAttribute ExportParams params) {
+        return exports.tenant(caller.tenantId(), params.from(), params.to(), caller.has(Role.PII_READER));
     }
 
     @Operation(summary = "Verify a ticket's history: hash chain, checkpoints, signatures (AUDITOR, TENANT_ADMIN)", description = """

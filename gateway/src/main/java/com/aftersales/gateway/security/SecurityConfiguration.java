@@ -51,8 +51,8 @@ public class SecurityConfiguration {
                         .pathMatchers(HttpMethod.GET, "/api/v1/tickets", "/api/v1/tickets/*")
                         .access(access.anyOf(Role.TICKET_READERS))
                         .pathMatchers(HttpMethod.GET, "/api/v1/tickets/*/timeline").access(access.anyOf(Role.TICKET_READERS))
-                        .pathMatchers(HttpMethod.GET, "/api/v1/tickets/*/history", "/api/v1/tickets/*/history/**")
-                        .access(access.anyOf(Role.HISTORY_READERS))
+                        .pathMatchers(HttpMethod.GET, "/api/v1/tickets/*/history", "/api/v1/tickets/*/history/**",
+                                "/api/v1/audit/export").access(access.anyOf(Role.HISTORY_READERS))
                         .pathMatchers(HttpMethod.POST, "/api/v1/tickets/*/*", "/api/v1/tickets/*/plan/*",
                                 "/api/v1/tickets/*/complaint-feedback/review")
                         .access(access.anyOf(Role.TICKET_WORKERS))

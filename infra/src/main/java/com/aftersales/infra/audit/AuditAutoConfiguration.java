@@ -53,9 +53,13 @@ public class AuditAutoConfiguration {
     }
 
     @Bean
-    CheckpointWriter checkpointWriter(MongoDatabase database, EventStoreProperties eventStore, CheckpointStore store,
-                                      SigningKeys keys, TenantProperties tenants, AuditProperties properties, Clock clock) {
-        GlobalLog log = new GlobalLog(database, MongoEventStorageEngine.CollectionNames.DEFAULT, eventStore.toSettings(), clock);
+    GlobalLog auditGlobalLog(MongoDatabase database, EventStoreProperties eventStore, Clock clock) {
+        return new GlobalLog(database, MongoEventStorageEngine.CollectionNames.DEFAULT, eventStore.toSettings(), clock);
+    }
+
+    @Bean
+    CheckpointWriter checkpointWriter(GlobalLog log, CheckpointStore store, SigningKeys keys, TenantProperties tenants,
+                                      AuditProperties properties, Clock clock) {
         return new CheckpointWriter(log, store, keys, () -> tenants.getTenants().keySet(),
                 tenant -> CheckpointPolicies.of(properties.getCheckpoints(), tenants.getTenants().get(tenant)), clock);
     }

@@ -2,9 +2,6 @@ package com.aftersales.infra.audit;
 
 import com.aftersales.infra.eventstore.GlobalLog;
 import com.aftersales.infra.eventstore.StoredEvent;
-import com.aftersales.infra.tenancy.CallerMetaData;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,7 +41,6 @@ public final class CheckpointWriter {
     private final Supplier<? extends Iterable<String>> tenants;
     private final Function<String, Policy> policies;
     private final Clock clock;
-    private final ObjectMapper json = new ObjectMapper();
     private final Map<String, Pending> pending = new HashMap<>();
 
     /** What a tenant has waiting after its last checkpoint. */
@@ -117,7 +113,7 @@ public final class CheckpointWriter {
         while (position < stop) {
             GlobalLog.Slice slice = log_.read(position, WINDOW);
             for (StoredEvent event : slice.events()) {
-                Pending waiting = pending.get(tenantOf(event));
+                Pending waiting = pending.get(EventTenants.of(event));
                 if (waiting != null && event.hashed() && event.globalIndex() > waiting.scannedTo) {
                     waiting.leaves.add(new Checkpoint.Leaf(event.globalIndex(), event.hash()));
                 }
@@ -129,18 +125,6 @@ public final class CheckpointWriter {
             for (Pending waiting : all) {
                 waiting.scannedTo = Math.max(waiting.scannedTo, position);
             }
-        }
-    }
-
-    private String tenantOf(StoredEvent event) {
-        if (event.tenant() != null) {
-            return event.tenant();
-        }
-        try {
-            JsonNode tenant = json.readTree(event.metaData()).get(CallerMetaData.TENANT);
-            return tenant == null ? null : tenant.asText();
-        } catch (Exception e) {
-            return null;
         }
     }
 

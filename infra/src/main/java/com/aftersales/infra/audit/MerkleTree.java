@@ -118,4 +118,54 @@ public final class MerkleTree {
     static byte[] utf8(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
     }
+
+    /** A tree whose subtree hashes are computed once, for the audit paths of many of its leaves. */
+    public static final class Tree {
+
+        private final List<byte[]> leaves;
+        private final java.util.Map<Long, byte[]> subtrees = new java.util.HashMap<>();
+
+        public Tree(List<byte[]> leaves) {
+            this.leaves = leaves;
+        }
+
+        private byte[] hash(int from, int to) {
+            if (to - from == 1) {
+                return leaves.get(from);
+            }
+            long key = ((long) from << 32) | to;
+            byte[] known = subtrees.get(key);
+            if (known == null) {
+                int k = split(to - from);
+                known = node(hash(from, from + k), hash(from + k, to));
+                subtrees.put(key, known);
+            }
+            return known;
+        }
+
+        public String root() {
+            return leaves.isEmpty() ? MerkleTree.root(leaves) : HEX.formatHex(hash(0, leaves.size()));
+        }
+
+        public List<String> proof(int index) {
+            List<String> path = new ArrayList<>();
+            walk(0, leaves.size(), index, path);
+            return path;
+        }
+
+        private void walk(int from, int to, int index, List<String> path) {
+            int n = to - from;
+            if (n <= 1) {
+                return;
+            }
+            int k = split(n);
+            if (index - from < k) {
+                walk(from, from + k, index, path);
+                path.add(HEX.formatHex(hash(from + k, to)));
+            } else {
+                walk(from + k, to, index, path);
+                path.add(HEX.formatHex(hash(from, from + k)));
+            }
+        }
+    }
 }

@@ -14,9 +14,10 @@ import java.util.HexFormat;
  * 4-byte big-endian length and its UTF-8 bytes (length -1 for an absent value), in this order:
  * previous hash (hex, absent for a stream's first hashed event), aggregate type, aggregate id,
  * sequence number (decimal), event id, timestamp (as stored, ISO-8601), payload type, payload
- * revision, payload (as stored), metadata (as stored). The hash is written as lower-case hex.
- * Nothing is normalised: the hash is over the stored strings, so any change of a stored byte
- * changes it. docs/audit.md repeats this for verifiers written in other languages.
+ * revision, the payload's digest, the metadata's digest. A digest is the lower-case hex SHA-256 of
+ * the stored string's UTF-8 bytes: an export without personal data can carry the digests instead of
+ * the payload and still be verified. The hash is written as lower-case hex. Nothing is normalised:
+ * any change of a stored byte changes it. docs/audit.md repeats this for verifiers in other languages.
  */
 public final class EventHashes {
 
@@ -29,6 +30,14 @@ public final class EventHashes {
     public static String hash(String previousHash, String aggregateType, String aggregateIdentifier, long sequence,
                               String eventIdentifier, String timestamp, String payloadType, String payloadRevision,
                               String payload, String metaData) {
+        return hashOfDigests(previousHash, aggregateType, aggregateIdentifier, sequence, eventIdentifier, timestamp,
+                payloadType, payloadRevision, digest(payload), digest(metaData));
+    }
+
+    /** The same hash from the digests of payload and metadata ({@link #digest}). */
+    public static String hashOfDigests(String previousHash, String aggregateType, String aggregateIdentifier,
+                                       long sequence, String eventIdentifier, String timestamp, String payloadType,
+                                       String payloadRevision, String payloadDigest, String metaDataDigest) {
         MessageDigest digest = sha256();
         digest.update(VERSION.getBytes(StandardCharsets.UTF_8));
         field(digest, previousHash);
@@ -39,9 +48,14 @@ public final class EventHashes {
         field(digest, timestamp);
         field(digest, payloadType);
         field(digest, payloadRevision);
-        field(digest, payload);
-        field(digest, metaData);
+        field(digest, payloadDigest);
+        field(digest, metaDataDigest);
         return HEX.formatHex(digest.digest());
+    }
+
+    /** Lower-case hex SHA-256 of the string's UTF-8 bytes; null for null. */
+    public static String digest(String stored) {
+        return stored == null ? null : HEX.formatHex(sha256().digest(stored.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** The hash {@code event} should carry given the previous hash it names. */

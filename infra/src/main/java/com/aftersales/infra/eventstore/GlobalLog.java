@@ -40,6 +40,26 @@ public final class GlobalLog {
         return allocator.highestAllocated();
     }
 
+    /**
+     * A global index at or before the first event stamped at or after {@code time}, by binary
+     * search over the indexes (key lookups). Event times follow the global order only roughly
+     * (several writers, their clocks): callers search a margin earlier and filter by time.
+     */
+    public long indexNear(Instant time) {
+        long low = 0;
+        long high = Math.max(0, head());
+        while (low < high) {
+            long mid = (low + high) >>> 1;
+            List<StoredEvent> events = read(mid - 1, 64).events();
+            if (!events.isEmpty() && Instant.parse(events.get(0).timestamp()).isBefore(time)) {
+                low = events.get(0).globalIndex() + 1 > mid ? events.get(0).globalIndex() + 1 : mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        return low;
+    }
+
     /** Events with global indexes in {@code (after, after + window]} that are settled, in order. */
     public Slice read(long after, int window) {
         long head = allocator.highestAllocated();

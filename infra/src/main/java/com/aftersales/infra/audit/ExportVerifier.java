@@ -1,0 +1,218 @@
+package com.aftersales.infra.audit;
+
+import com.aftersales.infra.eventstore.EventHashes;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.crypto.ECDSAVerifier;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
+import java.io.BufferedReader;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Checks an audit export ({@link ExportLines}) against the published keys, without the service:
+ * every checkpoint's ES256 signature and its link to the one before it in the file, every event's
+ * hash recomputed from its fields (and, with personal data, its payload and metadata against their
+ * digests), the chain within each stream, each event's Merkle audit path to its checkpoint's
+ * signed root, and the event count of the end line. Reads line by line: constant memory but for
+ * one entry per stream and checkpoint.
+ * <p>
+ * {@code java -cp aftersales-gateway.jar -Dloader.main=com.aftersales.infra.audit.ExportVerifier
+ * org.springframework.boot.loader.launch.PropertiesLauncher export.jsonl jwks.json} (docs/audit.md).
+ * Exit status 0: verified; 1: a check failed (the line and why are printed); 2: usage.
+ */
+public final class ExportVerifier {
+
+    /** What the check found; {@code line} is the first failing line (1-based) or 0. */
+    public record Result(boolean verified, int line, String message, long events, long checkpointed) {
+    }
+
+    private record SignedCheckpoint(long sequence, String tenant, String previous, long fromIndex, long toIndex,
+                                    long size, String root, String digest) {
+    }
+
+    private record Head(long sequence, String hash) {
+    }
+
+    private final JWKSet keys;
+    private final ObjectMapper json = new ObjectMapper();
+    private final Map<Long, SignedCheckpoint> checkpoints = new HashMap<>();
+    private final Map<String, Head> streams = new HashMap<>();
+    private String tenant;
+    private boolean personalData;
+    private long events;
+    private long checkpointed;
+    private boolean ended;
+
+    public ExportVerifier(JWKSet keys) {
+        this.keys = keys;
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length != 2) {
+            System.err.println("usage: ExportVerifier <export.jsonl> <jwks.json file or https URL>");
+            System.exit(2);
+        }
+        JWKSet keys = args[1].startsWith("http://") || args[1].startsWith("https://")
+                ? JWKSet.load(URI.create(args[1]).toURL()) : JWKSet.load(Path.of(args[1]).toFile());
+        Result result;
+        try (BufferedReader reader = Files.newBufferedReader(Path.of(args[0]), StandardCharsets.UTF_8)) {
+            result = new ExportVerifier(keys).verify(reader.lines()::iterator);
+        }
+        if (result.verified()) {
+            System.out.println("VERIFIED: " + result.message());
+        } else {
+            System.out.println("FAILED at line " + result.line() + ": " + result.message());
+        }
+        System.exit(result.verified() ? 0 : 1);
+    }
+
+    public Result verify(Iterable<String> lines) {
+        int number = 0;
+        for (String line : lines) {
+            number++;
+            if (line.isBlank()) {
+                continue;
+            }
+            String problem;
+            try {
+                problem = check(number, json.readTree(line));
+            } catch (Exception e) {
+                problem = "not an export line: " + e.getMessage();
+            }
+            if (problem != null) {
+                return new Result(false, number, problem, events, checkpointed);
+            }
+        }
+        if (!ended) {
+            return new Result(false, number, "the end line is missing: the export is incomplete", events, checkpointed);
+        }
+        return new Result(true, 0, events + " events of tenant " + tenant + ", " + checkpointed
+                + " in signed checkpoints, " + (events - checkpointed) + " chain-verified only", events, checkpointed);
+    }
+
+    private String check(int number, JsonNode line) throws Exception {
+        String kind = line.path("kind").asText();
+        if (number == 1 || tenant == null) {
+            if (!kind.equals("header") || !ExportLines.FORMAT.equals(line.path("format").asText())) {
+                return "not an " + ExportLines.FORMAT + " file";
+            }
+            tenant = line.path("tenant").asText();
+            personalData = line.path("personalData").asBoolean();
+            return null;
+        }
+        if (ended) {
+            return "lines after the end line";
+        }
+        return switch (kind) {
+            case "checkpoint" -> checkpoint(line);
+            case "event" -> event(line);
+            case "end" -> {
+                ended = true;
+                yield line.path("events").asLong(-1) == events ? null
+                        : "the end line counts " + line.path("events") + " events, the file holds " + events;
+            }
+            default -> "unknown line kind " + kind;
+        };
+    }
+
+    private String checkpoint(JsonNode line) throws Exception {
+        String compact = line.path("jws").asText();
+        JWSObject jws = JWSObject.parse(compact);
+        JWK key = jws.getHeader().getKeyID() == null ? null : keys.getKeyByKeyId(jws.getHeader().getKeyID());
+        if (!(key instanceof ECKey ec) || !JWSAlgorithm.ES256.equals(jws.getHeader().getAlgorithm())) {
+            return "checkpoint signed with an unknown key " + jws.getHeader().getKeyID();
+        }
+        if (!jws.verify(new ECDSAVerifier(ec.toECPublicKey()))) {
+            return "checkpoint signature invalid";
+        }
+        Map<String, Object> claims = jws.getPayload().toJSONObject();
+        SignedCheckpoint checkpoint = new SignedCheckpoint(number(claims.get("sequence")), (String) claims.get("tenant"),
+                (String) claims.get("previous"), number(claims.get("fromIndex")), number(claims.get("toIndex")),
+                number(claims.get("size")), (String) claims.get("root"), EventHashes.digest(compact));
+        if (!tenant.equals(checkpoint.tenant())) {
+            return "checkpoint of another tenant";
+        }
+        if (checkpoint.sequence() != line.path("sequence").asLong()) {
+            return "checkpoint line names another sequence than its signature";
+        }
+        SignedCheckpoint before = checkpoints.get(checkpoint.sequence() - 1);
+        if (before != null && (!before.digest().equals(checkpoint.previous()) || before.toIndex() + 1 != checkpoint.fromIndex())) {
+            return "checkpoint " + checkpoint.sequence() + " does not follow checkpoint " + before.sequence();
+        }
+        checkpoints.put(checkpoint.sequence(), checkpoint);
+        return null;
+    }
+
+    private String event(JsonNode line) {
+        String stream = line.path("streamId").asText();
+        long sequence = line.path("sequence").asLong();
+        String where = "event " + stream + "/" + sequence + ": ";
+        if (!tenant.equals(text(line, "tenant"))) {
+            return where + "of another tenant";
+        }
+        String payloadDigest = text(line, "payloadDigest");
+        String metaDataDigest = text(line, "metaDataDigest");
+        if (personalData && (!Objects.equals(EventHashes.digest(text(line, "payload")), payloadDigest)
+                || !Objects.equals(EventHashes.digest(text(line, "metaData")), metaDataDigest))) {
+            return where + "payload or metadata differ from their digests";
+        }
+        String hash = text(line, "hash");
+        events++;
+        if (hash == null) {
+            return streams.containsKey(stream) ? where + "unhashed after hashed events" : null; // legacy prefix
+        }
+        String recomputed = EventHashes.hashOfDigests(text(line, "previousHash"), text(line, "aggregateType"), stream,
+                sequence, text(line, "eventId"), text(line, "timestamp"), text(line, "payloadType"),
+                text(line, "revision"), payloadDigest, metaDataDigest);
+        if (!recomputed.equals(hash)) {
+            return where + "its fields do not hash to its hash";
+        }
+        Head head = streams.get(stream);
+        if (head != null && (head.sequence() + 1 != sequence || !Objects.equals(head.hash(), text(line, "previousHash")))) {
+            return where + "does not follow sequence " + head.sequence() + " of its stream";
+        }
+        streams.put(stream, new Head(sequence, hash));
+        if (line.hasNonNull("checkpoint")) {
+            SignedCheckpoint checkpoint = checkpoints.get(line.path("checkpoint").asLong());
+            if (checkpoint == null) {
+                return where + "its checkpoint is not in the export";
+            }
+            long globalIndex = line.path("globalIndex").asLong();
+            List<String> proof = new ArrayList<>();
+            line.path("proof").forEach(step -> proof.add(step.asText()));
+            if (globalIndex < checkpoint.fromIndex() || globalIndex > checkpoint.toIndex()
+                    || !MerkleTree.verify(MerkleTree.leaf(globalIndex, hash), line.path("leafIndex").asLong(),
+                    checkpoint.size(), proof, checkpoint.root())) {
+                return where + "not included in checkpoint " + checkpoint.sequence();
+            }
+            checkpointed++;
+        }
+        return null;
+    }
+
+    private static String text(JsonNode line, String field) {
+        JsonNode value = line.get(field);
+        return value == null || value.isNull() ? null : value.asText();
+    }
+
+    private static long number(Object value) {
+        return value instanceof Number number ? number.longValue() : -1;
+    }
+
+    static String hex(byte[] bytes) {
+        return HexFormat.of().formatHex(bytes);
+    }
+}
