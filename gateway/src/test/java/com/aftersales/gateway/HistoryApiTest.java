@@ -180,4 +180,30 @@ class HistoryApiTest extends ApiTestSupport {
         http.get().uri("/api/v1/tickets/no-such-ticket/history").headers(h -> h.setBearerAuth(auditor)).exchange()
                 .expectStatus().isNotFound();
     }
+
+    @Test
+    void every_read_of_a_history_is_recorded_and_only_the_tenant_admin_reads_the_record() {
+        String id = open();
+        String piiAuditor = token("acme", "AUDITOR", "PII_READER");
+        get(auditor, "/api/v1/tickets/" + id + "/history");
+        get(piiAuditor, "/api/v1/tickets/" + id + "/history/state?sequence=0");
+        get(auditor, "/api/v1/tickets/" + id + "/history/verification");
+        String admin = token("acme", "TENANT_ADMIN");
+        JsonNode log = get(admin, "/api/v1/tickets/" + id + "/history/access").getResponseBody();
+        List<String> reads = new ArrayList<>();
+        log.get("items").forEach(entry -> reads.add(entry.at("/payload/view").asText() + ":"
+                + entry.at("/payload/readerId").asText() + ":" + entry.at("/payload/personalData").asBoolean()));
+        assertThat(reads).containsExactly("history:acme-auditor:false", "state:acme-auditor-pii_reader:true",
+                "verification:acme-auditor:false");
+        assertThat(log.at("/items/0/type").asText()).isEqualTo("HistoryAccessed");
+        assertThat(log.at("/items/0/payload/at").asText()).isNotBlank();
+        assertThat(log.at("/items/1/hash").asText()).hasSize(64);
+
+        http.get().uri("/api/v1/tickets/" + id + "/history/access").headers(h -> h.setBearerAuth(auditor)).exchange()
+                .expectStatus().isForbidden();
+        http.get().uri("/api/v1/tickets/" + id + "/history/access").headers(h -> h.setBearerAuth(token("nimbus", "TENANT_ADMIN")))
+                .exchange().expectStatus().isNotFound();
+        JsonNode none = get(admin, "/api/v1/tickets/" + open() + "/history/access").getResponseBody();
+        assertThat(none.get("items")).isEmpty();
+    }
 }

@@ -32,11 +32,13 @@ public class AuditController {
     private final StreamAudit audit;
     private final TicketHistory history;
     private final HistoryExport exports;
+    private final HistoryAccessLog accessLog;
 
-    public AuditController(StreamAudit audit, TicketHistory history, HistoryExport exports) {
+    public AuditController(StreamAudit audit, TicketHistory history, HistoryExport exports, HistoryAccessLog accessLog) {
         this.audit = audit;
         this.history = history;
         this.exports = exports;
+        this.accessLog = accessLog;
     }
 
     @Operation(summary = "Export a ticket's history for offline audit: JSON Lines with checkpoints and proofs (AUDITOR, TENANT_ADMIN)",
@@ -46,7 +48,13 @@ public class AuditController {
     @GetMapping(value = "/api/v1/tickets/{ticketId}/history/export", produces = JSON_LINES)
     public Flux<Map<String, Object>> exportTicket(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
                                                   @PathVariable String ticketId) {
-        return Mono.fromCallable(() -> history.exists(caller.tenantId(), ticketId))
+        return Mono.fromCallable(() -> {
+                    boolean exists = history.exists(caller.tenantId(), ticketId);
+                    if (exists) {
+                        accessLog.record(caller, ticketId, "export", true);
+                    }
+                    return exists;
+                })
                 .subscribeOn(Schedulers.boundedElastic())
                 .flatMapMany(exists -> exists ? exports.ticket(caller.tenantId(), ticketId, caller.has(Role.PII_READER))
                         : Flux.error(new RefusalException("TICKET_NOT_FOUND")));
@@ -71,8 +79,13 @@ public class AuditController {
     @GetMapping("/api/v1/tickets/{ticketId}/history/verification")
     public Mono<VerificationReport> verification(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
                                                  @PathVariable String ticketId) {
-        return Mono.fromCallable(() -> history.exists(caller.tenantId(), ticketId)
-                        ? audit.verify(caller.tenantId(), ticketId) : null)
+        return Mono.fromCallable(() -> {
+                    if (!history.exists(caller.tenantId(), ticketId)) {
+                        return null;
+                    }
+                    accessLog.record(caller, ticketId, "verification", false);
+                    return audit.verify(caller.tenantId(), ticketId);
+                })
                 .subscribeOn(Schedulers.boundedElastic())
                 .switchIfEmpty(Mono.error(() -> new RefusalException("TICKET_NOT_FOUND")));
     }

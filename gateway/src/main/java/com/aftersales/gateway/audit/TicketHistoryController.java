@@ -31,10 +31,12 @@ public class TicketHistoryController {
 
     private final TicketHistory history;
     private final QueryGateway queries;
+    private final HistoryAccessLog accessLog;
 
-    public TicketHistoryController(TicketHistory history, QueryGateway queries) {
+    public TicketHistoryController(TicketHistory history, QueryGateway queries, HistoryAccessLog accessLog) {
         this.history = history;
         this.queries = queries;
+        this.accessLog = accessLog;
     }
 
     @Operation(summary = "Every event of a ticket as the event store holds it, oldest first (AUDITOR, TENANT_ADMIN)",
@@ -59,20 +61,24 @@ public class TicketHistoryController {
         } catch (RefusalException e) {
             return Mono.error(e);
         }
-        return Mono.fromCallable(() -> history.page(caller.tenantId(), ticketId, from, params.pageSize()))
+        return Mono.fromCallable(() -> history.page(caller.tenantId(), ticketId, from, params.pageSize())
+                        .map(page -> {
+                            accessLog.record(caller, ticketId, "history", true);
+                            return page;
+                        }))
                 .subscribeOn(Schedulers.boundedElastic())
                 .flatMap(Mono::justOrEmpty)
-                .map(page -> answer(ticketId, params, page))
+                .map(page -> answer(ticketId, params, page, "/api/v1/tickets/{ticketId}/history"))
                 .switchIfEmpty(Mono.error(() -> new RefusalException("TICKET_NOT_FOUND")));
     }
 
     private static ResponseEntity<HistoryPageResponse> answer(String ticketId, HistoryParams params,
-                                                              TicketHistory.Page page) {
+                                                              TicketHistory.Page page, String path) {
         if (!page.hasMore()) {
             return ResponseEntity.ok(new HistoryPageResponse(page.entries(), false, null));
         }
         String cursor = HistoryCursor.next(ticketId, page.entries().get(page.entries().size() - 1).sequence() + 1);
-        String next = UriComponentsBuilder.fromPath("/api/v1/tickets/{ticketId}/history")
+        String next = UriComponentsBuilder.fromPath(path)
                 .queryParam("cursor", cursor).queryParam("limit", params.pageSize())
                 .buildAndExpand(ticketId).encode().toUriString();
         return ResponseEntity.ok().header(HttpHeaders.LINK, "<" + next + ">; rel=\"next\"")
@@ -92,7 +98,31 @@ public class TicketHistoryController {
         FindTicketAsOf query = new FindTicketAsOf(caller.tenantId(), ticketId, params.asOf(), params.sequence());
         return Mono.fromFuture(() -> queries.query(query, ResponseTypes.optionalInstanceOf(TicketView.class)))
                 .flatMap(Mono::justOrEmpty)
+                .publishOn(Schedulers.boundedElastic())
+                .doOnNext(view -> accessLog.record(caller, ticketId, "state", true))
                 .map(TicketResponse::of)
+                .switchIfEmpty(Mono.error(() -> new RefusalException("TICKET_NOT_FOUND")));
+    }
+
+    @Operation(summary = "Who read the ticket's history, when, with or without personal data (TENANT_ADMIN)", description = """
+            The ticket's `HistoryAccessed` events, oldest first, paged like the history: each read of its history, \
+            past state, verification or export, recorded before it was answered. Reading this log is not recorded.""")
+    @ApiResponse(responseCode = "404", description = "TICKET_NOT_FOUND", content = @Content(mediaType = "application/problem+json"))
+    @GetMapping("/api/v1/tickets/{ticketId}/history/access")
+    public Mono<ResponseEntity<HistoryPageResponse>> access(
+            @Parameter(hidden = true) @AuthenticationPrincipal Caller caller, @PathVariable String ticketId,
+            @ParameterObject @Valid @ModelAttribute HistoryParams params) {
+        long from;
+        try {
+            from = HistoryCursor.start(ticketId, params.cursor());
+        } catch (RefusalException e) {
+            return Mono.error(e);
+        }
+        return Mono.fromCallable(() -> history.exists(caller.tenantId(), ticketId)
+                        ? history.page(caller.tenantId(), HistoryAccessLog.streamOf(ticketId), from, params.pageSize())
+                        .orElse(new TicketHistory.Page(java.util.List.of(), false)) : null)
+                .subscribeOn(Schedulers.boundedElastic())
+                .map(page -> answer(ticketId, params, page, "/api/v1/tickets/{ticketId}/history/access"))
                 .switchIfEmpty(Mono.error(() -> new RefusalException("TICKET_NOT_FOUND")));
     }
 }

@@ -6,6 +6,7 @@ import com.aftersales.infra.tenancy.Role;
 import com.aftersales.infra.tenancy.TenantDirectory;
 import com.aftersales.infra.tenancy.TenantProperties;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
@@ -51,6 +52,7 @@ public class SecurityConfiguration {
                         .pathMatchers(HttpMethod.GET, "/api/v1/tickets", "/api/v1/tickets/*")
                         .access(access.anyOf(Role.TICKET_READERS))
                         .pathMatchers(HttpMethod.GET, "/api/v1/tickets/*/timeline").access(access.anyOf(Role.TICKET_READERS))
+                        .pathMatchers(HttpMethod.GET, "/api/v1/tickets/*/history/access").access(access.anyOf(EnumSet.of(Role.TENANT_ADMIN)))
                         .pathMatchers(HttpMethod.GET, "/api/v1/tickets/*/history", "/api/v1/tickets/*/history/**",
                                 "/api/v1/audit/export").access(access.anyOf(Role.HISTORY_READERS))
                         .pathMatchers(HttpMethod.POST, "/api/v1/tickets/*/*", "/api/v1/tickets/*/plan/*",
