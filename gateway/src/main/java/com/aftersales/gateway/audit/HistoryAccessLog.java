@@ -20,6 +20,14 @@ public class HistoryAccessLog {
 
     private final EventStore events;
     private final Clock clock;
+    /** The last sequence number this node appended per access stream: no walk of a long stream per read. */
+    private final java.util.Map<String, Long> last = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(1024, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(java.util.Map.Entry<String, Long> eldest) {
+                    return size() > 10_000;
+                }
+            });
 
     public HistoryAccessLog(EventStore events, Clock clock) {
         this.events = events;
@@ -35,11 +43,14 @@ public class HistoryAccessLog {
                 view, personalData && caller.has(Role.PII_READER), clock.instant());
         String stream = streamOf(ticketId);
         for (int attempt = 1; ; attempt++) {
-            long next = events.lastSequenceNumberFor(stream).map(last -> last + 1).orElse(0L);
+            Long known = last.get(stream);
+            long next = known != null ? known + 1 : events.lastSequenceNumberFor(stream).map(n -> n + 1).orElse(0L);
             try {
                 events.publish(new GenericDomainEventMessage<>(TYPE, stream, next, accessed, caller.toMetaData()));
+                last.put(stream, next);
                 return;
             } catch (ConcurrencyException e) {
+                last.remove(stream); // another node appended: read the stream's end again
                 if (attempt == ATTEMPTS) {
                     throw e; // another reader took the sequence number every time
                 }
