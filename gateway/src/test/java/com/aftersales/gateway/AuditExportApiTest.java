@@ -69,6 +69,7 @@ class AuditExportApiTest extends ApiTestSupport {
         ExportVerifier.Result result = verify(lines);
         assertThat(result.verified()).as(result.message()).isTrue();
         assertThat(result.events()).isEqualTo(7);
+        keepSample(lines); // docs/audit.md runs the packaged verifier on it
         assertThat(result.checkpointed()).isEqualTo(6);
 
         int event = indexOf(lines, "call 3");
@@ -117,6 +118,15 @@ class AuditExportApiTest extends ApiTestSupport {
                 .exchange().expectStatus().isBadRequest();
         http.get().uri("/api/v1/audit/export?from=" + from + "&to=" + to).headers(h -> h.setBearerAuth(agent))
                 .exchange().expectStatus().isForbidden();
+    }
+
+    /** target/audit-sample/: the export and the JWKS, for trying the offline verifier (docs/audit.md). */
+    private void keepSample(List<String> lines) throws java.io.IOException {
+        java.nio.file.Path dir = java.nio.file.Path.of("target", "audit-sample");
+        java.nio.file.Files.createDirectories(dir);
+        java.nio.file.Files.write(dir.resolve("export.jsonl"), lines);
+        java.nio.file.Files.writeString(dir.resolve("jwks.json"), http.get().uri("/api/v1/audit/jwks.json").exchange()
+                .expectBody(String.class).returnResult().getResponseBody());
     }
 
     private static int indexOf(List<String> lines, String text) {
