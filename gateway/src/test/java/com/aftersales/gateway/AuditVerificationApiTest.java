@@ -134,6 +134,27 @@ class AuditVerificationApiTest extends ApiTestSupport {
         failsAt(id, 3, "MISSING");
     }
 
+    /** The stream alone cannot tell it lost its end; the ticket's view, an independent record, can. */
+    @Test
+    void deleted_last_events_are_reported_missing() {
+        String id = checkpointedTicket();
+        events().deleteOne(Filters.eq("stream", id + "/5"));
+        failsAt(id, 5, "MISSING");
+    }
+
+    @Test
+    void a_checkpoint_replaced_by_one_that_does_not_follow_its_predecessor_is_reported() {
+        checkpointedTicket();
+        String id = checkpointedTicket(); // in a checkpoint that has a predecessor
+        long latest = verification(id).get("latestCheckpoint").asLong();
+        assertThat(latest).isPositive();
+        database.getCollection("audit_checkpoints").updateOne(Filters.eq("_id", "acme/" + (latest - 1)),
+                Updates.set("jws", "eyJhbGciOiJFUzI1NiJ9.e30.AAAA"));
+        JsonNode report = verification(id);
+        assertThat(report.get("intact").asBoolean()).as(report.toString()).isFalse();
+        assertThat(report.at("/failure/kind").asText()).isEqualTo("CHECKPOINT_INVALID");
+    }
+
     @Test
     void swapped_events_are_reported_reordered() {
         String id = checkpointedTicket();

@@ -4,6 +4,9 @@ import com.aftersales.access.Caller;
 import com.aftersales.gateway.problem.RefusalException;
 import com.aftersales.infra.audit.StreamAudit;
 import com.aftersales.infra.audit.VerificationReport;
+import com.aftersales.ticket.view.TicketQueries.FindTicket;
+import com.aftersales.ticket.view.TicketQueryHandler;
+import com.aftersales.ticket.view.TicketView;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -33,8 +36,11 @@ public class AuditController {
     private final TicketHistory history;
     private final HistoryExport exports;
     private final HistoryAccessLog accessLog;
+    private final TicketQueryHandler tickets;
 
-    public AuditController(StreamAudit audit, TicketHistory history, HistoryExport exports, HistoryAccessLog accessLog) {
+    public AuditController(StreamAudit audit, TicketHistory history, HistoryExport exports, HistoryAccessLog accessLog,
+                           TicketQueryHandler tickets) {
+        this.tickets = tickets;
         this.audit = audit;
         this.history = history;
         this.exports = exports;
@@ -72,7 +78,8 @@ public class AuditController {
 
     @Operation(summary = "Verify a ticket's history: hash chain, checkpoints, signatures (AUDITOR, TENANT_ADMIN)", description = """
             Recomputes every event's hash from its stored form, follows the chain, and checks each event against \
-            the leaf of the signed checkpoint covering it. `intact`, or the first event that fails and how: \
+            the leaf of the signed checkpoint covering it, and that the stream reaches the last event the ticket's \
+            view has seen. `intact`, or the first event that fails and how: \
             CHANGED, MISSING, REORDERED, INSERTED, CHECKPOINT_INVALID. Events newer than the latest checkpoint \
             are chain-verified only (`notYetCheckpointed`). Another tenant's ticket is 404.""")
     @ApiResponse(responseCode = "404", description = "TICKET_NOT_FOUND", content = @Content(mediaType = "application/problem+json"))
@@ -84,7 +91,9 @@ public class AuditController {
                         return null;
                     }
                     accessLog.record(caller, ticketId, "verification", false);
-                    return audit.verify(caller.tenantId(), ticketId);
+                    long viewVersion = tickets.find(new FindTicket(caller.tenantId(), ticketId)).join()
+                            .map(TicketView::version).orElse(-1L);
+                    return audit.verify(caller.tenantId(), ticketId, viewVersion);
                 })
                 .subscribeOn(Schedulers.boundedElastic())
                 .switchIfEmpty(Mono.error(() -> new RefusalException("TICKET_NOT_FOUND")));

@@ -9,9 +9,7 @@ import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import java.util.ArrayList;
 import java.util.Date;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.bson.Document;
 
@@ -21,7 +19,8 @@ import org.bson.Document;
  * (the second insert fails on the key and that node takes the stored one). Every read is by key:
  * the latest checkpoint is found from {@code audit_checkpoint_heads} (a hint, moved with
  * {@code $max}) and by probing the next keys; the checkpoint covering a global index by binary
- * search over the sequence numbers. Checkpoints never change, so read ones are cached.
+ * search over the sequence numbers. Nothing is cached: a verification reads what is stored, as an
+ * auditor would, so a checkpoint changed in the database is noticed at once.
  */
 public final class CheckpointStore {
 
@@ -30,12 +29,6 @@ public final class CheckpointStore {
 
     private final MongoCollection<Document> checkpoints;
     private final MongoCollection<Document> heads;
-    private final Map<String, Checkpoint> cache = new LinkedHashMap<>(256, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Checkpoint> eldest) {
-            return size() > 10_000;
-        }
-    };
 
     public CheckpointStore(MongoDatabase database) {
         this.checkpoints = database.getCollection(COLLECTION);
@@ -59,9 +52,6 @@ public final class CheckpointStore {
         heads.updateOne(Filters.eq("_id", checkpoint.tenant()),
                 Updates.combine(Updates.max("sequence", checkpoint.sequence()), Updates.set("tenant", checkpoint.tenant())),
                 new UpdateOptions().upsert(true));
-        synchronized (cache) {
-            cache.put(key(checkpoint.tenant(), checkpoint.sequence()), checkpoint);
-        }
         return true;
     }
 
@@ -70,21 +60,11 @@ public final class CheckpointStore {
             return Optional.empty();
         }
         String key = key(tenant, sequence);
-        synchronized (cache) {
-            Checkpoint cached = cache.get(key);
-            if (cached != null) {
-                return Optional.of(cached);
-            }
-        }
         Document document = checkpoints.find(Filters.eq("_id", key)).first();
         if (document == null || !tenant.equals(document.getString("tenant"))) {
             return Optional.empty();
         }
-        Checkpoint checkpoint = fromDocument(document);
-        synchronized (cache) {
-            cache.put(key, checkpoint);
-        }
-        return Optional.of(checkpoint);
+        return Optional.of(fromDocument(document));
     }
 
     /** The tenant's newest checkpoint. */

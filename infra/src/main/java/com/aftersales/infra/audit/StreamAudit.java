@@ -24,12 +24,17 @@ public final class StreamAudit {
     }
 
     public VerificationReport verify(String tenant, String streamId) {
+        return verify(tenant, streamId, -1);
+    }
+
+    /** {@code knownLast}: the last sequence number another record of the stream (the ticket's view) has seen, or -1. */
+    public VerificationReport verify(String tenant, String streamId, long knownLast) {
         List<StoredEvent> events = history.read(streamId, 0, Integer.MAX_VALUE);
         long resumesAt = events.isEmpty() ? -1
                 : history.resumesAfter(streamId, events.get(events.size() - 1).sequence(), LOOK_AHEAD);
         Checkpoint latest = checkpoints.latest(tenant).orElse(null);
         Map<Long, Optional<Checkpoint>> found = new HashMap<>();
-        return StreamVerifier.verify(streamId, events, resumesAt, latest, index -> {
+        return StreamVerifier.verify(streamId, events, resumesAt, knownLast, latest, index -> {
             for (Optional<Checkpoint> known : found.values()) {
                 if (known.isPresent() && known.get().covers(index)) {
                     return known;
@@ -38,6 +43,13 @@ public final class StreamAudit {
             Optional<Checkpoint> covering = checkpoints.covering(tenant, index, latest);
             found.put(index, covering);
             return covering;
+        }, sequence -> {
+            for (Optional<Checkpoint> known : found.values()) {
+                if (known.isPresent() && known.get().sequence() == sequence) {
+                    return known;
+                }
+            }
+            return checkpoints.find(tenant, sequence);
         }, keys.published());
     }
 

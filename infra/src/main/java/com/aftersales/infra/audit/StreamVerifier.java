@@ -28,12 +28,15 @@ public final class StreamVerifier {
      * @param events        the stream as read, in stored order
      * @param resumesAt     the sequence number at which the stream continues after a hole past its
      *                      last read event, or -1
+     * @param knownLast     the highest sequence number another record of the stream has seen (the
+     *                      ticket's view), or -1: a stream that ends before it lost its last events
      * @param latest        the tenant's latest checkpoint, or null
      * @param covering      the checkpoint covering a global index (empty if none)
+     * @param bySequence    the tenant's checkpoint with a sequence number (to check the link of each one used)
      */
-    public static VerificationReport verify(String streamId, List<StoredEvent> events, long resumesAt,
+    public static VerificationReport verify(String streamId, List<StoredEvent> events, long resumesAt, long knownLast,
                                             Checkpoint latest, LongFunction<Optional<Checkpoint>> covering,
-                                            JWKSet keys) {
+                                            LongFunction<Optional<Checkpoint>> bySequence, JWKSet keys) {
         Map<Long, VerificationReport.CheckpointUsed> used = new LinkedHashMap<>();
         Map<Long, CheckpointSeal.Check> checks = new HashMap<>();
         int legacy = 0;
@@ -85,7 +88,8 @@ public final class StreamVerifier {
                 break;
             }
             Checkpoint checkpoint = found.get();
-            CheckpointSeal.Check check = checks.computeIfAbsent(checkpoint.sequence(), s -> CheckpointSeal.check(checkpoint, keys));
+            CheckpointSeal.Check check = checks.computeIfAbsent(checkpoint.sequence(), s -> linked(CheckpointSeal.check(checkpoint, keys),
+                    checkpoint, bySequence));
             used.putIfAbsent(checkpoint.sequence(), new VerificationReport.CheckpointUsed(checkpoint.sequence(),
                     checkpoint.kid(), check.signatureValid(), check.rootValid()));
             if (!check.valid()) {
@@ -111,8 +115,25 @@ public final class StreamVerifier {
         if (failure == null && resumesAt >= 0) {
             failure = new Failure(expected, null, Kind.MISSING, "the stream continues at sequence " + resumesAt);
         }
+        if (failure == null && knownLast >= expected) {
+            failure = new Failure(expected, null, Kind.MISSING, "the ticket's view has seen sequence " + knownLast);
+        }
         return new VerificationReport(streamId, failure == null, events.size(), legacy, checkpointed, pending, failure,
                 new ArrayList<>(used.values()), latest == null ? null : latest.sequence());
+    }
+
+    /** A valid checkpoint must also name its predecessor by that one's digest. */
+    private static CheckpointSeal.Check linked(CheckpointSeal.Check check, Checkpoint checkpoint,
+                                               LongFunction<Optional<Checkpoint>> bySequence) {
+        if (!check.valid() || checkpoint.sequence() == 0) {
+            return check;
+        }
+        Optional<Checkpoint> before = bySequence.apply(checkpoint.sequence() - 1);
+        if (before.isEmpty() || !before.get().digest().equals(checkpoint.previous())
+                || before.get().toIndex() + 1 != checkpoint.fromIndex()) {
+            return new CheckpointSeal.Check(true, false, "does not follow checkpoint " + (checkpoint.sequence() - 1));
+        }
+        return check;
     }
 
     private static boolean checkpointHas(LongFunction<Optional<Checkpoint>> covering, long globalIndex, String hash) {
