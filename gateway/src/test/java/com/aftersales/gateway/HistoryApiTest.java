@@ -206,4 +206,43 @@ class HistoryApiTest extends ApiTestSupport {
         JsonNode none = get(admin, "/api/v1/tickets/" + open() + "/history/access").getResponseBody();
         assertThat(none.get("items")).isEmpty();
     }
+
+    /** Past states kept every 100 events shorten later replays; the answers stay those of a full replay. */
+    @Test
+    void past_states_of_a_long_ticket_are_the_same_from_a_kept_state_as_from_the_start() {
+        String id = open();
+        task(agent, id, "acknowledgement", Map.of("promisedResponseBy", "2024-05-21T01:30:00Z", "channel", "PHONE"));
+        var caller = com.aftersales.infra.tenancy.CallerMetaData.of("acme", "acme-agent", "user", List.of("AGENT"));
+        var commands = commandGateway();
+        for (int n = 2; n < 130; n++) {
+            commands.sendAndWait(org.axonframework.commandhandling.GenericCommandMessage.asCommandMessage(
+                    new com.aftersales.ticket.HandlingCommands.LogContact(id, null, com.aftersales.ticket.Channel.PHONE,
+                            com.aftersales.ticket.HandlingCommands.Direction.OUTBOUND, "call " + n)).andMetaData(caller));
+        }
+        String base = "/api/v1/tickets/" + id + "/history/state";
+        JsonNode cold = get(auditor, base + "?sequence=110").getResponseBody(); // replays 0..110, keeps 99
+        JsonNode warm = get(auditor, base + "?sequence=110").getResponseBody(); // from the state after 99
+        assertThat(warm).isEqualTo(cold);
+        assertThat(warm.get("version").asLong()).isEqualTo(110);
+        assertThat(warm.at("/acknowledgement/channel").asText()).isEqualTo("PHONE");
+        JsonNode before = get(auditor, base + "?sequence=42").getResponseBody();
+        assertThat(before.get("version").asLong()).isEqualTo(42);
+
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() ->
+                get(auditor, "/api/v1/tickets/" + id).getResponseBody().get("version").asLong() == 129);
+        JsonNode live = get(auditor, "/api/v1/tickets/" + id).getResponseBody();
+        assertThat(get(auditor, base).getResponseBody()).isEqualTo(live); // from the state after 99
+
+        List<JsonNode> page = new ArrayList<>();
+        get(auditor, "/api/v1/tickets/" + id + "/history?limit=200").getResponseBody().get("items").forEach(page::add);
+        String at120 = page.get(120).get("timestamp").asText();
+        assertThat(get(auditor, base + "?asOf=" + at120).getResponseBody().get("version").asLong()).isEqualTo(120);
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    private org.axonframework.commandhandling.gateway.CommandGateway commandGateway;
+
+    private org.axonframework.commandhandling.gateway.CommandGateway commandGateway() {
+        return commandGateway;
+    }
 }

@@ -33,8 +33,23 @@ final class InMemoryTicketView implements TicketViewWriter {
         this.tenantId = tenantId;
     }
 
+    /** Continues from {@code view} (a state kept earlier; copied, never changed). */
+    InMemoryTicketView(String tenantId, Document view) {
+        this.tenantId = tenantId;
+        this.view = copyOf(view);
+    }
+
     Document view() {
         return view;
+    }
+
+    /** A copy that later events do not change. */
+    Document copy() {
+        return copyOf(view);
+    }
+
+    private static Document copyOf(Document document) {
+        return document == null ? null : plain(document.toBsonDocument(BsonDocument.class, CODECS));
     }
 
     @Override
