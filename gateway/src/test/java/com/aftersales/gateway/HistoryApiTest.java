@@ -170,7 +170,8 @@ class HistoryApiTest extends ApiTestSupport {
     void another_tenants_auditor_gets_404_and_other_roles_403_on_every_history_route() {
         String id = open();
         String nimbusAuditor = token("nimbus", "AUDITOR", "TENANT_ADMIN", "PII_READER");
-        for (String route : List.of("/history", "/history?limit=1", "/history/state", "/history/state?sequence=0")) {
+        for (String route : List.of("/history", "/history?limit=1", "/history/state", "/history/state?sequence=0",
+                "/history/verification", "/history/export", "/history/access")) {
             http.get().uri("/api/v1/tickets/" + id + route).headers(h -> h.setBearerAuth(nimbusAuditor)).exchange()
                     .expectStatus().isNotFound().expectBody().jsonPath("$.code").isEqualTo("TICKET_NOT_FOUND");
             http.get().uri("/api/v1/tickets/" + id + route).headers(h -> h.setBearerAuth(agent)).exchange()
@@ -201,6 +202,10 @@ class HistoryApiTest extends ApiTestSupport {
 
         http.get().uri("/api/v1/tickets/" + id + "/history/access").headers(h -> h.setBearerAuth(auditor)).exchange()
                 .expectStatus().isForbidden();
+        for (String route : List.of("/history", "/history/state", "/history/verification", "/history/export")) {
+            http.get().uri("/api/v1/tickets/history-access:" + id + route).headers(h -> h.setBearerAuth(auditor)).exchange()
+                    .expectStatus().isNotFound(); // the access log is not a ticket
+        }
         http.get().uri("/api/v1/tickets/" + id + "/history/access").headers(h -> h.setBearerAuth(token("nimbus", "TENANT_ADMIN")))
                 .exchange().expectStatus().isNotFound();
         JsonNode none = get(admin, "/api/v1/tickets/" + open() + "/history/access").getResponseBody();

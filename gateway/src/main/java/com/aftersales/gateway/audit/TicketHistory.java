@@ -30,13 +30,23 @@ public class TicketHistory {
         this.events = events;
     }
 
+    static final String TICKET = "Ticket";
+
     /** Up to {@code limit} events from sequence {@code from} on; empty if the tenant has no such ticket. */
     public Optional<Page> page(String tenantId, String ticketId, long from, int limit) {
-        List<StoredEvent> read = events.read(ticketId, from, limit + 1);
-        if (read.isEmpty() && (from == 0 || !ownedBy(tenantId, events.read(ticketId, 0, 1)))) {
+        return page(tenantId, ticketId, TICKET, from, limit);
+    }
+
+    /**
+     * A page of a stream of {@code type}: a stream of another type reads as absent, so that a ticket
+     * route never shows another kind of stream (such as a ticket's access log).
+     */
+    Optional<Page> page(String tenantId, String streamId, String type, long from, int limit) {
+        List<StoredEvent> read = events.read(streamId, from, limit + 1);
+        if (read.isEmpty() && (from == 0 || !ownedBy(tenantId, type, events.read(streamId, 0, 1)))) {
             return Optional.empty();
         }
-        if (!ownedBy(tenantId, read)) {
+        if (!ownedBy(tenantId, type, read)) {
             return Optional.empty();
         }
         List<HistoryEntry> entries = new ArrayList<>(Math.min(limit, read.size()));
@@ -49,15 +59,15 @@ public class TicketHistory {
     /** Whether the ticket exists and is the tenant's: its first event says so. */
     public boolean exists(String tenantId, String ticketId) {
         List<StoredEvent> first = events.read(ticketId, 0, 1);
-        return !first.isEmpty() && ownedBy(tenantId, first);
+        return !first.isEmpty() && ownedBy(tenantId, TICKET, first);
     }
 
-    private boolean ownedBy(String tenantId, List<StoredEvent> read) {
+    private boolean ownedBy(String tenantId, String type, List<StoredEvent> read) {
         if (read.isEmpty()) {
             return false;
         }
         for (StoredEvent event : read) {
-            if (!tenantId.equals(tenantOf(event))) {
+            if (!tenantId.equals(tenantOf(event)) || !type.equals(event.aggregateType())) {
                 return false;
             }
         }

@@ -119,7 +119,8 @@ public class TicketHistoryController {
             return Mono.error(e);
         }
         return Mono.fromCallable(() -> history.exists(caller.tenantId(), ticketId)
-                        ? history.page(caller.tenantId(), HistoryAccessLog.streamOf(ticketId), from, params.pageSize())
+                        ? history.page(caller.tenantId(), HistoryAccessLog.streamOf(ticketId), HistoryAccessLog.TYPE, from,
+                                params.pageSize())
                         .orElse(new TicketHistory.Page(java.util.List.of(), false)) : null)
                 .subscribeOn(Schedulers.boundedElastic())
                 .map(page -> answer(ticketId, params, page, "/api/v1/tickets/{ticketId}/history/access"))
