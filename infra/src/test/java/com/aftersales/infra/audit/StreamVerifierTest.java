@@ -1,0 +1,71 @@
+package com.aftersales.infra.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.aftersales.infra.eventstore.EventHashes;
+import com.aftersales.infra.eventstore.StoredEvent;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** Streams that began before hashing: the unhashed prefix is counted, not judged; the chain starts after it. */
+class StreamVerifierTest {
+
+    private static StoredEvent event(long sequence, String previousHash, boolean hashed) {
+        StoredEvent unhashed = new StoredEvent("acme", "Ticket", "t-1", sequence, 100 + sequence, "e-" + sequence,
+                "2024-05-20T01:30:00Z", "com.aftersales.ticket.Something", "1", "{\"n\":" + sequence + "}",
+                "{\"tenantId\":\"acme\"}", null, null);
+        if (!hashed) {
+            return unhashed;
+        }
+        StoredEvent linked = new StoredEvent("acme", "Ticket", "t-1", sequence, 100 + sequence, "e-" + sequence,
+                unhashed.timestamp(), unhashed.payloadType(), "1", unhashed.payload(), unhashed.metaData(), null, previousHash);
+        return new StoredEvent("acme", "Ticket", "t-1", sequence, 100 + sequence, "e-" + sequence, unhashed.timestamp(),
+                unhashed.payloadType(), "1", unhashed.payload(), unhashed.metaData(), EventHashes.of(linked), previousHash);
+    }
+
+    private static List<StoredEvent> stream(int legacy, int hashed) {
+        List<StoredEvent> events = new ArrayList<>();
+        String previous = null;
+        for (int i = 0; i < legacy + hashed; i++) {
+            StoredEvent event = event(i, previous, i >= legacy);
+            previous = event.hash();
+            events.add(event);
+        }
+        return events;
+    }
+
+    private static VerificationReport verify(List<StoredEvent> events) {
+        return StreamVerifier.verify("t-1", events, -1, -1, null, index -> Optional.empty(), sequence -> Optional.empty(),
+                SigningKeys.ephemeral().published());
+    }
+
+    @Test
+    void a_legacy_prefix_is_counted_and_the_chain_starts_after_it() {
+        VerificationReport report = verify(stream(2, 3));
+        assertThat(report.intact()).isTrue();
+        assertThat(report.legacyUnhashed()).isEqualTo(2);
+        assertThat(report.notYetCheckpointed()).isEqualTo(3);
+    }
+
+    @Test
+    void an_unhashed_event_after_hashed_ones_had_its_hash_removed() {
+        List<StoredEvent> events = stream(0, 4);
+        StoredEvent third = events.get(2);
+        events.set(2, new StoredEvent(third.tenant(), third.aggregateType(), third.aggregateIdentifier(), third.sequence(),
+                third.globalIndex(), third.eventIdentifier(), third.timestamp(), third.payloadType(), third.payloadRevision(),
+                third.payload(), third.metaData(), null, null));
+        VerificationReport report = verify(events);
+        assertThat(report.failure().kind()).isEqualTo(VerificationReport.Kind.CHANGED);
+        assertThat(report.failure().sequence()).isEqualTo(2);
+    }
+
+    @Test
+    void a_stream_shorter_than_its_view_has_lost_its_end() {
+        VerificationReport report = StreamVerifier.verify("t-1", stream(0, 4), -1, 5, null, index -> Optional.empty(),
+                sequence -> Optional.empty(), SigningKeys.ephemeral().published());
+        assertThat(report.failure().kind()).isEqualTo(VerificationReport.Kind.MISSING);
+        assertThat(report.failure().sequence()).isEqualTo(4);
+    }
+}
