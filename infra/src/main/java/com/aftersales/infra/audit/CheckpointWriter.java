@@ -29,7 +29,9 @@ public final class CheckpointWriter {
 
     private static final Logger log = LoggerFactory.getLogger(CheckpointWriter.class);
     private static final int WINDOW = 500;
-    private static final int MAX_INDEXES_PER_ROUND = 50_000;
+    /** Global indexes read before due checkpoints are written: bounds a checkpoint's leaves (and its document). */
+    private static final int MAX_INDEXES_PER_ROUND = 5_000;
+    private static final int MAX_ROUNDS = 200;
 
     /** When a tenant's checkpoint is due. */
     public record Policy(int everyEvents, Duration every) {
@@ -70,9 +72,18 @@ public final class CheckpointWriter {
         this.clock = clock;
     }
 
-    /** Reads what is new and writes the checkpoints that are due. */
+    /** Reads what is new and writes the checkpoints that are due, a bounded round at a time. */
     public synchronized void writeDue() {
-        scan();
+        for (int round = 0; round < MAX_ROUNDS; round++) {
+            boolean more = scan();
+            writeDueCheckpoints();
+            if (!more) {
+                return;
+            }
+        }
+    }
+
+    private void writeDueCheckpoints() {
         for (String tenant : tenants.get()) {
             Pending waiting = pending(tenant);
             Policy policy = policies.apply(tenant);
@@ -88,7 +99,7 @@ public final class CheckpointWriter {
 
     /** Checkpoints every settled event of the tenant now (tests, and an auditor's export on demand). */
     public synchronized Optional<Checkpoint> checkpointNow(String tenant) {
-        scan();
+        writeDue();
         Pending waiting = pending(tenant);
         if (!waiting.leaves.isEmpty()) {
             write(tenant, waiting);
@@ -100,13 +111,14 @@ public final class CheckpointWriter {
         return pending.computeIfAbsent(tenant, t -> new Pending(store.latest(t).orElse(null)));
     }
 
-    private void scan() {
+    /** Reads up to a round of new indexes; whether more may follow. */
+    private boolean scan() {
         List<Pending> all = new ArrayList<>();
         for (String tenant : tenants.get()) {
             all.add(pending(tenant));
         }
         if (all.isEmpty()) {
-            return;
+            return false;
         }
         long position = all.stream().mapToLong(p -> p.scannedTo).min().orElse(-1);
         long stop = position + MAX_INDEXES_PER_ROUND;
@@ -119,13 +131,14 @@ public final class CheckpointWriter {
                 }
             }
             if (slice.through() <= position) {
-                break;
+                return false;
             }
             position = slice.through();
             for (Pending waiting : all) {
                 waiting.scannedTo = Math.max(waiting.scannedTo, position);
             }
         }
+        return true;
     }
 
     private void write(String tenant, Pending waiting) {
