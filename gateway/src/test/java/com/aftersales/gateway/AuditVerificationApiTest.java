@@ -155,6 +155,21 @@ class AuditVerificationApiTest extends ApiTestSupport {
         assertThat(report.at("/failure/kind").asText()).isEqualTo("CHECKPOINT_INVALID");
     }
 
+    /** The checkpoints after the one covering the ticket must still chain it to the latest, signed one. */
+    @Test
+    void a_broken_link_between_the_ticket_checkpoint_and_the_latest_is_reported() {
+        String id = checkpointedTicket();
+        long covering = verification(id).at("/checkpoints/0/sequence").asLong();
+        checkpointedTicket();
+        checkpointedTicket();
+        database.getCollection("audit_checkpoints").updateOne(Filters.eq("_id", "acme/" + (covering + 1)),
+                Updates.set("jws", "eyJhbGciOiJFUzI1NiJ9.e30.AAAA"));
+        JsonNode report = verification(id);
+        assertThat(report.get("intact").asBoolean()).as(report.toString()).isFalse();
+        assertThat(report.at("/failure/kind").asText()).isEqualTo("CHECKPOINT_INVALID");
+        assertThat(report.at("/failure/detail").asText()).contains("does not name checkpoint " + covering);
+    }
+
     @Test
     void swapped_events_are_reported_reordered() {
         String id = checkpointedTicket();

@@ -96,6 +96,16 @@ public final class CheckpointSeal {
         return new Check(true, root, root ? null : "the leaves do not hash to the signed root");
     }
 
+    /** The {@code previous} a checkpoint's JWS names (not verified), or null if it names none or is no JWS. */
+    public static String previousOf(String compact) {
+        try {
+            Object previous = JWSObject.parse(compact).getPayload().toJSONObject().get("previous");
+            return previous instanceof String text ? text : null;
+        } catch (ParseException | RuntimeException e) {
+            return null;
+        }
+    }
+
     private static long number(Object value) {
         return value instanceof Number number ? number.longValue() : Long.MIN_VALUE;
     }

@@ -67,6 +67,14 @@ public final class CheckpointStore {
         return Optional.of(fromDocument(document));
     }
 
+    /** Only the JWS of a checkpoint (without its leaves), to follow the chain of checkpoints cheaply. */
+    public Optional<String> jws(String tenant, long sequence) {
+        Document document = checkpoints.find(Filters.eq("_id", key(tenant, sequence)))
+                .projection(new Document("jws", 1).append("tenant", 1)).first();
+        return document == null || !tenant.equals(document.getString("tenant"))
+                ? Optional.empty() : Optional.ofNullable(document.getString("jws"));
+    }
+
     /** The tenant's newest checkpoint. */
     public Optional<Checkpoint> latest(String tenant) {
         Document head = heads.find(Filters.eq("_id", tenant)).first();

@@ -1,5 +1,6 @@
 package com.aftersales.infra.audit;
 
+import com.aftersales.infra.eventstore.EventHashes;
 import com.aftersales.infra.eventstore.EventHistory;
 import com.aftersales.infra.eventstore.StoredEvent;
 import java.util.HashMap;
@@ -34,7 +35,7 @@ public final class StreamAudit {
                 : history.resumesAfter(streamId, events.get(events.size() - 1).sequence(), LOOK_AHEAD);
         Checkpoint latest = checkpoints.latest(tenant).orElse(null);
         Map<Long, Optional<Checkpoint>> found = new HashMap<>();
-        return StreamVerifier.verify(streamId, events, resumesAt, knownLast, latest, index -> {
+        VerificationReport report = StreamVerifier.verify(streamId, events, resumesAt, knownLast, latest, index -> {
             for (Optional<Checkpoint> known : found.values()) {
                 if (known.isPresent() && known.get().covers(index)) {
                     return known;
@@ -51,6 +52,41 @@ public final class StreamAudit {
             }
             return checkpoints.find(tenant, sequence);
         }, keys.published());
+        return report.intact() ? anchoredInLatest(tenant, report, latest) : report;
+    }
+
+    /**
+     * The checkpoints used must be in the chain the latest one ends: each names the one before by
+     * its digest, so following the digests from the newest one used to the latest (whose signature
+     * and root are checked) proves it. Reads only the JWS of the checkpoints in between.
+     */
+    private VerificationReport anchoredInLatest(String tenant, VerificationReport report, Checkpoint latest) {
+        if (latest == null || report.checkpoints().isEmpty()) {
+            return report;
+        }
+        String problem = null;
+        CheckpointSeal.Check check = CheckpointSeal.check(latest, keys.published());
+        if (!check.valid()) {
+            problem = "the latest checkpoint " + latest.sequence() + ": " + check.problem();
+        }
+        long newestUsed = report.checkpoints().stream().mapToLong(VerificationReport.CheckpointUsed::sequence).max().orElseThrow();
+        String previousJws = null;
+        for (long sequence = newestUsed; problem == null && sequence <= latest.sequence(); sequence++) {
+            Optional<String> jws = sequence == latest.sequence() ? Optional.of(latest.jws()) : checkpoints.jws(tenant, sequence);
+            if (jws.isEmpty()) {
+                problem = "checkpoint " + sequence + " is missing";
+            } else if (previousJws != null && !EventHashes.digest(previousJws).equals(CheckpointSeal.previousOf(jws.get()))) {
+                problem = "checkpoint " + sequence + " does not name checkpoint " + (sequence - 1);
+            }
+            previousJws = jws.orElse(null);
+        }
+        if (problem == null) {
+            return report;
+        }
+        return new VerificationReport(report.streamId(), false, report.events(), report.legacyUnhashed(),
+                report.checkpointed(), report.notYetCheckpointed(),
+                new VerificationReport.Failure(-1, null, VerificationReport.Kind.CHECKPOINT_INVALID, problem),
+                report.checkpoints(), report.latestCheckpoint());
     }
 
     public CheckpointStore checkpoints() {

@@ -30,7 +30,10 @@ public record VerificationReport(String streamId, boolean intact, int events, in
         CHECKPOINT_INVALID
     }
 
-    /** The first failure: the sequence number (and global position, if the event is there) and how. */
+    /**
+     * The first failure: the sequence number (and global position, if the event is there) and how;
+     * sequence -1 for a checkpoint that fails after every event passed (the chain to the latest).
+     */
     public record Failure(long sequence, Long globalPosition, Kind kind, String detail) {
     }
 
