@@ -106,6 +106,46 @@ class CheckpointWriterTest {
     }
 
     @Test
+    void a_checkpoint_is_due_once_the_last_is_older_than_the_interval_and_events_wait() {
+        java.util.concurrent.atomic.AtomicReference<Instant> now = new java.util.concurrent.atomic.AtomicReference<>(clock.instant());
+        Clock moving = new Clock() {
+            @Override
+            public java.time.ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return now.get();
+            }
+        };
+        GlobalLog log = new GlobalLog(database, MongoEventStorageEngine.CollectionNames.DEFAULT, EventStoreSettings.DEFAULTS, moving);
+        CheckpointWriter writer = new CheckpointWriter(log, new CheckpointStore(database), keys, () -> List.of("acme"),
+                tenant -> new CheckpointWriter.Policy(1000, Duration.ofMinutes(10)), moving);
+        append("acme", "a", 2);
+        writer.writeDue();
+        CheckpointStore store = new CheckpointStore(database);
+        assertThat(store.latest("acme").orElseThrow().sequence()).as("the first one at once").isZero();
+        append("acme", "a", 2);
+        now.set(now.get().plus(Duration.ofMinutes(9)));
+        writer.writeDue();
+        assertThat(store.latest("acme").orElseThrow().sequence()).as("2 events, 9 minutes: not due").isZero();
+        now.set(now.get().plus(Duration.ofMinutes(1)));
+        writer.writeDue();
+        Checkpoint second = store.latest("acme").orElseThrow();
+        assertThat(second.sequence()).isEqualTo(1);
+        assertThat(second.leaves()).hasSize(2);
+        now.set(now.get().plus(Duration.ofHours(1)));
+        writer.writeDue();
+        assertThat(store.latest("acme").orElseThrow().sequence()).as("no events wait: none").isEqualTo(1);
+    }
+
+    @Test
     void a_tampered_signature_or_leaf_fails_the_check(@TempDir Path dir) {
         append("acme", "a", 4);
         Checkpoint checkpoint = writer(1).checkpointNow("acme").orElseThrow();
