@@ -162,6 +162,18 @@ class HistoryApiTest extends ApiTestSupport {
                 .expectStatus().isNotFound().expectBody().jsonPath("$.code").isEqualTo("TICKET_NOT_FOUND");
     }
 
+    /** Worked example 4 (SPEC §12), at the SaaS vendor: its past state as of now is its live view too. */
+    @Test
+    void worked_example_4_as_of_now_is_the_live_view() {
+        String id = http.post().uri("/api/v1/tickets").headers(h -> h.setBearerAuth(token("nimbus", "AGENT")))
+                .bodyValue(TicketRequests.blackScreen("科技有限公司")).exchange()
+                .expectStatus().isCreated().expectBody(JsonNode.class).returnResult().getResponseBody().get("id").asText();
+        String nimbusAuditor = token("nimbus", "AUDITOR");
+        JsonNode live = get(nimbusAuditor, "/api/v1/tickets/" + id).getResponseBody();
+        assertThat(live.get("number").asText()).startsWith("SR");
+        assertThat(get(nimbusAuditor, "/api/v1/tickets/" + id + "/history/state").getResponseBody()).isEqualTo(live);
+    }
+
     private static List<String> types(List<JsonNode> events) {
         return events.stream().map(event -> event.get("type").asText()).toList();
     }
