@@ -227,10 +227,10 @@ class AuditVerificationApiTest extends ApiTestSupport {
     }
 
     private static String rehash(Document commit, Document entry, String previous) {
-        String hash = EventHashes.hash(previous, commit.getString("type"), commit.getString("aggregateIdentifier"),
-                entry.getLong("sequence"), entry.getString("eventIdentifier"), entry.getString("timestamp"),
-                entry.getString("payloadType"), entry.getString("payloadRevision"), entry.getString("payload"),
-                entry.getString("metaData"));
+        String hash = EventHashes.hash(previous, commit.getString("tenant"), commit.getString("type"),
+                commit.getString("aggregateIdentifier"), entry.getLong("sequence"), entry.getString("eventIdentifier"),
+                entry.getString("timestamp"), entry.getString("payloadType"), entry.getString("payloadRevision"),
+                entry.getString("salt"), entry.getString("payload"), entry.getString("metaData"));
         entry.put("previousHash", previous);
         entry.put("hash", hash);
         return hash;

@@ -2,7 +2,6 @@ package com.aftersales.gateway.audit;
 
 import com.aftersales.infra.audit.Checkpoint;
 import com.aftersales.infra.audit.CheckpointStore;
-import com.aftersales.infra.audit.EventTenants;
 import com.aftersales.infra.audit.ExportLines;
 import com.aftersales.infra.eventstore.EventHistory;
 import com.aftersales.infra.eventstore.GlobalLog;
@@ -72,7 +71,7 @@ public class HistoryExport {
             for (StoredEvent event : slice.events()) {
                 Instant at = Instant.parse(event.timestamp());
                 past |= at.isAfter(stopAfter);
-                if (tenant.equals(EventTenants.of(event)) && !at.isBefore(from) && at.isBefore(to)) {
+                if (tenant.equals(event.tenant()) && !at.isBefore(from) && at.isBefore(to)) {
                     page.add(event);
                 }
             }

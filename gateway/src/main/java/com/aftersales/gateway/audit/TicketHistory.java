@@ -33,15 +33,15 @@ public class TicketHistory {
     static final String TICKET = "Ticket";
 
     /** Up to {@code limit} events from sequence {@code from} on; empty if the tenant has no such ticket. */
-    public Optional<Page> page(String tenantId, String ticketId, long from, int limit) {
-        return page(tenantId, ticketId, TICKET, from, limit);
+    public Optional<Page> page(String tenantId, String ticketId, long from, int limit, boolean personalData) {
+        return page(tenantId, ticketId, TICKET, from, limit, personalData);
     }
 
     /**
      * A page of a stream of {@code type}: a stream of another type reads as absent, so that a ticket
      * route never shows another kind of stream (such as a ticket's access log).
      */
-    Optional<Page> page(String tenantId, String streamId, String type, long from, int limit) {
+    Optional<Page> page(String tenantId, String streamId, String type, long from, int limit, boolean personalData) {
         List<StoredEvent> read = events.read(streamId, from, limit + 1);
         if (read.isEmpty() && (from == 0 || !ownedBy(tenantId, type, events.read(streamId, 0, 1)))) {
             return Optional.empty();
@@ -51,7 +51,7 @@ public class TicketHistory {
         }
         List<HistoryEntry> entries = new ArrayList<>(Math.min(limit, read.size()));
         for (StoredEvent event : read.subList(0, Math.min(limit, read.size()))) {
-            entries.add(entry(event));
+            entries.add(entry(event, personalData));
         }
         return Optional.of(new Page(entries, read.size() > limit));
     }
@@ -67,27 +67,19 @@ public class TicketHistory {
             return false;
         }
         for (StoredEvent event : read) {
-            if (!tenantId.equals(tenantOf(event)) || !type.equals(event.aggregateType())) {
+            if (!tenantId.equals(event.tenant()) || !type.equals(event.aggregateType())) {
                 return false;
             }
         }
         return true;
     }
 
-    /** The commit's tenant; for commits stored before it was recorded there, the event's metadata. */
-    String tenantOf(StoredEvent event) {
-        if (event.tenant() != null) {
-            return event.tenant();
-        }
-        JsonNode tenant = metaData(event).get(CallerMetaData.TENANT);
-        return tenant == null ? null : tenant.asText();
-    }
-
     private JsonNode metaData(StoredEvent event) {
         return parse(event.metaData());
     }
 
-    HistoryEntry entry(StoredEvent event) {
+    /** The salt only with personal data: with it, a payload digest could be brute-forced back to masked data. */
+    HistoryEntry entry(StoredEvent event, boolean personalData) {
         JsonNode metaData = metaData(event);
         List<String> roles = new ArrayList<>();
         metaData.path(CallerMetaData.ROLES).forEach(role -> roles.add(role.asText()));
@@ -98,8 +90,9 @@ public class TicketHistory {
         // Axon's MessageOriginProvider: traceId = the first message of the chain, correlationId = the
         // message that caused this one (the command)
         return new HistoryEntry(event.sequence(), event.globalIndex(), event.eventIdentifier(), name, type,
-                event.payloadRevision(), event.timestamp(), tenantOf(event), actor, text(metaData, "traceId"),
-                text(metaData, "correlationId"), parse(event.payload()), event.hash(), event.previousHash());
+                event.payloadRevision(), event.timestamp(), event.tenant(), actor, text(metaData, "traceId"),
+                text(metaData, "correlationId"), parse(event.payload()), personalData ? event.salt() : null, event.hash(),
+                event.previousHash());
     }
 
     private static String text(JsonNode node, String field) {

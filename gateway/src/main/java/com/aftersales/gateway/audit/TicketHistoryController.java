@@ -1,5 +1,6 @@
 package com.aftersales.gateway.audit;
 
+import com.aftersales.infra.tenancy.Role;
 import com.aftersales.access.Caller;
 import com.aftersales.gateway.problem.RefusalException;
 import com.aftersales.gateway.ticket.TicketResponse;
@@ -11,6 +12,7 @@ import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
+import java.util.List;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springdoc.core.annotations.ParameterObject;
@@ -61,7 +63,8 @@ public class TicketHistoryController {
         } catch (RefusalException e) {
             return Mono.error(e);
         }
-        return Mono.fromCallable(() -> history.page(caller.tenantId(), ticketId, from, params.pageSize())
+        return Mono.fromCallable(() -> history.page(caller.tenantId(), ticketId, from, params.pageSize(),
+                                caller.has(Role.PII_READER))
                         .map(page -> {
                             accessLog.record(caller, ticketId, "history", true);
                             return page;
@@ -120,8 +123,8 @@ public class TicketHistoryController {
         }
         return Mono.fromCallable(() -> history.exists(caller.tenantId(), ticketId)
                         ? history.page(caller.tenantId(), HistoryAccessLog.streamOf(ticketId), HistoryAccessLog.TYPE, from,
-                                params.pageSize())
-                        .orElse(new TicketHistory.Page(java.util.List.of(), false)) : null)
+                                params.pageSize(), caller.has(Role.PII_READER))
+                        .orElse(new TicketHistory.Page(List.of(), false)) : null)
                 .subscribeOn(Schedulers.boundedElastic())
                 .map(page -> answer(ticketId, params, page, "/api/v1/tickets/{ticketId}/history/access"))
                 .switchIfEmpty(Mono.error(() -> new RefusalException("TICKET_NOT_FOUND")));

@@ -125,7 +125,7 @@ public final class CheckpointWriter {
         while (position < stop) {
             GlobalLog.Slice slice = log_.read(position, WINDOW);
             for (StoredEvent event : slice.events()) {
-                Pending waiting = pending.get(EventTenants.of(event));
+                Pending waiting = pending.get(event.tenant());
                 if (waiting != null && event.hashed() && event.globalIndex() > waiting.scannedTo) {
                     waiting.leaves.add(new Checkpoint.Leaf(event.globalIndex(), event.hash()));
                 }

@@ -86,9 +86,10 @@ public final class ExportLines {
         line.put("timestamp", event.timestamp());
         line.put("payloadType", event.payloadType());
         line.put("revision", event.payloadRevision());
-        line.put("payloadDigest", EventHashes.digest(event.payload()));
-        line.put("metaDataDigest", EventHashes.digest(event.metaData()));
+        line.put("payloadDigest", EventHashes.digest(event.salt(), event.payload()));
+        line.put("metaDataDigest", EventHashes.digest(event.salt(), event.metaData()));
         if (personalData) {
+            line.put("salt", event.salt()); // without it the salted digests cannot be brute-forced to masked data
             line.put("payload", event.payload());
             line.put("metaData", event.metaData());
         }

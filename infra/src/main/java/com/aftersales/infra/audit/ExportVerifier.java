@@ -165,8 +165,9 @@ public final class ExportVerifier {
         }
         String payloadDigest = text(line, "payloadDigest");
         String metaDataDigest = text(line, "metaDataDigest");
-        if (personalData && (!Objects.equals(EventHashes.digest(text(line, "payload")), payloadDigest)
-                || !Objects.equals(EventHashes.digest(text(line, "metaData")), metaDataDigest))) {
+        String salt = text(line, "salt");
+        if (personalData && (!Objects.equals(EventHashes.digest(salt, text(line, "payload")), payloadDigest)
+                || !Objects.equals(EventHashes.digest(salt, text(line, "metaData")), metaDataDigest))) {
             return where + "payload or metadata differ from their digests";
         }
         String hash = text(line, "hash");
@@ -174,7 +175,8 @@ public final class ExportVerifier {
         if (hash == null) {
             return streams.containsKey(stream) ? where + "unhashed after hashed events" : null; // legacy prefix
         }
-        String recomputed = EventHashes.hashOfDigests(text(line, "previousHash"), text(line, "aggregateType"), stream,
+        String recomputed = EventHashes.hashOfDigests(text(line, "previousHash"), text(line, "tenant"),
+                text(line, "aggregateType"), stream,
                 sequence, text(line, "eventId"), text(line, "timestamp"), text(line, "payloadType"),
                 text(line, "revision"), payloadDigest, metaDataDigest);
         if (!recomputed.equals(hash)) {

@@ -1,6 +1,8 @@
 package com.aftersales.infra.eventstore;
 
 import com.aftersales.infra.tenancy.CallerMetaData;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -22,7 +24,7 @@ import org.bson.Document;
  *   committedAt: ISODate,          // writer clock, only used to judge abandoned indexes
  *   tenant: "acme",                // the events' tenant (absent on commits stored before audit hashing)
  *   events: [ { eventIdentifier, sequence, timestamp, payloadType, payloadRevision, payload, metaData,
- *               hash, previousHash } ] }  // see EventHashes; absent before audit hashing
+ *               salt, hash, previousHash } ] }  // see EventHashes; absent before audit hashing
  * </pre>
  * Keying a commit by its last index lets a reader positioned inside a commit find the rest of it
  * with the same window lookup. A commit that failed after its indexes were allocated is stored as
@@ -45,6 +47,9 @@ final class CommitDocuments {
     static final String TENANT = "tenant";
     static final String HASH = "hash";
     static final String PREVIOUS_HASH = "previousHash";
+    /** Per event: 16 random bytes (hex) hashed before payload and metadata (EventHashes). */
+    static final String SALT = "salt";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private CommitDocuments() {
     }
@@ -58,7 +63,7 @@ final class CommitDocuments {
         DomainEventMessage<?> first = events.get(0);
         List<Document> entries = new ArrayList<>(events.size());
         for (DomainEventMessage<?> event : events) {
-            entries.add(entry(event, serializer));
+            entries.add(entry(event, serializer).append(SALT, EventHashes.newSalt()));
         }
         Document commit = new Document(STREAM, streamKey(first.getAggregateIdentifier(), first.getSequenceNumber()))
                 .append(AGGREGATE, first.getAggregateIdentifier())
@@ -142,13 +147,31 @@ final class CommitDocuments {
         long firstIndex = firstIndex(commit);
         for (Document entry : entries) {
             long sequence = entry.getLong("sequence");
-            events.add(new StoredEvent(commit.getString(TENANT), commit.getString(TYPE), commit.getString(AGGREGATE),
+            events.add(new StoredEvent(tenantOf(commit, entry), commit.getString(TYPE), commit.getString(AGGREGATE),
                     sequence, firstIndex + (sequence - firstSequence), entry.getString("eventIdentifier"),
                     entry.getString("timestamp"), entry.getString("payloadType"), entry.getString("payloadRevision"),
-                    entry.getString("payload"), entry.getString("metaData"), entry.getString(HASH),
-                    entry.getString(PREVIOUS_HASH)));
+                    entry.getString("payload"), entry.getString("metaData"), entry.getString(SALT),
+                    entry.getString(HASH), entry.getString(PREVIOUS_HASH)));
         }
         return events;
+    }
+
+    /**
+     * The one place an event's tenant is resolved: the commit's {@code tenant}, or for commits stored
+     * before it was recorded there, the event's metadata. The hash covers it (EventHashes), so
+     * changing the commit's field is noticed as a change of every event of the commit.
+     */
+    static String tenantOf(Document commit, Document entry) {
+        String tenant = commit.getString(TENANT);
+        if (tenant != null) {
+            return tenant;
+        }
+        try {
+            JsonNode value = JSON.readTree(entry.getString("metaData")).get(CallerMetaData.TENANT);
+            return value == null || value.isNull() ? null : value.asText();
+        } catch (Exception e) {
+            return null; // no or unreadable metadata: no tenant
+        }
     }
 
     /**
@@ -161,9 +184,10 @@ final class CommitDocuments {
         String aggregate = commit.getString(AGGREGATE);
         String previous = previousHash;
         for (Document entry : commit.getList(EVENTS, Document.class)) {
-            String hash = EventHashes.hash(previous, type, aggregate, entry.getLong("sequence"),
+            String hash = EventHashes.hash(previous, tenantOf(commit, entry), type, aggregate, entry.getLong("sequence"),
                     entry.getString("eventIdentifier"), entry.getString("timestamp"), entry.getString("payloadType"),
-                    entry.getString("payloadRevision"), entry.getString("payload"), entry.getString("metaData"));
+                    entry.getString("payloadRevision"), entry.getString(SALT), entry.getString("payload"),
+                    entry.getString("metaData"));
             entry.append(PREVIOUS_HASH, previous).append(HASH, hash);
             previous = hash;
         }

@@ -12,17 +12,19 @@ import org.junit.jupiter.api.Test;
 /** Streams that began before hashing: the unhashed prefix is counted, not judged; the chain starts after it. */
 class StreamVerifierTest {
 
+    private static final String SALT = "000102030405060708090a0b0c0d0e0f";
+
     private static StoredEvent event(long sequence, String previousHash, boolean hashed) {
         StoredEvent unhashed = new StoredEvent("acme", "Ticket", "t-1", sequence, 100 + sequence, "e-" + sequence,
                 "2024-05-20T01:30:00Z", "com.aftersales.ticket.Something", "1", "{\"n\":" + sequence + "}",
-                "{\"tenantId\":\"acme\"}", null, null);
+                "{\"tenantId\":\"acme\"}", null, null, null);
         if (!hashed) {
             return unhashed;
         }
         StoredEvent linked = new StoredEvent("acme", "Ticket", "t-1", sequence, 100 + sequence, "e-" + sequence,
-                unhashed.timestamp(), unhashed.payloadType(), "1", unhashed.payload(), unhashed.metaData(), null, previousHash);
+                unhashed.timestamp(), unhashed.payloadType(), "1", unhashed.payload(), unhashed.metaData(), SALT, null, previousHash);
         return new StoredEvent("acme", "Ticket", "t-1", sequence, 100 + sequence, "e-" + sequence, unhashed.timestamp(),
-                unhashed.payloadType(), "1", unhashed.payload(), unhashed.metaData(), EventHashes.of(linked), previousHash);
+                unhashed.payloadType(), "1", unhashed.payload(), unhashed.metaData(), SALT, EventHashes.of(linked), previousHash);
     }
 
     private static List<StoredEvent> stream(int legacy, int hashed) {
@@ -55,7 +57,7 @@ class StreamVerifierTest {
         StoredEvent third = events.get(2);
         events.set(2, new StoredEvent(third.tenant(), third.aggregateType(), third.aggregateIdentifier(), third.sequence(),
                 third.globalIndex(), third.eventIdentifier(), third.timestamp(), third.payloadType(), third.payloadRevision(),
-                third.payload(), third.metaData(), null, null));
+                third.payload(), third.metaData(), third.salt(), null, null));
         VerificationReport report = verify(events);
         assertThat(report.failure().kind()).isEqualTo(VerificationReport.Kind.CHANGED);
         assertThat(report.failure().sequence()).isEqualTo(2);

@@ -61,20 +61,46 @@ class EventChainTest extends InMemoryMongoTest {
 
     @Test
     void the_hash_covers_every_stored_field() {
-        engine().appendEvents(event("a", 0));
-        StoredEvent stored = history("a").get(0);
+        engine().appendEvents(event("a", 0), event("a", 1));
+        StoredEvent stored = history("a").get(1);
         String hash = stored.hash();
-        assertThat(EventHashes.of(new StoredEvent(stored.tenant(), stored.aggregateType(), stored.aggregateIdentifier(),
-                stored.sequence(), stored.globalIndex(), stored.eventIdentifier(), stored.timestamp(), stored.payloadType(),
-                stored.payloadRevision(), stored.payload().replace("0", "1"), stored.metaData(), hash, null)))
-                .isNotEqualTo(hash);
-        assertThat(EventHashes.of(new StoredEvent(stored.tenant(), stored.aggregateType(), stored.aggregateIdentifier(),
-                stored.sequence(), stored.globalIndex(), stored.eventIdentifier(), stored.timestamp(), stored.payloadType(),
-                stored.payloadRevision(), stored.payload(), stored.metaData().replace("acme", "acmf"), hash, null)))
-                .isNotEqualTo(hash);
-        assertThat(EventHashes.of(new StoredEvent(stored.tenant(), stored.aggregateType(), stored.aggregateIdentifier(),
-                stored.sequence() + 1, stored.globalIndex(), stored.eventIdentifier(), stored.timestamp(),
-                stored.payloadType(), stored.payloadRevision(), stored.payload(), stored.metaData(), hash, null)))
-                .isNotEqualTo(hash);
+        assertThat(stored.salt()).matches("[0-9a-f]{32}");
+        assertThat(EventHashes.of(stored)).isEqualTo(hash);
+        List<StoredEvent> changed = List.of(
+                with(stored, 0, "acmf"), with(stored, 1, "Other"), with(stored, 2, "b"), with(stored, 3, "2"),
+                with(stored, 4, "another-id"), with(stored, 5, stored.timestamp().replace("Z", ".000Z")),
+                with(stored, 6, "java.lang.Object"), with(stored, 7, "2"), with(stored, 8, EventHashes.newSalt()),
+                with(stored, 9, stored.payload() + " "), with(stored, 10, stored.metaData() + " "),
+                with(stored, 11, "0".repeat(64)));
+        for (int field = 0; field < changed.size(); field++) {
+            assertThat(EventHashes.of(changed.get(field))).as("field %d", field).isNotEqualTo(hash);
+        }
     }
+
+    /** {@code stored} with one hashed field replaced: 0 tenant … 11 previous hash, in StoredEvent's order. */
+    private static StoredEvent with(StoredEvent e, int field, String value) {
+        return new StoredEvent(field == 0 ? value : e.tenant(), field == 1 ? value : e.aggregateType(),
+                field == 2 ? value : e.aggregateIdentifier(), field == 3 ? Long.parseLong(value) : e.sequence(),
+                e.globalIndex(), field == 4 ? value : e.eventIdentifier(), field == 5 ? value : e.timestamp(),
+                field == 6 ? value : e.payloadType(), field == 7 ? value : e.payloadRevision(),
+                field == 9 ? value : e.payload(), field == 10 ? value : e.metaData(), field == 8 ? value : e.salt(),
+                e.hash(), field == 11 ? value : e.previousHash());
+    }
+
+    /** Known-answer vectors, repeated in docs/audit.md for verifiers in other languages. */
+    @Test
+    void known_answer_vectors_of_the_canonical_form() {
+        String salt = "000102030405060708090a0b0c0d0e0f";
+        assertThat(EventHashes.digest(salt, "{\"n\":1}")).isEqualTo(PAYLOAD_DIGEST);
+        assertThat(EventHashes.digest(salt, "{}")).isEqualTo(METADATA_DIGEST);
+        assertThat(EventHashes.hash(null, "acme", "Ticket", "t-1", 0, "e-0", "2024-05-20T01:30:00Z",
+                "com.example.Created", null, salt, "{\"n\":1}", "{}")).isEqualTo(FIRST_HASH);
+        assertThat(EventHashes.hash(FIRST_HASH, "acme", "Ticket", "t-1", 1, "e-1", "2024-05-20T01:31:00Z",
+                "com.example.Changed", "2", salt, "{\"n\":1}", "{}")).isEqualTo(SECOND_HASH);
+    }
+
+    static final String PAYLOAD_DIGEST = "682e7598baeb86fae90ede41e9d026af19110aacada76340409a6185a6dad3c6";
+    static final String METADATA_DIGEST = "b5c1f9361eb9fbedd3e628a72d1c8fef46544361fd79fa6781baf6d932b1c3f6";
+    static final String FIRST_HASH = "e6855140ebe39f7534b66ae6d72905ef865495bfa9cc31ea9f46419aa6dcf201";
+    static final String SECOND_HASH = "df62a893d24aa1135eadd3ff79b1e185b564c3168acbaa50b8f530ed4f9f2738";
 }
