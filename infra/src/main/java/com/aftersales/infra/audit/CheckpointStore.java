@@ -41,6 +41,9 @@ public final class CheckpointStore {
 
     /** Stores the checkpoint; false if the tenant already has one with its sequence number. */
     public boolean insert(Checkpoint checkpoint) {
+        if (checkpoint.sequence() == 0 && heads.find(Filters.eq("_id", checkpoint.tenant())).first() != null) {
+            throw new MissingCheckpointException(checkpoint.tenant(), 0); // never a second chain from 0
+        }
         try {
             checkpoints.insertOne(toDocument(checkpoint));
         } catch (MongoWriteException e) {
@@ -75,14 +78,41 @@ public final class CheckpointStore {
                 ? Optional.empty() : Optional.ofNullable(document.getString("jws"));
     }
 
-    /** The tenant's newest checkpoint. */
+    /**
+     * A checkpoint the heads document names (or one before it) is gone: only a write to the
+     * database outside the service does that. Verification reports it as CHECKPOINT_INVALID and the
+     * writer stops checkpointing the tenant instead of starting a new chain.
+     */
+    public static final class MissingCheckpointException extends IllegalStateException {
+        private final long sequence;
+
+        MissingCheckpointException(String tenant, long sequence) {
+            super("checkpoint " + sequence + " of tenant " + tenant + " is named by " + HEADS + " but missing");
+            this.sequence = sequence;
+        }
+
+        public long sequence() {
+            return sequence;
+        }
+    }
+
+    /**
+     * The tenant's newest checkpoint; empty only if the tenant never had one (no heads document).
+     *
+     * @throws MissingCheckpointException if the heads document names a checkpoint that is gone
+     */
     public Optional<Checkpoint> latest(String tenant) {
         Document head = heads.find(Filters.eq("_id", tenant)).first();
-        long sequence = head == null ? -1 : ((Number) head.get("sequence")).longValue();
+        long hinted = head == null ? -1 : ((Number) head.get("sequence")).longValue();
+        long sequence = hinted;
         while (exists(tenant, sequence + 1)) {
             sequence++;
         }
-        return find(tenant, sequence);
+        Optional<Checkpoint> latest = find(tenant, sequence);
+        if (head != null && latest.isEmpty()) {
+            throw new MissingCheckpointException(tenant, Math.max(hinted, 0));
+        }
+        return latest;
     }
 
     private boolean exists(String tenant, long sequence) {

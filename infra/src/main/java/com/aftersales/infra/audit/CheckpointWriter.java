@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -44,6 +45,8 @@ public final class CheckpointWriter {
     private final Function<String, Policy> policies;
     private final Clock clock;
     private final Map<String, Pending> pending = new HashMap<>();
+    /** Tenants whose checkpoint chain was cut in the database: not checkpointed until an operator looks. */
+    private final Map<String, String> stalled = new ConcurrentHashMap<>();
 
     /** What a tenant has waiting after its last checkpoint. */
     private static final class Pending {
@@ -86,6 +89,9 @@ public final class CheckpointWriter {
     private void writeDueCheckpoints() {
         for (String tenant : tenants.get()) {
             Pending waiting = pending(tenant);
+            if (waiting == null) {
+                continue;
+            }
             Policy policy = policies.apply(tenant);
             boolean enough = waiting.leaves.size() >= policy.everyEvents();
             Instant since = waiting.last == null ? Instant.MIN : waiting.last.createdAt();
@@ -101,21 +107,52 @@ public final class CheckpointWriter {
     public synchronized Optional<Checkpoint> checkpointNow(String tenant) {
         writeDue();
         Pending waiting = pending(tenant);
-        if (!waiting.leaves.isEmpty()) {
+        if (waiting != null && !waiting.leaves.isEmpty()) {
             write(tenant, waiting);
         }
-        return Optional.ofNullable(pending(tenant).last);
+        return Optional.ofNullable(pending(tenant)).map(p -> p.last);
     }
 
+    /** Tenants this writer stopped checkpointing, and why (health DOWN while any). */
+    public Map<String, String> stalled() {
+        return Map.copyOf(stalled);
+    }
+
+    /** What the tenant has waiting; null once its chain was found cut (never a new chain from 0 then). */
     private Pending pending(String tenant) {
-        return pending.computeIfAbsent(tenant, t -> new Pending(store.latest(t).orElse(null)));
+        if (stalled.containsKey(tenant)) {
+            return null;
+        }
+        Pending known = pending.get(tenant);
+        if (known != null) {
+            return known;
+        }
+        try {
+            Pending fresh = new Pending(store.latest(tenant).orElse(null));
+            pending.put(tenant, fresh);
+            return fresh;
+        } catch (CheckpointStore.MissingCheckpointException e) {
+            stall(tenant, e);
+            return null;
+        }
+    }
+
+    private void stall(String tenant, RuntimeException cause) {
+        pending.remove(tenant);
+        stalled.put(tenant, cause.getMessage());
+        log.error("Checkpoints of tenant {} stopped: {}. A checkpoint was removed from the database outside the "
+                + "service; compare with the published checkpoint digests (docs/audit.md) before restoring it.",
+                tenant, cause.getMessage());
     }
 
     /** Reads up to a round of new indexes; whether more may follow. */
     private boolean scan() {
         List<Pending> all = new ArrayList<>();
         for (String tenant : tenants.get()) {
-            all.add(pending(tenant));
+            Pending waiting = pending(tenant);
+            if (waiting != null) {
+                all.add(waiting);
+            }
         }
         if (all.isEmpty()) {
             return false;
@@ -147,13 +184,23 @@ public final class CheckpointWriter {
         long from = last == null ? 0 : last.toIndex() + 1;
         Checkpoint checkpoint = CheckpointSeal.sign(keys, tenant, sequence, last == null ? null : last.digest(), from,
                 waiting.scannedTo, waiting.leaves, clock.instant());
-        if (store.insert(checkpoint)) {
-            waiting.reset(checkpoint);
-            log.debug("Checkpoint {} of tenant {}: {} events up to index {}", sequence, tenant,
-                    checkpoint.leaves().size(), checkpoint.toIndex());
-        } else {
-            // another node stored this sequence first: continue from its checkpoint
-            waiting.reset(store.latest(tenant).orElse(null));
+        try {
+            if (store.insert(checkpoint)) {
+                waiting.reset(checkpoint);
+                // published outside the database: a later rewrite of the chain no longer matches these lines
+                log.info("Checkpoint {} of tenant {}: {} events, indexes {}-{}, root {}, digest {}", sequence, tenant,
+                        checkpoint.leaves().size(), checkpoint.fromIndex(), checkpoint.toIndex(), checkpoint.root(),
+                        checkpoint.digest());
+            } else {
+                // another node stored this sequence first: continue from its checkpoint
+                Optional<Checkpoint> stored = store.latest(tenant);
+                if (stored.isEmpty() || stored.get().sequence() < sequence) {
+                    throw new CheckpointStore.MissingCheckpointException(tenant, sequence);
+                }
+                waiting.reset(stored.get());
+            }
+        } catch (CheckpointStore.MissingCheckpointException e) {
+            stall(tenant, e);
         }
     }
 }

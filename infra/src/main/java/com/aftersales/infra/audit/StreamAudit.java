@@ -33,7 +33,14 @@ public final class StreamAudit {
         List<StoredEvent> events = history.read(streamId, 0, Integer.MAX_VALUE);
         long resumesAt = events.isEmpty() ? -1
                 : history.resumesAfter(streamId, events.get(events.size() - 1).sequence(), LOOK_AHEAD);
-        Checkpoint latest = checkpoints.latest(tenant).orElse(null);
+        Checkpoint latest;
+        try {
+            latest = checkpoints.latest(tenant).orElse(null);
+        } catch (CheckpointStore.MissingCheckpointException e) {
+            return new VerificationReport(streamId, false, events.size(), 0, 0, 0, new VerificationReport.Failure(-1,
+                    null, VerificationReport.Kind.CHECKPOINT_INVALID, "checkpoint " + e.sequence() + " is missing"),
+                    List.of(), null);
+        }
         Map<Long, Optional<Checkpoint>> found = new HashMap<>();
         VerificationReport report = StreamVerifier.verify(streamId, events, resumesAt, knownLast, latest, index -> {
             for (Optional<Checkpoint> known : found.values()) {

@@ -2,6 +2,7 @@ package com.aftersales.infra.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.aftersales.infra.eventstore.EventHistory;
 import com.aftersales.infra.eventstore.EventStoreSettings;
 import com.aftersales.infra.eventstore.GlobalLog;
 import com.aftersales.infra.eventstore.MongoEventStorageEngine;
@@ -9,7 +10,9 @@ import com.aftersales.infra.mongo.EmbeddedMongo;
 import com.aftersales.infra.tenancy.CallerMetaData;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -23,6 +26,7 @@ import java.util.UUID;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -162,5 +166,49 @@ class CheckpointWriterTest {
         assertThat(Files.exists(file)).isTrue();
         assertThat(SigningKeys.development(file).signingKeyId()).isEqualTo(development.signingKeyId());
         assertThat(development.published().getKeys()).allSatisfy(key -> assertThat(key.isPrivate()).isFalse());
+    }
+
+    private VerificationReport verify(String stream) {
+        return new StreamAudit(new EventHistory(database, MongoEventStorageEngine.CollectionNames.DEFAULT, 128),
+                new CheckpointStore(database), keys).verify("acme", stream);
+    }
+
+    @Test
+    void a_deleted_latest_checkpoint_is_reported_and_the_writer_never_starts_a_new_chain() {
+        append("acme", "a", 3);
+        CheckpointWriter writer = writer(1);
+        writer.checkpointNow("acme");
+        append("acme", "a", 2);
+        Checkpoint latest = writer.checkpointNow("acme").orElseThrow();
+        assertThat(latest.sequence()).isEqualTo(1);
+        assertThat(verify("a").intact()).isTrue();
+        MongoCollection<Document> stored = database.getCollection(CheckpointStore.COLLECTION);
+        Checkpoint first = new CheckpointStore(database).find("acme", 0).orElseThrow();
+
+        stored.deleteOne(Filters.eq("_id", "acme/1"));
+        VerificationReport report = verify("a");
+        assertThat(report.intact()).isFalse();
+        assertThat(report.failure().kind()).isEqualTo(VerificationReport.Kind.CHECKPOINT_INVALID);
+        assertThat(report.failure().sequence()).isEqualTo(-1);
+        assertThat(report.failure().globalPosition()).isNull();
+        assertThat(report.failure().detail()).isEqualTo("checkpoint 1 is missing");
+
+        append("acme", "a", 1);
+        CheckpointWriter restarted = writer(1);
+        restarted.writeDue();
+        assertThat(restarted.stalled()).containsKey("acme");
+        assertThat(stored.countDocuments(Filters.eq("_id", "acme/1"))).as("no checkpoint 1 re-signed").isZero();
+
+        stored.deleteMany(Filters.eq("tenant", "acme")); // every checkpoint gone, the heads document stays
+        CheckpointWriter again = writer(1);
+        again.writeDue();
+        assertThat(again.checkpointNow("acme")).isEmpty();
+        assertThat(again.stalled()).containsKey("acme");
+        assertThat(stored.countDocuments(Filters.eq("tenant", "acme"))).as("no new chain from 0").isZero();
+        assertThat(first.sequence()).isZero();
+        // the other tenant goes on
+        append("nimbus", "n", 1);
+        again.checkpointNow("nimbus");
+        assertThat(new CheckpointStore(database).latest("nimbus")).isPresent();
     }
 }
