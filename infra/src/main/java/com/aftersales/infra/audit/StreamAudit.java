@@ -37,7 +37,7 @@ public final class StreamAudit {
         try {
             latest = checkpoints.latest(tenant).orElse(null);
         } catch (CheckpointStore.MissingCheckpointException e) {
-            return new VerificationReport(streamId, false, events.size(), 0, 0, 0, new VerificationReport.Failure(-1,
+            return new VerificationReport(streamId, false, events.size(), 0, 0, new VerificationReport.Failure(-1,
                     null, VerificationReport.Kind.CHECKPOINT_INVALID, "checkpoint " + e.sequence() + " is missing"),
                     List.of(), null);
         }
@@ -90,7 +90,7 @@ public final class StreamAudit {
         if (problem == null) {
             return report;
         }
-        return new VerificationReport(report.streamId(), false, report.events(), report.legacyUnhashed(),
+        return new VerificationReport(report.streamId(), false, report.events(),
                 report.checkpointed(), report.notYetCheckpointed(),
                 new VerificationReport.Failure(-1, null, VerificationReport.Kind.CHECKPOINT_INVALID, problem),
                 report.checkpoints(), report.latestCheckpoint());

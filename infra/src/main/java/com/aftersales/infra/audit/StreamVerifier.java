@@ -39,12 +39,10 @@ public final class StreamVerifier {
                                             LongFunction<Optional<Checkpoint>> bySequence, JWKSet keys) {
         Map<Long, VerificationReport.CheckpointUsed> used = new LinkedHashMap<>();
         Map<Long, CheckpointSeal.Check> checks = new HashMap<>();
-        int legacy = 0;
         int checkpointed = 0;
         int pending = 0;
         long expected = 0;
         String previousHash = null;
-        boolean hashedSeen = false;
         Failure failure = null;
         long latestTo = latest == null ? -1 : latest.toIndex();
         for (int i = 0; i < events.size() && failure == null; i++) {
@@ -55,21 +53,16 @@ public final class StreamVerifier {
             }
             expected++;
             if (!event.hashed()) {
-                if (!hashedSeen) {
-                    legacy++;
-                    continue;
-                }
+                // events stored before hashing were back-filled at start-up (LegacyHashBackfill)
                 failure = failure(event, Kind.CHANGED, "its hash was removed");
                 break;
             }
-            boolean first = !hashedSeen;
-            hashedSeen = true;
-            if (!EventHashes.of(event).equals(event.hash())) {
+            if (!EventHashes.isSha256Hex(event.hash()) || !EventHashes.of(event).equals(event.hash())) {
                 failure = failure(event, Kind.CHANGED, "its stored form no longer hashes to its hash");
                 break;
             }
             if (!Objects.equals(event.previousHash(), previousHash)) {
-                failure = first ? failure(event, Kind.CHANGED, "the stream's first hashed event names a previous hash")
+                failure = i == 0 ? failure(event, Kind.CHANGED, "the stream's first event names a previous hash")
                         : failure(events.get(i - 1), Kind.CHANGED, "the event no longer has the hash its successor recorded");
                 break;
             }
@@ -118,7 +111,7 @@ public final class StreamVerifier {
         if (failure == null && knownLast >= expected) {
             failure = new Failure(expected, null, Kind.MISSING, "the ticket's view has seen sequence " + knownLast);
         }
-        return new VerificationReport(streamId, failure == null, events.size(), legacy, checkpointed, pending, failure,
+        return new VerificationReport(streamId, failure == null, events.size(), checkpointed, pending, failure,
                 new ArrayList<>(used.values()), latest == null ? null : latest.sequence());
     }
 

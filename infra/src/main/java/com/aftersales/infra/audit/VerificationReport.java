@@ -9,11 +9,10 @@ import java.util.List;
  * names the first event that fails and how.
  *
  * @param events           events read
- * @param legacyUnhashed   events at the start of the stream stored before hashing (not verifiable)
  * @param checkpointed     events covered by a checkpoint
  * @param notYetCheckpointed events newer than the tenant's latest checkpoint (chain-verified only)
  */
-public record VerificationReport(String streamId, boolean intact, int events, int legacyUnhashed, int checkpointed,
+public record VerificationReport(String streamId, boolean intact, int events, int checkpointed,
                                  int notYetCheckpointed, Failure failure, List<CheckpointUsed> checkpoints,
                                  Long latestCheckpoint) {
 

@@ -60,6 +60,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         this.aggregateStreams = new AggregateStreams(commits, builder.settings.aggregateWindow());
         this.trackingReader = new TrackingReader(commits, allocator, builder.settings, clock);
         commits.createIndex(Indexes.ascending(CommitDocuments.STREAM), new IndexOptions().unique(true));
+        LegacyHashBackfill.run(database, commits, aggregateStreams); // before this node appends or serves
     }
 
     public static Builder builder() {
@@ -100,8 +101,8 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
 
     /**
      * The hash of the stream's event before {@code first}: from this append, from the heads this
-     * node last wrote or read, or else one lookup by key. Null for a stream's first event and after
-     * an event stored before hashing (docs/audit.md: the unhashed legacy prefix).
+     * node last wrote or read, or else one lookup by key. Null for a stream's first event (events
+     * stored before hashing were back-filled when the engine was built: LegacyHashBackfill).
      */
     private String previousHash(DomainEventMessage<?> first, Map<String, StreamHeads.Head> chained) {
         long previous = first.getSequenceNumber() - 1;

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** Streams that began before hashing: the unhashed prefix is counted, not judged; the chain starts after it. */
+/** Every event is hashed (legacy ones back-filled at start-up): an unhashed event had its hash removed. */
 class StreamVerifierTest {
 
     private static final String SALT = "000102030405060708090a0b0c0d0e0f";
@@ -44,11 +44,24 @@ class StreamVerifierTest {
     }
 
     @Test
-    void a_legacy_prefix_is_counted_and_the_chain_starts_after_it() {
-        VerificationReport report = verify(stream(2, 3));
-        assertThat(report.intact()).isTrue();
-        assertThat(report.legacyUnhashed()).isEqualTo(2);
-        assertThat(report.notYetCheckpointed()).isEqualTo(3);
+    void a_stream_with_every_hash_stripped_is_changed_at_its_first_event() {
+        VerificationReport report = verify(stream(5, 0));
+        assertThat(report.intact()).isFalse();
+        assertThat(report.failure()).isEqualTo(new VerificationReport.Failure(0, 100L, VerificationReport.Kind.CHANGED,
+                "its hash was removed"));
+        assertThat(verify(stream(0, 5)).intact()).isTrue();
+    }
+
+    @Test
+    void a_hash_that_is_not_sha256_hex_is_reported_changed_not_thrown() {
+        List<StoredEvent> events = stream(0, 3);
+        StoredEvent second = events.get(1);
+        events.set(1, new StoredEvent(second.tenant(), second.aggregateType(), second.aggregateIdentifier(),
+                second.sequence(), second.globalIndex(), second.eventIdentifier(), second.timestamp(),
+                second.payloadType(), second.payloadRevision(), second.payload(), second.metaData(), second.salt(),
+                "not-hex", second.previousHash()));
+        assertThat(verify(events).failure()).isEqualTo(new VerificationReport.Failure(1, 101L,
+                VerificationReport.Kind.CHANGED, "its stored form no longer hashes to its hash"));
     }
 
     @Test
@@ -59,8 +72,8 @@ class StreamVerifierTest {
                 third.globalIndex(), third.eventIdentifier(), third.timestamp(), third.payloadType(), third.payloadRevision(),
                 third.payload(), third.metaData(), third.salt(), null, null));
         VerificationReport report = verify(events);
-        assertThat(report.failure().kind()).isEqualTo(VerificationReport.Kind.CHANGED);
-        assertThat(report.failure().sequence()).isEqualTo(2);
+        assertThat(report.failure()).isEqualTo(new VerificationReport.Failure(2, 102L, VerificationReport.Kind.CHANGED,
+                "its hash was removed"));
     }
 
     @Test

@@ -87,6 +87,44 @@ class EventChainTest extends InMemoryMongoTest {
                 e.hash(), field == 11 ? value : e.previousHash());
     }
 
+    @Test
+    void events_stored_before_hashing_are_back_filled_once_and_chain_into_later_ones() {
+        engine().appendEvents(event("a", 0), event("a", 1));
+        engine().appendEvents(event("a", 2));
+        engine().appendEvents(event("b", 0));
+        // as an earlier version stored them: no tenant on the commit, no salt or hashes
+        var commits = database.getCollection("events");
+        for (org.bson.Document commit : commits.find(com.mongodb.client.model.Filters.eq("aggregateIdentifier", "a"))) {
+            List<org.bson.Document> entries = commit.getList("events", org.bson.Document.class);
+            entries.forEach(entry -> {
+                entry.remove("salt");
+                entry.remove("hash");
+                entry.remove("previousHash");
+            });
+            commit.remove("tenant");
+            commits.replaceOne(com.mongodb.client.model.Filters.eq("_id", commit.get("_id")), commit);
+        }
+        String untouched = history("b").get(0).hash();
+        assertThat(history("a")).allSatisfy(event -> assertThat(event.hashed()).isFalse());
+
+        engine(); // the marker of the first engine says done: nothing happens
+        assertThat(history("a")).allSatisfy(event -> assertThat(event.hashed()).isFalse());
+
+        database.getCollection(LegacyHashBackfill.MIGRATIONS).deleteMany(new org.bson.Document());
+        engine(); // a first start of this version
+        engine(); // a second node: nothing left to do
+        engine().appendEvents(event("a", 3));
+        List<StoredEvent> events = history("a");
+        assertThat(events).hasSize(4);
+        for (int i = 0; i < events.size(); i++) {
+            StoredEvent event = events.get(i);
+            assertThat(event.tenant()).as("from the metadata").isEqualTo("acme");
+            assertThat(event.hash()).isEqualTo(EventHashes.of(event));
+            assertThat(event.previousHash()).isEqualTo(i == 0 ? null : events.get(i - 1).hash());
+        }
+        assertThat(history("b").get(0).hash()).isEqualTo(untouched);
+    }
+
     /** Known-answer vectors, repeated in docs/audit.md for verifiers in other languages. */
     @Test
     void known_answer_vectors_of_the_canonical_form() {
