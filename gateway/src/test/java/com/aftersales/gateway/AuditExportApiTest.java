@@ -9,6 +9,9 @@ import com.aftersales.ticket.Channel;
 import com.aftersales.ticket.HandlingCommands.Direction;
 import com.aftersales.ticket.HandlingCommands.LogContact;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
 import com.nimbusds.jose.jwk.JWKSet;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,6 +33,8 @@ class AuditExportApiTest extends ApiTestSupport {
     CommandGateway commands;
     @Autowired
     CheckpointWriter checkpoints;
+    @Autowired
+    MongoDatabase database;
 
     /** 6 checkpointed events, then one more that no checkpoint covers yet. */
     private String ticket() {
@@ -118,6 +123,68 @@ class AuditExportApiTest extends ApiTestSupport {
                 .exchange().expectStatus().isBadRequest();
         http.get().uri("/api/v1/audit/export?from=" + from + "&to=" + to).headers(h -> h.setBearerAuth(agent))
                 .exchange().expectStatus().isForbidden();
+    }
+
+    @Test
+    void a_stripped_shortened_or_cut_export_fails() throws Exception {
+        String id = ticket();
+        List<String> lines = export(piiAuditor, "/api/v1/tickets/" + id + "/history/export");
+        assertThat(verify(lines).status()).isZero();
+
+        // checkpoints and proofs removed: every event passes as chain-verified only, but the end line signs 6 proofs
+        List<String> stripped = new ArrayList<>();
+        for (String line : lines) {
+            if (!line.contains("\"kind\":\"checkpoint\"")) {
+                stripped.add(line.replaceAll(",\"checkpoint\":\\d+,\"leafIndex\":\\d+,\"proof\":\\[[^]]*]", ""));
+            }
+        }
+        assertThat(stripped).noneMatch(line -> line.contains("\"proof\""));
+        ExportVerifier.Result result = verify(stripped);
+        assertThat(result.verified()).isFalse();
+        assertThat(result.status()).isEqualTo(1);
+        assertThat(result.message()).startsWith("the end line signs 7 events (6 checkpointed), the file holds 7 (0)");
+
+        // one proof removed while its checkpoint stays: exit status 3
+        int third = indexOf(lines, "call 2");
+        List<String> unproven = new ArrayList<>(lines);
+        unproven.set(third, lines.get(third).replaceAll(",\"checkpoint\":\\d+,\"leafIndex\":\\d+,\"proof\":\\[[^]]*]", ""));
+        result = verify(unproven);
+        assertThat(result.status()).isEqualTo(3);
+        assertThat(result.message()).contains("line " + (third + 1) + ") has no proof");
+
+        // the first event cut: a ticket's export starts at sequence 0
+        List<String> prefixCut = new ArrayList<>(lines);
+        prefixCut.remove(indexOf(lines, "\"sequence\":0,\"globalIndex\""));
+        result = verify(prefixCut);
+        assertThat(result.verified()).isFalse();
+        assertThat(result.message()).endsWith("a ticket's export must start at its first event (sequence 0, no previous hash)");
+
+        // the last event cut and the end line's count fixed: the signed end line still counts 7
+        List<String> suffixCut = new ArrayList<>(lines.subList(0, lines.size() - 2));
+        suffixCut.add(lines.get(lines.size() - 1).replace("\"events\":7", "\"events\":6"));
+        result = verify(suffixCut);
+        assertThat(result.verified()).isFalse();
+        assertThat(result.line()).isEqualTo(suffixCut.size());
+
+        // every hash removed
+        List<String> unhashed = lines.stream().map(line -> line.replaceAll("\"(previousHash|hash)\":\"[0-9a-f]+\"",
+                "\"$1\":null")).toList();
+        result = verify(unhashed);
+        assertThat(result.verified()).isFalse();
+        assertThat(result.message()).endsWith("it has no hash");
+    }
+
+    @Test
+    void an_export_of_events_stored_before_commits_carried_their_tenant_verifies() throws Exception {
+        String id = ticket();
+        // as commits stored before issue 9: the tenant is in each event's metadata only
+        database.getCollection("events").updateMany(Filters.eq("aggregateIdentifier", id), Updates.unset("tenant"));
+        List<String> lines = export(piiAuditor, "/api/v1/tickets/" + id + "/history/export");
+        assertThat(lines.stream().filter(line -> line.contains("\"kind\":\"event\"")))
+                .hasSize(7).allMatch(line -> line.contains("\"tenant\":\"acme\""));
+        ExportVerifier.Result result = verify(lines);
+        assertThat(result.verified()).as(result.message()).isTrue();
+        assertThat(result.checkpointed()).isEqualTo(6);
     }
 
     /** target/audit-sample/: the export and the JWKS, for trying the offline verifier (docs/audit.md). */

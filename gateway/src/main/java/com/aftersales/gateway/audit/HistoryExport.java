@@ -3,6 +3,7 @@ package com.aftersales.gateway.audit;
 import com.aftersales.infra.audit.Checkpoint;
 import com.aftersales.infra.audit.CheckpointStore;
 import com.aftersales.infra.audit.ExportLines;
+import com.aftersales.infra.audit.SigningKeys;
 import com.aftersales.infra.eventstore.EventHistory;
 import com.aftersales.infra.eventstore.GlobalLog;
 import com.aftersales.infra.eventstore.StoredEvent;
@@ -33,18 +34,21 @@ public class HistoryExport {
     private final EventHistory history;
     private final GlobalLog log;
     private final CheckpointStore checkpoints;
+    private final SigningKeys keys;
     private final Clock clock;
 
-    public HistoryExport(EventHistory history, GlobalLog log, CheckpointStore checkpoints, Clock clock) {
+    public HistoryExport(EventHistory history, GlobalLog log, CheckpointStore checkpoints, SigningKeys keys, Clock clock) {
         this.history = history;
         this.log = log;
         this.checkpoints = checkpoints;
+        this.keys = keys;
         this.clock = clock;
     }
 
     /** One ticket's events (the caller checked that the ticket is the tenant's). */
     public Flux<Map<String, Object>> ticket(String tenant, String ticketId, boolean personalData) {
-        ExportLines lines = new ExportLines(covering(tenant), personalData);
+        ExportLines lines = new ExportLines(covering(tenant), personalData, keys);
+        Map<String, Object> scope = Map.of("ticketId", ticketId);
         Flux<List<StoredEvent>> pages = Flux.generate(() -> 0L, (from, sink) -> {
             List<StoredEvent> page = history.read(ticketId, from, PAGE);
             if (page.isEmpty()) {
@@ -54,12 +58,12 @@ public class HistoryExport {
             sink.next(page);
             return page.get(page.size() - 1).sequence() + 1;
         });
-        return export(lines, ExportLines.header(tenant, Map.of("ticketId", ticketId), personalData, clock.instant()), pages);
+        return export(lines, tenant, scope, personalData, pages);
     }
 
     /** The tenant's events stamped in {@code [from, to)}, in global order. */
     public Flux<Map<String, Object>> tenant(String tenant, Instant from, Instant to, boolean personalData) {
-        ExportLines lines = new ExportLines(covering(tenant), personalData);
+        ExportLines lines = new ExportLines(covering(tenant), personalData, keys);
         Map<String, Object> scope = new LinkedHashMap<>();
         scope.put("from", from.toString());
         scope.put("to", to.toString());
@@ -85,12 +89,12 @@ public class HistoryExport {
             }
             return slice.through();
         });
-        return export(lines, ExportLines.header(tenant, scope, personalData, clock.instant()), pages);
+        return export(lines, tenant, scope, personalData, pages);
     }
 
-    private static Flux<Map<String, Object>> export(ExportLines lines, Map<String, Object> header,
-                                                    Flux<List<StoredEvent>> pages) {
-        return Flux.just(header)
+    private Flux<Map<String, Object>> export(ExportLines lines, String tenant, Map<String, Object> scope,
+                                             boolean personalData, Flux<List<StoredEvent>> pages) {
+        return Flux.just(ExportLines.header(tenant, scope, personalData, clock.instant()))
                 .concatWith(pages.concatMapIterable(page -> {
                     List<Map<String, Object>> out = new ArrayList<>();
                     for (StoredEvent event : page) {
@@ -98,7 +102,7 @@ public class HistoryExport {
                     }
                     return out;
                 }))
-                .concatWith(Flux.defer(() -> Flux.just(lines.end())))
+                .concatWith(Flux.defer(() -> Flux.just(lines.end(tenant, scope))))
                 .subscribeOn(Schedulers.boundedElastic());
     }
 

@@ -50,15 +50,38 @@ public final class CheckpointSeal {
         claims.put("root", root);
         claims.put("createdAt", createdAt.toString());
         ECKey key = keys.signer();
-        JWSObject jws = new JWSObject(new JWSHeader.Builder(JWSAlgorithm.ES256).type(TYPE).keyID(key.getKeyID()).build(),
+        return new Checkpoint(tenant, sequence, previous, fromIndex, toIndex, List.copyOf(leaves), root, createdAt,
+                key.getKeyID(), signed(keys, TYPE, claims));
+    }
+
+    /** A compact JWS (ES256, the signing key's {@code kid}) of {@code claims} with header {@code typ}. */
+    static String signed(SigningKeys keys, JOSEObjectType type, Map<String, Object> claims) {
+        ECKey key = keys.signer();
+        JWSObject jws = new JWSObject(new JWSHeader.Builder(JWSAlgorithm.ES256).type(type).keyID(key.getKeyID()).build(),
                 new Payload(claims));
         try {
             jws.sign(new ECDSASigner(key));
         } catch (JOSEException e) {
-            throw new IllegalStateException("Cannot sign a checkpoint", e);
+            throw new IllegalStateException("Cannot sign " + type, e);
         }
-        return new Checkpoint(tenant, sequence, previous, fromIndex, toIndex, List.copyOf(leaves), root, createdAt,
-                key.getKeyID(), jws.serialize());
+        return jws.serialize();
+    }
+
+    /**
+     * The claims of a compact JWS if it is ES256 with header {@code typ} and signed by the published
+     * key its {@code kid} names; else null.
+     */
+    static Map<String, Object> verified(String compact, JOSEObjectType type, JWKSet keys) {
+        try {
+            JWSObject jws = JWSObject.parse(compact);
+            String kid = jws.getHeader().getKeyID();
+            JWK key = kid == null ? null : keys.getKeyByKeyId(kid);
+            boolean valid = JWSAlgorithm.ES256.equals(jws.getHeader().getAlgorithm()) && type.equals(jws.getHeader().getType())
+                    && key instanceof ECKey ec && jws.verify(new ECDSAVerifier(ec.toECPublicKey()));
+            return valid ? jws.getPayload().toJSONObject() : null;
+        } catch (ParseException | JOSEException | RuntimeException e) {
+            return null;
+        }
     }
 
     /** Checks the signature with the key its {@code kid} names, that the signed fields are the checkpoint's, and the root over its leaves. */
@@ -70,18 +93,11 @@ public final class CheckpointSeal {
             return new Check(false, false, "not a JWS");
         }
         String kid = jws.getHeader().getKeyID();
-        JWK key = kid == null ? null : keys.getKeyByKeyId(kid);
-        boolean signed;
-        try {
-            signed = JWSAlgorithm.ES256.equals(jws.getHeader().getAlgorithm()) && key instanceof ECKey ec
-                    && jws.verify(new ECDSAVerifier(ec.toECPublicKey()));
-        } catch (JOSEException e) {
-            signed = false;
+        Map<String, Object> claims = verified(checkpoint.jws(), TYPE, keys);
+        if (claims == null) {
+            return new Check(false, false, kid == null || keys.getKeyByKeyId(kid) == null ? "no published key " + kid
+                    : "signature invalid");
         }
-        if (!signed) {
-            return new Check(false, false, key == null ? "no published key " + kid : "signature invalid");
-        }
-        Map<String, Object> claims = jws.getPayload().toJSONObject();
         boolean fields = checkpoint.tenant().equals(claims.get("tenant"))
                 && number(claims.get("sequence")) == checkpoint.sequence()
                 && Objects.equals(checkpoint.previous(), claims.get("previous"))

@@ -2,7 +2,11 @@ package com.aftersales.infra.audit;
 
 import com.aftersales.infra.eventstore.EventHashes;
 import com.aftersales.infra.eventstore.StoredEvent;
+import com.nimbusds.jose.JOSEObjectType;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,27 +23,41 @@ import java.util.function.LongFunction;
  *   <li>{@code event}: the stored event (payload and metadata only with personal data, their digests
  *       always), its hashes, and its Merkle audit path in its checkpoint (absent while no
  *       checkpoint covers it);</li>
- *   <li>{@code end}: how many events were written, so a cut-off export is noticed.</li>
+ *   <li>{@code end}: how many events were written and a signed JWS ({@code typ:
+ *       aftersales-export-end+jws}) of the tenant, the scope, the number of events and of
+ *       checkpointed ones, and the digest of the event hashes in file order: a cut-off, shortened or
+ *       stripped export is noticed.</li>
  * </ol>
  * {@link ExportVerifier} checks such a file offline.
  */
 public final class ExportLines {
 
     public static final String FORMAT = "aftersales-audit-export/1";
+    public static final JOSEObjectType END_TYPE = new JOSEObjectType("aftersales-export-end+jws");
 
     private final LongFunction<Optional<Checkpoint>> covering;
     private final boolean personalData;
+    private final SigningKeys keys;
+    private final MessageDigest eventHashes = EventHashes.sha256();
     private Checkpoint current;
     private MerkleTree.Tree tree;
     private long events;
+    private long checkpointed;
 
     /**
      * @param covering     the tenant's checkpoint covering a global index
      * @param personalData whether payloads and metadata are written (else only their digests)
+     * @param keys         signs the end line
      */
-    public ExportLines(LongFunction<Optional<Checkpoint>> covering, boolean personalData) {
+    public ExportLines(LongFunction<Optional<Checkpoint>> covering, boolean personalData, SigningKeys keys) {
         this.covering = covering;
         this.personalData = personalData;
+        this.keys = keys;
+    }
+
+    /** Adds an event's hash to the digest the end line signs: its hex (empty if none) and a line feed. */
+    static void addEventHash(MessageDigest digest, String hash) {
+        digest.update(((hash == null ? "" : hash) + "\n").getBytes(StandardCharsets.UTF_8));
     }
 
     public static Map<String, Object> header(String tenant, Map<String, Object> scope, boolean personalData, Instant at) {
@@ -99,16 +117,26 @@ public final class ExportLines {
             line.put("checkpoint", current.sequence());
             line.put("leafIndex", leafIndex);
             line.put("proof", tree.proof(leafIndex));
+            checkpointed++;
         }
         lines.add(line);
+        addEventHash(eventHashes, event.hash());
         events++;
         return lines;
     }
 
-    public Map<String, Object> end() {
+    /** The end line; {@code scope} as in the header. */
+    public Map<String, Object> end(String tenant, Map<String, Object> scope) {
+        Map<String, Object> claims = new LinkedHashMap<>();
+        claims.put("tenant", tenant);
+        claims.putAll(scope);
+        claims.put("events", events);
+        claims.put("checkpointed", checkpointed);
+        claims.put("eventHashesDigest", HexFormat.of().formatHex(eventHashes.digest()));
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("kind", "end");
         line.put("events", events);
+        line.put("jws", CheckpointSeal.signed(keys, END_TYPE, claims));
         return line;
     }
 }
