@@ -73,7 +73,10 @@ public class AuditController {
     @GetMapping(value = "/api/v1/audit/export", produces = JSON_LINES)
     public Flux<Map<String, Object>> exportTenant(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
                                                   @ParameterObject @Valid @ModelAttribute ExportParams params) {
-        return exports.tenant(caller.tenantId(), params.from(), params.to(), caller.has(Role.PII_READER));
+        return Mono.fromRunnable(() -> accessLog.recordTenantExport(caller, params.from(), params.to()))
+                .subscribeOn(Schedulers.boundedElastic())
+                .thenMany(Flux.defer(() -> exports.tenant(caller.tenantId(), params.from(), params.to(),
+                        caller.has(Role.PII_READER))));
     }
 
     @Operation(summary = "Verify a ticket's history: hash chain, checkpoints, signatures (AUDITOR, TENANT_ADMIN)", description = """
