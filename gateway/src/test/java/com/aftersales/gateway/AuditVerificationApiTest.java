@@ -17,8 +17,10 @@ import com.nimbusds.jose.JWSObject;
 import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWKSet;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.locks.LockSupport;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.bson.Document;
@@ -138,6 +140,7 @@ class AuditVerificationApiTest extends ApiTestSupport {
     @Test
     void deleted_last_events_are_reported_missing() {
         String id = checkpointedTicket();
+        awaitViewVersion(id, 5); // the view is the witness: it must have seen the last event first
         events().deleteOne(Filters.eq("stream", id + "/5"));
         failsAt(id, 5, "MISSING");
     }
@@ -220,6 +223,19 @@ class AuditVerificationApiTest extends ApiTestSupport {
                 .expectStatus().isNotFound().expectBody().jsonPath("$.code").isEqualTo("TICKET_NOT_FOUND");
         http.get().uri("/api/v1/tickets/" + id + "/history/verification").headers(h -> h.setBearerAuth(agent)).exchange()
                 .expectStatus().isForbidden();
+    }
+
+    private void awaitViewVersion(String id, long version) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonNode view = http.get().uri("/api/v1/tickets/" + id).headers(h -> h.setBearerAuth(agent)).exchange()
+                    .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
+            if (view.path("version").asLong() >= version) {
+                return;
+            }
+            LockSupport.parkNanos(Duration.ofMillis(10).toNanos());
+        }
+        throw new AssertionError("the view of " + id + " did not reach version " + version);
     }
 
     private static Document entry(Document commit) {
