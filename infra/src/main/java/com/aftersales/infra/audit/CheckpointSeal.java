@@ -1,5 +1,6 @@
 package com.aftersales.infra.audit;
 
+import com.aftersales.infra.eventstore.EventHashes;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -107,6 +108,9 @@ public final class CheckpointSeal {
                 && checkpoint.root().equals(claims.get("root"));
         if (!fields) {
             return new Check(true, false, "stored fields differ from the signed ones");
+        }
+        if (!checkpoint.leaves().stream().allMatch(leaf -> EventHashes.isSha256Hex(leaf.hash()))) {
+            return new Check(true, false, "a leaf is not a SHA-256 hash");
         }
         boolean root = MerkleTree.root(checkpoint.leafHashes()).equals(checkpoint.root());
         return new Check(true, root, root ? null : "the leaves do not hash to the signed root");

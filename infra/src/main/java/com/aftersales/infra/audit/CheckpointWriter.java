@@ -1,5 +1,6 @@
 package com.aftersales.infra.audit;
 
+import com.aftersales.infra.eventstore.EventHashes;
 import com.aftersales.infra.eventstore.GlobalLog;
 import com.aftersales.infra.eventstore.StoredEvent;
 import java.time.Clock;
@@ -163,9 +164,16 @@ public final class CheckpointWriter {
             GlobalLog.Slice slice = log_.read(position, WINDOW);
             for (StoredEvent event : slice.events()) {
                 Pending waiting = pending.get(event.tenant());
-                if (waiting != null && event.hashed() && event.globalIndex() > waiting.scannedTo) {
-                    waiting.leaves.add(new Checkpoint.Leaf(event.globalIndex(), event.hash()));
+                if (waiting == null || !event.hashed() || event.globalIndex() <= waiting.scannedTo) {
+                    continue;
                 }
+                if (!EventHashes.isSha256Hex(event.hash())) {
+                    // skipped and flagged, never a stall: verification reports the event CHANGED
+                    log.error("Event {}/{} at global index {} of tenant {} has a malformed hash: left out of its "
+                            + "checkpoint", event.aggregateIdentifier(), event.sequence(), event.globalIndex(), event.tenant());
+                    continue;
+                }
+                waiting.leaves.add(new Checkpoint.Leaf(event.globalIndex(), event.hash()));
             }
             if (slice.through() <= position) {
                 return false;

@@ -79,7 +79,9 @@ public final class ExportLines {
         if (event.hashed()) {
             if (current == null || !current.covers(event.globalIndex())) {
                 current = covering.apply(event.globalIndex()).orElse(null);
-                tree = current == null ? null : new MerkleTree.Tree(current.leafHashes());
+                // a malformed stored leaf: no proofs from this checkpoint, which the verifier reports
+                tree = current == null || !current.leaves().stream().allMatch(l -> EventHashes.isSha256Hex(l.hash()))
+                        ? null : new MerkleTree.Tree(current.leafHashes());
                 if (current != null) {
                     Map<String, Object> checkpoint = new LinkedHashMap<>();
                     checkpoint.put("kind", "checkpoint");
@@ -88,7 +90,7 @@ public final class ExportLines {
                     lines.add(checkpoint);
                 }
             }
-            if (current != null) {
+            if (tree != null) {
                 int leaf = current.leafAt(event.globalIndex());
                 leafIndex = leaf < 0 ? null : leaf;
             }

@@ -51,7 +51,8 @@ public final class GlobalLog {
         while (low < high) {
             long mid = (low + high) >>> 1;
             List<StoredEvent> events = read(mid - 1, 64).events();
-            if (!events.isEmpty() && Instant.parse(events.get(0).timestamp()).isBefore(time)) {
+            Instant first = events.isEmpty() ? null : events.get(0).instant(); // unreadable: searched as if later
+            if (first != null && first.isBefore(time)) {
                 low = events.get(0).globalIndex() + 1 > mid ? events.get(0).globalIndex() + 1 : mid + 1;
             } else {
                 high = mid;

@@ -1,5 +1,8 @@
 package com.aftersales.infra.eventstore;
 
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+
 /**
  * One event exactly as the event store holds it: the serialized payload and metadata (JSON
  * strings), its place in its stream ({@code sequence}) and in the global order
@@ -14,5 +17,14 @@ public record StoredEvent(String tenant, String aggregateType, String aggregateI
 
     public boolean hashed() {
         return hash != null;
+    }
+
+    /** The timestamp as an instant; null if the stored text is not ISO-8601 (tampered): never throws. */
+    public Instant instant() {
+        try {
+            return timestamp == null ? null : Instant.parse(timestamp);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 }

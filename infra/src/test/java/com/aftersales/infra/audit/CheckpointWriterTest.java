@@ -211,4 +211,26 @@ class CheckpointWriterTest {
         again.checkpointNow("nimbus");
         assertThat(new CheckpointStore(database).latest("nimbus")).isPresent();
     }
+
+    @Test
+    void a_malformed_hash_or_leaf_is_reported_and_never_stops_the_checkpoints() {
+        append("acme", "a", 3);
+        append("nimbus", "n", 1);
+        MongoCollection<Document> events = database.getCollection("events");
+        events.updateOne(Filters.eq("stream", "a/1"), com.mongodb.client.model.Updates.set("events.0.hash", "not-hex"));
+        CheckpointWriter writer = writer(1);
+        Checkpoint acme = writer.checkpointNow("acme").orElseThrow();
+        assertThat(acme.leaves()).extracting(Checkpoint.Leaf::globalIndex).containsExactly(0L, 2L);
+        assertThat(writer.checkpointNow("nimbus")).isPresent();
+        VerificationReport report = verify("a");
+        assertThat(report.failure()).isEqualTo(new VerificationReport.Failure(1, 1L, VerificationReport.Kind.CHANGED,
+                "its stored form no longer hashes to its hash"));
+
+        List<Checkpoint.Leaf> leaves = new ArrayList<>(acme.leaves());
+        leaves.set(0, new Checkpoint.Leaf(0, "zz"));
+        Checkpoint tampered = new Checkpoint(acme.tenant(), acme.sequence(), acme.previous(), acme.fromIndex(),
+                acme.toIndex(), leaves, acme.root(), acme.createdAt(), acme.kid(), acme.jws());
+        assertThat(CheckpointSeal.check(tampered, keys.published()))
+                .isEqualTo(new CheckpointSeal.Check(true, false, "a leaf is not a SHA-256 hash"));
+    }
 }
