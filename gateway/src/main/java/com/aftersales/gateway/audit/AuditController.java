@@ -11,7 +11,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import java.util.Map;
+import java.time.Duration;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -52,7 +52,7 @@ public class AuditController {
             Streams `header`, `checkpoint`, `event` and `end` lines (docs/audit.md). Payload and metadata are             included for PII_READER; otherwise only their digests, which still verify. Check it with the             offline verifier against `/api/v1/audit/jwks.json`. Another tenant's ticket is 404.""")
     @ApiResponse(responseCode = "404", description = "TICKET_NOT_FOUND", content = @Content(mediaType = "application/problem+json"))
     @GetMapping(value = "/api/v1/tickets/{ticketId}/history/export", produces = JSON_LINES)
-    public Flux<Map<String, Object>> exportTicket(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
+    public Flux<AuditJson> exportTicket(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
                                                   @PathVariable String ticketId) {
         return Mono.fromCallable(() -> {
                     boolean exists = history.exists(caller.tenantId(), ticketId);
@@ -71,7 +71,7 @@ public class AuditController {
             Every event of the caller's tenant stamped in [`from`, `to`) (ISO-8601 instants), in global order,             as JSON Lines like the ticket export. Streams: any range in constant memory.""")
     @ApiResponse(responseCode = "400", description = "VALIDATION_FAILED (from, to)", content = @Content(mediaType = "application/problem+json"))
     @GetMapping(value = "/api/v1/audit/export", produces = JSON_LINES)
-    public Flux<Map<String, Object>> exportTenant(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
+    public Flux<AuditJson> exportTenant(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
                                                   @ParameterObject @Valid @ModelAttribute ExportParams params) {
         return Mono.fromRunnable(() -> accessLog.recordTenantExport(caller, params.from(), params.to()))
                 .subscribeOn(Schedulers.boundedElastic())
@@ -104,8 +104,8 @@ public class AuditController {
 
     @Operation(summary = "The public keys of the checkpoint signatures (JWKS, RFC 7517); open to anyone")
     @GetMapping(value = "/api/v1/audit/jwks.json", produces = "application/jwk-set+json")
-    public ResponseEntity<Map<String, Object>> jwks() {
-        return ResponseEntity.ok().cacheControl(CacheControl.maxAge(java.time.Duration.ofMinutes(5)).cachePublic())
-                .body(audit.keys().published().toJSONObject(true));
+    public ResponseEntity<AuditJson> jwks() {
+        return ResponseEntity.ok().cacheControl(CacheControl.maxAge(Duration.ofMinutes(5)).cachePublic())
+                .body(new AuditJson(audit.keys().published().toJSONObject(true)));
     }
 }

@@ -46,7 +46,7 @@ public class HistoryExport {
     }
 
     /** One ticket's events (the caller checked that the ticket is the tenant's). */
-    public Flux<Map<String, Object>> ticket(String tenant, String ticketId, boolean personalData) {
+    public Flux<AuditJson> ticket(String tenant, String ticketId, boolean personalData) {
         ExportLines lines = new ExportLines(covering(tenant), personalData, keys);
         Map<String, Object> scope = Map.of("ticketId", ticketId);
         Flux<List<StoredEvent>> pages = Flux.generate(() -> 0L, (from, sink) -> {
@@ -62,7 +62,7 @@ public class HistoryExport {
     }
 
     /** The tenant's events stamped in {@code [from, to)}, in global order. */
-    public Flux<Map<String, Object>> tenant(String tenant, Instant from, Instant to, boolean personalData) {
+    public Flux<AuditJson> tenant(String tenant, Instant from, Instant to, boolean personalData) {
         ExportLines lines = new ExportLines(covering(tenant), personalData, keys);
         Map<String, Object> scope = new LinkedHashMap<>();
         scope.put("from", from.toString());
@@ -93,8 +93,8 @@ public class HistoryExport {
         return export(lines, tenant, scope, personalData, pages);
     }
 
-    private Flux<Map<String, Object>> export(ExportLines lines, String tenant, Map<String, Object> scope,
-                                             boolean personalData, Flux<List<StoredEvent>> pages) {
+    private Flux<AuditJson> export(ExportLines lines, String tenant, Map<String, Object> scope, boolean personalData,
+                                   Flux<List<StoredEvent>> pages) {
         return Flux.just(ExportLines.header(tenant, scope, personalData, clock.instant()))
                 .concatWith(pages.concatMapIterable(page -> {
                     List<Map<String, Object>> out = new ArrayList<>();
@@ -104,6 +104,7 @@ public class HistoryExport {
                     return out;
                 }))
                 .concatWith(Flux.defer(() -> Flux.just(lines.end(tenant, scope))))
+                .map(AuditJson::new)
                 .subscribeOn(Schedulers.boundedElastic());
     }
 

@@ -1,5 +1,6 @@
 package com.aftersales.infra.audit;
 
+import com.aftersales.infra.privacy.NotPersonalData;
 import java.util.List;
 
 /**
@@ -14,7 +15,7 @@ import java.util.List;
  */
 public record VerificationReport(String streamId, boolean intact, int events, int checkpointed,
                                  int notYetCheckpointed, Failure failure, List<CheckpointUsed> checkpoints,
-                                 Long latestCheckpoint) {
+                                 Long latestCheckpoint) implements NotPersonalData {
 
     public enum Kind {
         /** The stored event differs from what was hashed or checkpointed at its place. */
