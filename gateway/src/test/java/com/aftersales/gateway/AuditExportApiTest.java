@@ -120,7 +120,10 @@ class AuditExportApiTest extends ApiTestSupport {
         List<String> nimbus = export(token("nimbus", "AUDITOR"), "/api/v1/audit/export?from=" + from + "&to=" + to);
         assertThat(String.join("\n", nimbus)).doesNotContain(id).doesNotContain("\"tenant\":\"acme\"");
         http.get().uri("/api/v1/audit/export?from=" + to + "&to=" + from).headers(h -> h.setBearerAuth(piiAuditor))
-                .exchange().expectStatus().isBadRequest();
+                .exchange().expectStatus().isBadRequest().expectBody()
+                .jsonPath("$.errors[0].field").isEqualTo("ordered")
+                .jsonPath("$.errors[0].code").isEqualTo("RangeOrdered")
+                .jsonPath("$.errors[0].message").isEqualTo("to must be after from");
         http.get().uri("/api/v1/audit/export?from=" + from + "&to=" + to).headers(h -> h.setBearerAuth(agent))
                 .exchange().expectStatus().isForbidden();
     }

@@ -1,7 +1,6 @@
 package com.aftersales.gateway.audit;
 
 import io.swagger.v3.oas.annotations.media.Schema;
-import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotNull;
 import java.time.Instant;
 
@@ -10,7 +9,7 @@ public record ExportParams(
         @Schema(description = "ISO-8601 instant, inclusive") @NotNull Instant from,
         @Schema(description = "ISO-8601 instant, exclusive; after from") @NotNull Instant to) {
 
-    @AssertTrue(message = "to must be after from")
+    @RangeOrdered
     @Schema(hidden = true)
     public boolean isOrdered() {
         return from == null || to == null || to.isAfter(from);

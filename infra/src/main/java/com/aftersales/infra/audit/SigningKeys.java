@@ -79,12 +79,13 @@ public final class SigningKeys {
         JWKSet keys = new JWKSet(generate());
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
-            Files.writeString(file, keys.toString(false), StandardOpenOption.CREATE_NEW);
             try {
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException ignored) {
-                // not a POSIX file system
+                // owner-only from its creation: never a moment in which others may read the private key
+                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            } catch (UnsupportedOperationException notPosix) {
+                Files.createFile(file);
             }
+            Files.writeString(file, keys.toString(false), StandardOpenOption.TRUNCATE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot store the development audit key " + file, e);
         }

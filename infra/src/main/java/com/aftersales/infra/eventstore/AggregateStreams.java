@@ -117,7 +117,7 @@ final class AggregateStreams {
      * commit (snapshots are taken at commit ends, so this is rare). Looks back one small window by
      * key; only a commit larger than that window falls back to a query by aggregate.
      */
-    private Document commitCovering(String aggregateIdentifier, long sequence) {
+    Document commitCovering(String aggregateIdentifier, long sequence) {
         long from = Math.max(0, sequence - FIRST_WINDOW);
         List<Document> before = lookup(aggregateIdentifier, from, sequence);
         for (Document commit : before) {

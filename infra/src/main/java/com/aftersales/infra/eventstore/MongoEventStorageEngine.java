@@ -27,6 +27,7 @@ import org.axonframework.eventhandling.EventUtils;
 import org.axonframework.eventhandling.TrackedEventData;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.BatchingEventStorageEngine;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.serialization.Serializer;
 import org.bson.Document;
 
@@ -101,8 +102,10 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
 
     /**
      * The hash of the stream's event before {@code first}: from this append, from the heads this
-     * node last wrote or read, or else one lookup by key. Null for a stream's first event (events
-     * stored before hashing were back-filled when the engine was built: LegacyHashBackfill).
+     * node last wrote or read (the aggregate's load records it), or else the commit keyed by that
+     * event (one lookup by key; a few for a commit of several events). Null for a stream's first
+     * event; throws if the event before is not stored (events stored before hashing were
+     * back-filled when the engine was built: LegacyHashBackfill).
      */
     private String previousHash(DomainEventMessage<?> first, Map<String, StreamHeads.Head> chained) {
         long previous = first.getSequenceNumber() - 1;
@@ -117,14 +120,21 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         if (head != null && head.sequence() == previous) {
             return head.hash();
         }
-        for (Document commit : aggregateStreams.commits(aggregate, previous, 1)) {
+        Document commit = commits.find(Filters.eq(CommitDocuments.STREAM, CommitDocuments.streamKey(aggregate, previous)))
+                .first(); // a commit of one event (the usual one) is keyed by it
+        if (commit == null) {
+            commit = aggregateStreams.commitCovering(aggregate, previous);
+        }
+        if (commit != null) {
             for (StoredEvent event : CommitDocuments.stored(commit)) {
                 if (event.sequence() == previous) {
                     return event.hash();
                 }
             }
         }
-        return null; // the previous event is missing: the append fails on the stream key anyway
+        // Axon appends sequence n only after loading the aggregate up to n-1: its absence is a conflict
+        throw new ConcurrencyException("The event before " + aggregate + "/" + first.getSequenceNumber()
+                + " is not stored: the aggregate changed meanwhile");
     }
 
     /** Consecutive events of one aggregate form one commit; an event without aggregate is its own. */

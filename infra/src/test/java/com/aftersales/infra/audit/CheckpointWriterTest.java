@@ -15,6 +15,7 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -150,7 +151,7 @@ class CheckpointWriterTest {
     }
 
     @Test
-    void a_tampered_signature_or_leaf_fails_the_check(@TempDir Path dir) {
+    void a_tampered_signature_or_leaf_fails_the_check(@TempDir Path dir) throws Exception {
         append("acme", "a", 4);
         Checkpoint checkpoint = writer(1).checkpointNow("acme").orElseThrow();
         List<Checkpoint.Leaf> leaves = new ArrayList<>(checkpoint.leaves());
@@ -164,6 +165,7 @@ class CheckpointWriterTest {
         Path file = dir.resolve("keys.json");
         SigningKeys development = SigningKeys.development(file);
         assertThat(Files.exists(file)).isTrue();
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
         assertThat(SigningKeys.development(file).signingKeyId()).isEqualTo(development.signingKeyId());
         assertThat(development.published().getKeys()).allSatisfy(key -> assertThat(key.isPrivate()).isFalse());
     }
