@@ -128,15 +128,18 @@ public final class CheckpointStore {
         long high = latest.sequence();
         while (low <= high) {
             long mid = (low + high) >>> 1;
-            Optional<Checkpoint> found = find(tenant, mid);
-            if (found.isEmpty()) {
+            // only the range while searching: a checkpoint document holds up to 50,000 leaves
+            Document range = checkpoints.find(Filters.eq("_id", key(tenant, mid)))
+                    .projection(new Document("fromIndex", 1).append("toIndex", 1).append("tenant", 1)).first();
+            if (range == null || !tenant.equals(range.getString("tenant"))) {
                 return Optional.empty(); // a checkpoint was deleted: the caller reports it
             }
-            Checkpoint checkpoint = found.get();
-            if (checkpoint.covers(globalIndex)) {
-                return found;
+            long fromIndex = ((Number) range.get("fromIndex")).longValue();
+            long toIndex = ((Number) range.get("toIndex")).longValue();
+            if (fromIndex <= globalIndex && globalIndex <= toIndex) {
+                return find(tenant, mid);
             }
-            if (globalIndex < checkpoint.fromIndex()) {
+            if (globalIndex < fromIndex) {
                 high = mid - 1;
             } else {
                 low = mid + 1;
