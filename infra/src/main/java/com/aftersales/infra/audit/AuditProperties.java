@@ -22,6 +22,14 @@ public class AuditProperties {
         return signing;
     }
 
+    /** Checked when bound, so that a wrong value fails start-up naming the property. */
+    static Duration positive(String property, Duration value) {
+        if (value == null || value.isZero() || value.isNegative()) {
+            throw new IllegalArgumentException("aftersales.audit.checkpoints." + property + " must be positive, not " + value);
+        }
+        return value;
+    }
+
     public static class Checkpoints {
 
         /** Whether this node writes checkpoints (any number of nodes may: they never fork). */
@@ -49,6 +57,10 @@ public class AuditProperties {
         }
 
         public void setEveryEvents(int everyEvents) {
+            if (everyEvents < 1 || everyEvents > 50_000) {
+                throw new IllegalArgumentException("aftersales.audit.checkpoints.every-events must be 1 to 50,000 "
+                        + "(a checkpoint document holds its leaves), not " + everyEvents);
+            }
             this.everyEvents = everyEvents;
         }
 
@@ -57,7 +69,7 @@ public class AuditProperties {
         }
 
         public void setEvery(Duration every) {
-            this.every = every;
+            this.every = positive("every", every);
         }
 
         public Duration getPollInterval() {
@@ -65,7 +77,7 @@ public class AuditProperties {
         }
 
         public void setPollInterval(Duration pollInterval) {
-            this.pollInterval = pollInterval;
+            this.pollInterval = positive("poll-interval", pollInterval);
         }
     }
 
