@@ -13,6 +13,7 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -219,7 +220,7 @@ class CheckpointWriterTest {
         append("acme", "a", 3);
         append("nimbus", "n", 1);
         MongoCollection<Document> events = database.getCollection("events");
-        events.updateOne(Filters.eq("stream", "a/1"), com.mongodb.client.model.Updates.set("events.0.hash", "not-hex"));
+        events.updateOne(Filters.eq("stream", "a/1"), Updates.set("events.0.hash", "not-hex"));
         CheckpointWriter writer = writer(1);
         Checkpoint acme = writer.checkpointNow("acme").orElseThrow();
         assertThat(acme.leaves()).extracting(Checkpoint.Leaf::globalIndex).containsExactly(0L, 2L);

@@ -4,10 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.aftersales.infra.tenancy.CallerMetaData;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.LongStream;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -94,15 +104,15 @@ class EventChainTest extends InMemoryMongoTest {
         engine().appendEvents(event("b", 0));
         // as an earlier version stored them: no tenant on the commit, no salt or hashes
         var commits = database.getCollection("events");
-        for (org.bson.Document commit : commits.find(com.mongodb.client.model.Filters.eq("aggregateIdentifier", "a"))) {
-            List<org.bson.Document> entries = commit.getList("events", org.bson.Document.class);
+        for (Document commit : commits.find(Filters.eq("aggregateIdentifier", "a"))) {
+            List<Document> entries = commit.getList("events", Document.class);
             entries.forEach(entry -> {
                 entry.remove("salt");
                 entry.remove("hash");
                 entry.remove("previousHash");
             });
             commit.remove("tenant");
-            commits.replaceOne(com.mongodb.client.model.Filters.eq("_id", commit.get("_id")), commit);
+            commits.replaceOne(Filters.eq("_id", commit.get("_id")), commit);
         }
         String untouched = history("b").get(0).hash();
         assertThat(history("a")).allSatisfy(event -> assertThat(event.hashed()).isFalse());
@@ -110,7 +120,7 @@ class EventChainTest extends InMemoryMongoTest {
         engine(); // the marker of the first engine says done: nothing happens
         assertThat(history("a")).allSatisfy(event -> assertThat(event.hashed()).isFalse());
 
-        database.getCollection(LegacyHashBackfill.MIGRATIONS).deleteMany(new org.bson.Document());
+        database.getCollection(LegacyHashBackfill.MIGRATIONS).deleteMany(new Document());
         engine(); // a first start of this version
         engine(); // a second node: nothing left to do
         engine().appendEvents(event("a", 3));
@@ -123,6 +133,46 @@ class EventChainTest extends InMemoryMongoTest {
             assertThat(event.previousHash()).isEqualTo(i == 0 ? null : events.get(i - 1).hash());
         }
         assertThat(history("b").get(0).hash()).isEqualTo(untouched);
+    }
+
+    @Test
+    void two_writers_appending_to_one_stream_at_once_leave_one_intact_chain() throws Exception {
+        MongoEventStorageEngine[] nodes = {engine(), engine()};
+        AtomicLong next = new AtomicLong();
+        CountDownLatch start = new CountDownLatch(1);
+        List<CompletableFuture<Integer>> writers = new ArrayList<>();
+        for (MongoEventStorageEngine node : nodes) {
+            writers.add(CompletableFuture.supplyAsync(() -> {
+                int conflicts = 0;
+                try {
+                    start.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                while (next.get() < 40) {
+                    long sequence = node.lastSequenceNumberFor("a").map(last -> last + 1).orElse(0L);
+                    try {
+                        node.appendEvents(event("a", sequence));
+                        next.accumulateAndGet(sequence + 1, Math::max);
+                    } catch (ConcurrencyException
+                             | AggregateStreamCreationException e) {
+                        conflicts++; // the other writer took this sequence: read the end again
+                    }
+                }
+                return conflicts;
+            }));
+        }
+        start.countDown();
+        for (var writer : writers) {
+            writer.get(60, TimeUnit.SECONDS);
+        }
+        List<StoredEvent> events = history("a");
+        assertThat(events).extracting(StoredEvent::sequence).containsExactlyElementsOf(
+                LongStream.range(0, events.size()).boxed().toList());
+        for (int i = 0; i < events.size(); i++) {
+            assertThat(events.get(i).hash()).isEqualTo(EventHashes.of(events.get(i)));
+            assertThat(events.get(i).previousHash()).isEqualTo(i == 0 ? null : events.get(i - 1).hash());
+        }
     }
 
     /** Known-answer vectors, repeated in docs/audit.md for verifiers in other languages. */
