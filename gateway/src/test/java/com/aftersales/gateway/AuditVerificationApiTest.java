@@ -72,15 +72,24 @@ class AuditVerificationApiTest extends ApiTestSupport {
                 .exchange().expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
     }
 
-    private void failsAt(String id, long sequence, String kind) {
+    /** The exact report: kind, sequence, global position (null when the event is gone) and detail. */
+    private void failsAt(String id, long sequence, String kind, Long globalPosition, String detail) {
         JsonNode report = verification(id);
         assertThat(report.get("intact").asBoolean()).as(report.toString()).isFalse();
         assertThat(report.at("/failure/kind").asText()).as(report.toString()).isEqualTo(kind);
         assertThat(report.at("/failure/sequence").asLong()).as(report.toString()).isEqualTo(sequence);
+        JsonNode position = report.at("/failure/globalPosition");
+        assertThat(position.isMissingNode() || position.isNull() ? null : position.asLong()).as(report.toString())
+                .isEqualTo(globalPosition);
+        assertThat(report.at("/failure/detail").asText()).as(report.toString()).isEqualTo(detail);
         // the ticket's other views keep working
         http.get().uri("/api/v1/tickets/" + id).headers(h -> h.setBearerAuth(agent)).exchange().expectStatus().isOk();
         http.get().uri("/api/v1/tickets/" + id + "/timeline").headers(h -> h.setBearerAuth(agent)).exchange()
                 .expectStatus().isOk();
+    }
+
+    private long indexOf(String id, long sequence) {
+        return commit(id, sequence).getLong("firstIndex");
     }
 
     @Test
@@ -110,7 +119,7 @@ class AuditVerificationApiTest extends ApiTestSupport {
         String id = checkpointedTicket();
         events().updateOne(Filters.eq("stream", id + "/2"), Updates.set("events.0.payload",
                 commit(id, 2).getList("events", Document.class).get(0).getString("payload").replace("call 2", "call 9")));
-        failsAt(id, 2, "CHANGED");
+        failsAt(id, 2, "CHANGED", indexOf(id, 2), "its stored form no longer hashes to its hash");
     }
 
     @Test
@@ -126,14 +135,15 @@ class AuditVerificationApiTest extends ApiTestSupport {
             previous = rehash(commit, entry, previous);
             events().replaceOne(Filters.eq("_id", commit.get("_id")), commit);
         }
-        failsAt(id, 2, "CHANGED");
+        long checkpoint = verification(id).get("latestCheckpoint").asLong();
+        failsAt(id, 2, "CHANGED", indexOf(id, 2), "checkpoint " + checkpoint + " holds another hash at its position");
     }
 
     @Test
     void a_deleted_event_is_reported_missing() {
         String id = checkpointedTicket();
         events().deleteOne(Filters.eq("stream", id + "/3"));
-        failsAt(id, 3, "MISSING");
+        failsAt(id, 3, "MISSING", null, "the stream continues at sequence 4");
     }
 
     /** The stream alone cannot tell it lost its end; the ticket's view, an independent record, can. */
@@ -142,7 +152,7 @@ class AuditVerificationApiTest extends ApiTestSupport {
         String id = checkpointedTicket();
         awaitViewVersion(id, 5); // the view is the witness: it must have seen the last event first
         events().deleteOne(Filters.eq("stream", id + "/5"));
-        failsAt(id, 5, "MISSING");
+        failsAt(id, 5, "MISSING", null, "the ticket's view has seen sequence 5");
     }
 
     @Test
@@ -180,7 +190,7 @@ class AuditVerificationApiTest extends ApiTestSupport {
         Document third = commit(id, 3);
         events().updateOne(Filters.eq("_id", second.get("_id")), Updates.set("events", third.get("events")));
         events().updateOne(Filters.eq("_id", third.get("_id")), Updates.set("events", second.get("events")));
-        failsAt(id, 2, "REORDERED");
+        failsAt(id, 2, "REORDERED", second.getLong("firstIndex"), "stored after sequence 3");
     }
 
     /** The forger knows the hash function: the chain they leave behind is consistent; the checkpoint is not theirs. */
@@ -212,7 +222,7 @@ class AuditVerificationApiTest extends ApiTestSupport {
             previous = rehash(commit, entry, previous);
             events().insertOne(commit);
         }
-        failsAt(id, 3, "INSERTED");
+        failsAt(id, 3, "INSERTED", forgedIndex, "not in any checkpoint, yet later events of the stream are");
     }
 
     @Test
