@@ -210,7 +210,7 @@ public class TenantProperties {
         private Integer everyEvents;
 
         /** A checkpoint once the last is this old and events wait. */
-        private java.time.Duration every;
+        private Duration every;
 
         public Integer getEveryEvents() {
             return everyEvents;
@@ -220,11 +220,11 @@ public class TenantProperties {
             this.everyEvents = everyEvents;
         }
 
-        public java.time.Duration getEvery() {
+        public Duration getEvery() {
             return every;
         }
 
-        public void setEvery(java.time.Duration every) {
+        public void setEvery(Duration every) {
             this.every = every;
         }
     }
