@@ -53,8 +53,9 @@ class HistoryAccessLogTest extends ApiTestSupport {
 
     @Test
     void a_tenant_wide_export_is_recorded_in_the_tenants_access_stream() {
-        String from = Instant.now().minusSeconds(60).toString();
-        String to = Instant.now().toString();
+        // a range in the future: an empty export (the suite's events would overflow the test client's buffer)
+        String from = Instant.now().plusSeconds(3600).toString();
+        String to = Instant.now().plusSeconds(7200).toString();
         http.get().uri("/api/v1/audit/export?from=" + from + "&to=" + to)
                 .headers(h -> h.setBearerAuth(token("acme", "AUDITOR"))).exchange().expectStatus().isOk()
                 .expectBody(String.class).returnResult();
