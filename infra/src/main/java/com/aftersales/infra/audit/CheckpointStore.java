@@ -26,13 +26,32 @@ public final class CheckpointStore {
 
     static final String COLLECTION = "audit_checkpoints";
     static final String HEADS = "audit_checkpoint_heads";
+    /** Per tenant, how far the writers scanned the log with none of its events waiting ({@code $max}). */
+    static final String SCANS = "audit_checkpoint_scans";
 
     private final MongoCollection<Document> checkpoints;
     private final MongoCollection<Document> heads;
+    private final MongoCollection<Document> scans;
 
     public CheckpointStore(MongoDatabase database) {
         this.checkpoints = database.getCollection(COLLECTION);
         this.heads = database.getCollection(HEADS);
+        this.scans = database.getCollection(SCANS);
+    }
+
+    /**
+     * Records that the log was read through {@code globalIndex} while none of the tenant's events
+     * waited for a checkpoint. Raising it by hand only makes the writer skip events, which
+     * verification then reports (no leaf at their place).
+     */
+    public void rememberScan(String tenant, long globalIndex) {
+        scans.updateOne(Filters.eq("_id", tenant), Updates.max("scannedTo", globalIndex), new UpdateOptions().upsert(true));
+    }
+
+    /** How far the log was read with nothing of the tenant waiting, or -1. */
+    public long scannedThrough(String tenant) {
+        Document scan = scans.find(Filters.eq("_id", tenant)).first();
+        return scan == null ? -1 : ((Number) scan.get("scannedTo")).longValue();
     }
 
     static String key(String tenant, long sequence) {

@@ -55,8 +55,13 @@ public final class CheckpointWriter {
         long scannedTo;
         final List<Checkpoint.Leaf> leaves = new ArrayList<>();
 
-        Pending(Checkpoint last) {
+        /** The scanned-through position last stored for the tenant (CheckpointStore.rememberScan). */
+        long remembered = -1;
+
+        Pending(Checkpoint last, long scannedWithNothingWaiting) {
             reset(last);
+            scannedTo = Math.max(scannedTo, scannedWithNothingWaiting);
+            remembered = scannedWithNothingWaiting;
         }
 
         void reset(Checkpoint checkpoint) {
@@ -82,7 +87,24 @@ public final class CheckpointWriter {
             boolean more = scan();
             writeDueCheckpoints();
             if (!more) {
-                return;
+                break;
+            }
+        }
+        rememberScans();
+    }
+
+    /**
+     * Stores how far each tenant with nothing waiting has been scanned, so that after a restart a
+     * tenant without (recent) events does not pin the scan at its last checkpoint or at -1. Only a
+     * tenant with no leaves waiting: leaves held in memory are not lost by skipping past them.
+     */
+    private void rememberScans() {
+        for (Map.Entry<String, Pending> entry : pending.entrySet()) {
+            Pending waiting = entry.getValue();
+            long checkpointed = waiting.last == null ? -1 : waiting.last.toIndex();
+            if (waiting.leaves.isEmpty() && waiting.scannedTo > Math.max(checkpointed, waiting.remembered)) {
+                store.rememberScan(entry.getKey(), waiting.scannedTo);
+                waiting.remembered = waiting.scannedTo;
             }
         }
     }
@@ -129,7 +151,7 @@ public final class CheckpointWriter {
             return known;
         }
         try {
-            Pending fresh = new Pending(store.latest(tenant).orElse(null));
+            Pending fresh = new Pending(store.latest(tenant).orElse(null), store.scannedThrough(tenant));
             pending.put(tenant, fresh);
             return fresh;
         } catch (CheckpointStore.MissingCheckpointException e) {

@@ -236,4 +236,27 @@ class CheckpointWriterTest {
         assertThat(CheckpointSeal.check(tampered, keys.published()))
                 .isEqualTo(new CheckpointSeal.Check(true, false, "a leaf is not a SHA-256 hash"));
     }
+
+    @Test
+    void a_tenant_without_events_does_not_pin_the_scan_after_a_restart() {
+        GlobalLog log = new GlobalLog(database, MongoEventStorageEngine.CollectionNames.DEFAULT, EventStoreSettings.DEFAULTS, clock);
+        CheckpointStore store = new CheckpointStore(database);
+        append("acme", "a", 10);
+        CheckpointWriter writer = new CheckpointWriter(log, store, keys, () -> List.of("acme", "quiet"),
+                tenant -> new CheckpointWriter.Policy(1000, Duration.ofMinutes(10)), clock);
+        writer.writeDue();
+        assertThat(store.latest("quiet")).isEmpty();
+        assertThat(store.scannedThrough("quiet")).as("read through with nothing of quiet waiting").isEqualTo(9);
+        assertThat(store.scannedThrough("acme")).as("acme's events are in its checkpoint, not skipped").isEqualTo(-1);
+
+        append("acme", "a", 2);
+        append("quiet", "q", 1);
+        CheckpointWriter restarted = new CheckpointWriter(log, store, keys, () -> List.of("acme", "quiet"),
+                tenant -> new CheckpointWriter.Policy(1000, Duration.ofMinutes(10)), clock);
+        Checkpoint quiet = restarted.checkpointNow("quiet").orElseThrow();
+        assertThat(quiet.fromIndex()).isZero();
+        assertThat(quiet.leaves()).extracting(Checkpoint.Leaf::globalIndex).containsExactly(12L);
+        assertThat(restarted.checkpointNow("acme").orElseThrow().leaves()).extracting(Checkpoint.Leaf::globalIndex)
+                .containsExactly(10L, 11L);
+    }
 }
