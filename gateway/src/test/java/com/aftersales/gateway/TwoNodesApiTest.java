@@ -35,10 +35,14 @@ class TwoNodesApiTest {
     private static final String AGENT = ApiTestSupport.token("acme", "AGENT");
 
     @BeforeAll
-    static void startTwoNodes() {
-        first = node(Map.of("aftersales.mongo.embedded.backend", "memory"));
+    static void startTwoNodes() throws java.io.IOException {
+        // both nodes sign audit checkpoints with one configured key, as in production (docs/audit.md)
+        java.nio.file.Path keys = java.nio.file.Files.createTempDirectory("audit-keys").resolve("keys.json");
+        com.aftersales.infra.audit.SigningKeys.development(keys);
+        keys.toFile().deleteOnExit();
+        first = node(Map.of("aftersales.mongo.embedded.backend", "memory", "aftersales.audit.signing.jwk-set-file", keys));
         String uri = first.getBean(EmbeddedMongo.class).connectionString();
-        second = node(Map.of("aftersales.mongo.uri", uri));
+        second = node(Map.of("aftersales.mongo.uri", uri, "aftersales.audit.signing.jwk-set-file", keys));
         nodeA = client(first);
         nodeB = client(second);
     }

@@ -69,6 +69,16 @@ class WorkedExamplesApiTest extends ApiTestSupport {
         assertThat(archived.get("status").asText()).isEqualTo("ARCHIVED");
     }
 
+    /** Issue 9: the ticket rebuilt from its events by the view's own code equals the live view. */
+    private void asOfNowIsTheLiveView(String id) {
+        String auditor = token("acme", "AUDITOR");
+        JsonNode live = http.get().uri("/api/v1/tickets/" + id).headers(h -> h.setBearerAuth(auditor)).exchange()
+                .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
+        JsonNode rebuilt = http.get().uri("/api/v1/tickets/" + id + "/history/state").headers(h -> h.setBearerAuth(auditor))
+                .exchange().expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
+        assertThat(rebuilt).isEqualTo(live);
+    }
+
     private static Map<String, Object> survey(String satisfaction, int score) {
         return Map.of("satisfaction", satisfaction, "responseSpeed", score, "resolutionEffect", score,
                 "serviceAttitude", score, "overall", score, "nps", 9);
@@ -107,6 +117,7 @@ class WorkedExamplesApiTest extends ApiTestSupport {
         assertThat(kinds).startsWith("TicketOpened", "TicketAcknowledged", "TicketAssigned", "AssignmentAccepted",
                 "DiagnosisRecorded", "PlanProposed", "PlanApproved").endsWith("ThankYouDue", "FollowUpCallRecorded",
                 "TicketArchived");
+        asOfNowIsTheLiveView(id);
     }
 
     @Test
@@ -134,6 +145,7 @@ class WorkedExamplesApiTest extends ApiTestSupport {
         task(supervisor, id, "plan/approval", null);
         task(technician, id, "resolution", Map.of("resolution", "answered: out of warranty, 50 yuan"));
         closeAndArchive(id, survey("BASICALLY_SATISFIED", 4));
+        asOfNowIsTheLiveView(id);
     }
 
     @Test
@@ -165,5 +177,6 @@ class WorkedExamplesApiTest extends ApiTestSupport {
         JsonNode approved = task(supervisor, id, "complaint-feedback/review", Map.of("approve", true));
         assertThat(approved.at("/handling/complaint/review").asText()).isEqualTo("APPROVED");
         assertThat(task(supervisor, id, "archive", null).get("status").asText()).isEqualTo("ARCHIVED");
+        asOfNowIsTheLiveView(id);
     }
 }

@@ -24,6 +24,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.util.MimeType;
 import org.springframework.web.filter.reactive.ServerWebExchangeContextFilter;
 import org.springframework.web.server.ServerWebExchange;
+import com.aftersales.infra.privacy.NotPersonalData;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.util.context.ContextView;
@@ -33,7 +34,8 @@ import reactor.util.context.ContextView;
  * {@link MaskingJsonGenerator} unless the caller holds PII_READER. The caller is the verified
  * principal of the exchange being answered (put in the Reactor context by
  * {@link ServerWebExchangeContextFilter}); without one the body is masked. Bodies written here
- * depend on the caller's rights, so their responses carry {@code Vary: Authorization}.
+ * depend on the caller's rights, so their responses carry {@code Vary: Authorization}. A body of a
+ * {@link NotPersonalData} type is written unmasked.
  */
 final class PersonalDataJsonEncoder implements HttpMessageEncoder<Object> {
 
@@ -78,6 +80,9 @@ final class PersonalDataJsonEncoder implements HttpMessageEncoder<Object> {
     @Override
     public Flux<DataBuffer> encode(Publisher<?> input, DataBufferFactory bufferFactory, ResolvableType elementType,
                                    @Nullable MimeType mimeType, @Nullable Map<String, Object> hints) {
+        if (NotPersonalData.class.isAssignableFrom(elementType.toClass())) {
+            return unmasked.encode(input, bufferFactory, elementType, mimeType, hints);
+        }
         return Flux.deferContextual(context -> mayReadPersonalData(context).flatMapMany(mayRead ->
                 (mayRead ? unmasked : masked).encode(input, bufferFactory, elementType, mimeType, hints)));
     }

@@ -6,6 +6,7 @@ import com.aftersales.infra.tenancy.Role;
 import com.aftersales.infra.tenancy.TenantDirectory;
 import com.aftersales.infra.tenancy.TenantProperties;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
@@ -44,12 +45,16 @@ public class SecurityConfiguration {
                         .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .pathMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
                                 "/webjars/swagger-ui/**").permitAll()
+                        .pathMatchers(HttpMethod.GET, "/api/v1/audit/jwks.json").permitAll()
                         .pathMatchers("/actuator/prometheus", "/actuator/metrics/**").access(access.platform())
                         .pathMatchers("/api/v1/admin/**").access(access.platform())
                         .pathMatchers(HttpMethod.POST, "/api/v1/tickets").access(access.anyOf(Role.TICKET_OPENERS))
                         .pathMatchers(HttpMethod.GET, "/api/v1/tickets", "/api/v1/tickets/*")
                         .access(access.anyOf(Role.TICKET_READERS))
                         .pathMatchers(HttpMethod.GET, "/api/v1/tickets/*/timeline").access(access.anyOf(Role.TICKET_READERS))
+                        .pathMatchers(HttpMethod.GET, "/api/v1/tickets/*/history/access").access(access.anyOf(EnumSet.of(Role.TENANT_ADMIN)))
+                        .pathMatchers(HttpMethod.GET, "/api/v1/tickets/*/history", "/api/v1/tickets/*/history/**",
+                                "/api/v1/audit/export").access(access.anyOf(Role.HISTORY_READERS))
                         .pathMatchers(HttpMethod.POST, "/api/v1/tickets/*/*", "/api/v1/tickets/*/plan/*",
                                 "/api/v1/tickets/*/complaint-feedback/review")
                         .access(access.anyOf(Role.TICKET_WORKERS))

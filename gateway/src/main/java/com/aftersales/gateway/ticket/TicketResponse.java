@@ -16,7 +16,7 @@ public record TicketResponse(String id, String number, String status, String typ
                              Registration registration, String registrar, Instant registeredAt,
                              TicketView.Acknowledgement acknowledgement, TicketView.Handling handling, long version) {
 
-    static TicketResponse of(TicketView view) {
+    public static TicketResponse of(TicketView view) {
         return new TicketResponse(view.id(), view.number(), view.status(), view.type(), view.priority(),
                 view.responsibility(), view.marks(), view.assignment(), view.registration(), view.registrar(),
                 view.registeredAt(), view.acknowledgement(), view.handling(), view.version());

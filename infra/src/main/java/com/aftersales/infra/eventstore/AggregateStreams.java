@@ -42,10 +42,22 @@ final class AggregateStreams {
     /** Events of the aggregate from {@code firstSequence}, at least {@code atLeast} of them unless the stream ends. */
     List<DomainEventData<String>> read(String aggregateIdentifier, long firstSequence, int atLeast) {
         List<DomainEventData<String>> events = new ArrayList<>();
+        for (Document commit : commits(aggregateIdentifier, firstSequence, atLeast)) {
+            addFrom(events, commit, firstSequence);
+        }
+        return events;
+    }
+
+    /**
+     * The commits holding the aggregate's events from {@code firstSequence} on, in order, until they
+     * hold at least {@code atLeast} such events or the stream ends (the first may start earlier).
+     */
+    List<Document> commits(String aggregateIdentifier, long firstSequence, int atLeast) {
+        List<Document> commits = new ArrayList<>();
         long next = firstSequence;
         int size = Math.min(window, FIRST_WINDOW);
         boolean mayStartInsideCommit = firstSequence > 0;
-        while (events.size() < atLeast) {
+        while (next - firstSequence < atLeast) {
             long windowEnd = next + size;
             size = nextWindow(size);
             List<Document> found = lookup(aggregateIdentifier, next, windowEnd);
@@ -53,23 +65,23 @@ final class AggregateStreams {
                 mayStartInsideCommit = false;
                 Document covering = startsAt(found, next) ? null : commitCovering(aggregateIdentifier, next);
                 if (covering != null) {
-                    addFrom(events, covering, next);
+                    commits.add(covering);
                     next = covering.getLong(LAST_SEQUENCE) + 1;
                     continue;
                 }
             }
             for (Document commit : found) {
                 if (!startsAt(commit, next)) {
-                    return events;
+                    return commits;
                 }
-                events.addAll(CommitDocuments.events(commit));
+                commits.add(commit);
                 next = commit.getLong(LAST_SEQUENCE) + 1;
             }
             if (next < windowEnd) {
-                return events;
+                return commits;
             }
         }
-        return events;
+        return commits;
     }
 
     private static boolean startsAt(List<Document> found, long sequence) {
@@ -105,7 +117,7 @@ final class AggregateStreams {
      * commit (snapshots are taken at commit ends, so this is rare). Looks back one small window by
      * key; only a commit larger than that window falls back to a query by aggregate.
      */
-    private Document commitCovering(String aggregateIdentifier, long sequence) {
+    Document commitCovering(String aggregateIdentifier, long sequence) {
         long from = Math.max(0, sequence - FIRST_WINDOW);
         List<Document> before = lookup(aggregateIdentifier, from, sequence);
         for (Document commit : before) {

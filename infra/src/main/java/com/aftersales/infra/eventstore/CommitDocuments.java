@@ -1,5 +1,8 @@
 package com.aftersales.infra.eventstore;
 
+import com.aftersales.infra.tenancy.CallerMetaData;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -19,7 +22,9 @@ import org.bson.Document;
  *   stream: "ticket-7/3",          // aggregate id + "/" + first sequence number: unique
  *   aggregateIdentifier, type, firstSequence: 3, lastSequence: 4,
  *   committedAt: ISODate,          // writer clock, only used to judge abandoned indexes
- *   events: [ { eventIdentifier, sequence, timestamp, payloadType, payloadRevision, payload, metaData } ] }
+ *   tenant: "acme",                // the events' tenant (absent on commits stored before audit hashing)
+ *   events: [ { eventIdentifier, sequence, timestamp, payloadType, payloadRevision, payload, metaData,
+ *               salt, hash, previousHash } ] }  // see EventHashes; absent before audit hashing
  * </pre>
  * Keying a commit by its last index lets a reader positioned inside a commit find the rest of it
  * with the same window lookup. A commit that failed after its indexes were allocated is stored as
@@ -38,6 +43,13 @@ final class CommitDocuments {
     static final String COMMITTED_AT = "committedAt";
     static final String EVENTS = "events";
     static final String VOID = "void";
+    /** The tenant of the commit's events (from their metadata), for per-tenant audit checkpoints. */
+    static final String TENANT = "tenant";
+    static final String HASH = "hash";
+    static final String PREVIOUS_HASH = "previousHash";
+    /** Per event: 16 random bytes (hex) hashed before payload and metadata (EventHashes). */
+    static final String SALT = "salt";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private CommitDocuments() {
     }
@@ -51,14 +63,18 @@ final class CommitDocuments {
         DomainEventMessage<?> first = events.get(0);
         List<Document> entries = new ArrayList<>(events.size());
         for (DomainEventMessage<?> event : events) {
-            entries.add(entry(event, serializer));
+            entries.add(entry(event, serializer).append(SALT, EventHashes.newSalt()));
         }
-        return new Document(STREAM, streamKey(first.getAggregateIdentifier(), first.getSequenceNumber()))
+        Document commit = new Document(STREAM, streamKey(first.getAggregateIdentifier(), first.getSequenceNumber()))
                 .append(AGGREGATE, first.getAggregateIdentifier())
                 .append(TYPE, first.getType())
                 .append(FIRST_SEQUENCE, first.getSequenceNumber())
                 .append(LAST_SEQUENCE, events.get(events.size() - 1).getSequenceNumber())
                 .append(EVENTS, entries);
+        if (first.getMetaData().get(CallerMetaData.TENANT) instanceof String tenant) {
+            commit.append(TENANT, tenant);
+        }
+        return commit;
     }
 
     /** Gives a commit its global indexes, one per event starting at {@code firstIndex}. */
@@ -121,5 +137,60 @@ final class CommitDocuments {
                 type, aggregateIdentifier, entry.getLong("sequence"), entry.getString("eventIdentifier"),
                 entry.getString("timestamp"), entry.getString("payloadType"), entry.getString("payloadRevision"),
                 entry.getString("payload"), entry.getString("metaData"));
+    }
+
+    /** The commit's events as stored, with their global indexes. */
+    static List<StoredEvent> stored(Document commit) {
+        List<Document> entries = commit.getList(EVENTS, Document.class);
+        List<StoredEvent> events = new ArrayList<>(entries.size());
+        long firstSequence = commit.getLong(FIRST_SEQUENCE);
+        long firstIndex = firstIndex(commit);
+        for (Document entry : entries) {
+            long sequence = entry.getLong("sequence");
+            events.add(new StoredEvent(tenantOf(commit, entry), commit.getString(TYPE), commit.getString(AGGREGATE),
+                    sequence, firstIndex + (sequence - firstSequence), entry.getString("eventIdentifier"),
+                    entry.getString("timestamp"), entry.getString("payloadType"), entry.getString("payloadRevision"),
+                    entry.getString("payload"), entry.getString("metaData"), entry.getString(SALT),
+                    entry.getString(HASH), entry.getString(PREVIOUS_HASH)));
+        }
+        return events;
+    }
+
+    /**
+     * The one place an event's tenant is resolved: the commit's {@code tenant}, or for commits stored
+     * before it was recorded there, the event's metadata. The hash covers it (EventHashes), so
+     * changing the commit's field is noticed as a change of every event of the commit.
+     */
+    static String tenantOf(Document commit, Document entry) {
+        String tenant = commit.getString(TENANT);
+        if (tenant != null) {
+            return tenant;
+        }
+        try {
+            JsonNode value = JSON.readTree(entry.getString("metaData")).get(CallerMetaData.TENANT);
+            return value == null || value.isNull() ? null : value.asText();
+        } catch (Exception e) {
+            return null; // no or unreadable metadata: no tenant
+        }
+    }
+
+    /**
+     * Chains the commit's entries: each gets the hash of its stored form and the previous event's
+     * hash ({@code previousHash} of the first: the stream's event before the commit, null if none
+     * or unhashed). Returns the hash of the last entry.
+     */
+    static String chain(Document commit, String previousHash) {
+        String type = commit.getString(TYPE);
+        String aggregate = commit.getString(AGGREGATE);
+        String previous = previousHash;
+        for (Document entry : commit.getList(EVENTS, Document.class)) {
+            String hash = EventHashes.hash(previous, tenantOf(commit, entry), type, aggregate, entry.getLong("sequence"),
+                    entry.getString("eventIdentifier"), entry.getString("timestamp"), entry.getString("payloadType"),
+                    entry.getString("payloadRevision"), entry.getString(SALT), entry.getString("payload"),
+                    entry.getString("metaData"));
+            entry.append(PREVIOUS_HASH, previous).append(HASH, hash);
+            previous = hash;
+        }
+        return previous;
     }
 }

@@ -43,6 +43,13 @@ public class EventStoreAutoConfiguration {
                 .build();
     }
 
+    /** Audit reads of the stored events (docs/audit.md). */
+    @Bean
+    EventHistory eventHistory(MongoDatabase database, EventStoreProperties properties) {
+        return new EventHistory(database, MongoEventStorageEngine.CollectionNames.DEFAULT,
+                properties.getAggregateWindow());
+    }
+
     /**
      * On the embedded server, token writes do not commit the file on their own (see
      * {@link MongoConnection#deferredWriteConcern}): a processor writes its views before its token,

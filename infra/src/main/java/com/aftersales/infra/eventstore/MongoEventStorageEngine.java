@@ -15,7 +15,9 @@ import com.mongodb.client.model.ReplaceOptions;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.axonframework.eventhandling.DomainEventData;
@@ -25,6 +27,7 @@ import org.axonframework.eventhandling.EventUtils;
 import org.axonframework.eventhandling.TrackedEventData;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.BatchingEventStorageEngine;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.serialization.Serializer;
 import org.bson.Document;
 
@@ -45,6 +48,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
     private final AggregateStreams aggregateStreams;
     private final TrackingReader trackingReader;
     private final SnapshotlessAggregates snapshotless = new SnapshotlessAggregates(100_000);
+    private final StreamHeads heads = new StreamHeads(100_000);
     private final Clock clock;
 
     protected MongoEventStorageEngine(Builder builder) {
@@ -57,6 +61,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         this.aggregateStreams = new AggregateStreams(commits, builder.settings.aggregateWindow());
         this.trackingReader = new TrackingReader(commits, allocator, builder.settings, clock);
         commits.createIndex(Indexes.ascending(CommitDocuments.STREAM), new IndexOptions().unique(true));
+        LegacyHashBackfill.run(database, commits, aggregateStreams); // before this node appends or serves
     }
 
     public static Builder builder() {
@@ -69,8 +74,14 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
             return;
         }
         List<Document> unplaced = new ArrayList<>();
+        Map<String, StreamHeads.Head> chained = new HashMap<>();
         for (List<DomainEventMessage<?>> commit : groupByAggregate(events)) {
-            unplaced.add(CommitDocuments.commit(commit, serializer)); // serialize before allocating
+            Document document = CommitDocuments.commit(commit, serializer); // serialize and hash before allocating
+            DomainEventMessage<?> first = commit.get(0);
+            String last = CommitDocuments.chain(document, previousHash(first, chained));
+            DomainEventMessage<?> end = commit.get(commit.size() - 1);
+            chained.put(end.getAggregateIdentifier(), new StreamHeads.Head(end.getSequenceNumber(), last));
+            unplaced.add(document);
         }
         long next = allocator.allocate(events.size());
         Instant now = clock.instant();
@@ -82,10 +93,48 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         }
         try {
             commits.insertMany(documents, new InsertManyOptions().ordered(true));
+            chained.forEach(heads::remember);
         } catch (RuntimeException e) {
             voidUninserted(documents, e);
             handlePersistenceException(e, events.get(0));
         }
+    }
+
+    /**
+     * The hash of the stream's event before {@code first}: from this append, from the heads this
+     * node last wrote or read (the aggregate's load records it), or else the commit keyed by that
+     * event (one lookup by key; a few for a commit of several events). Null for a stream's first
+     * event; throws if the event before is not stored (events stored before hashing were
+     * back-filled when the engine was built: LegacyHashBackfill).
+     */
+    private String previousHash(DomainEventMessage<?> first, Map<String, StreamHeads.Head> chained) {
+        long previous = first.getSequenceNumber() - 1;
+        if (previous < 0) {
+            return null;
+        }
+        String aggregate = first.getAggregateIdentifier();
+        StreamHeads.Head head = chained.get(aggregate);
+        if (head == null || head.sequence() != previous) {
+            head = heads.get(aggregate);
+        }
+        if (head != null && head.sequence() == previous) {
+            return head.hash();
+        }
+        Document commit = commits.find(Filters.eq(CommitDocuments.STREAM, CommitDocuments.streamKey(aggregate, previous)))
+                .first(); // a commit of one event (the usual one) is keyed by it
+        if (commit == null) {
+            commit = aggregateStreams.commitCovering(aggregate, previous);
+        }
+        if (commit != null) {
+            for (StoredEvent event : CommitDocuments.stored(commit)) {
+                if (event.sequence() == previous) {
+                    return event.hash();
+                }
+            }
+        }
+        // Axon appends sequence n only after loading the aggregate up to n-1: its absence is a conflict
+        throw new ConcurrencyException("The event before " + aggregate + "/" + first.getSequenceNumber()
+                + " is not stored: the aggregate changed meanwhile");
     }
 
     /** Consecutive events of one aggregate form one commit; an event without aggregate is its own. */
@@ -156,7 +205,22 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
     @Override
     protected List<? extends DomainEventData<?>> fetchDomainEvents(String aggregateIdentifier, long firstSequenceNumber,
                                                                    int batchSize) {
-        return aggregateStreams.read(aggregateIdentifier, firstSequenceNumber, batchSize);
+        List<Document> found = aggregateStreams.commits(aggregateIdentifier, firstSequenceNumber, batchSize);
+        List<DomainEventData<String>> events = new ArrayList<>();
+        for (Document commit : found) {
+            for (DomainEventData<String> event : CommitDocuments.events(commit)) {
+                if (event.getSequenceNumber() >= firstSequenceNumber) {
+                    events.add(event);
+                }
+            }
+        }
+        if (!found.isEmpty()) {
+            Document last = found.get(found.size() - 1);
+            List<StoredEvent> stored = CommitDocuments.stored(last);
+            StoredEvent end = stored.get(stored.size() - 1);
+            heads.remember(aggregateIdentifier, new StreamHeads.Head(end.sequence(), end.hash()));
+        }
+        return events;
     }
 
     @Override

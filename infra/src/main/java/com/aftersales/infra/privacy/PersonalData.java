@@ -29,7 +29,7 @@ public final class PersonalData {
     static final Set<String> NOT_PERSONAL = Set.of("id", "ticketId", "number", "status", "type", "priority", "code",
             "kind", "version", "sequence", "channel", "direction", "method", "approval", "approvalBy", "review",
             "outcome", "rootCause", "satisfaction", "customerSatisfaction", "followUp", "responsibility", "marks",
-            "emotion", "nextCursor", "reference");
+            "emotion", "nextCursor", "reference", "hash", "previousHash", "eventId");
 
     enum Kind { NOT_PERSONAL, CONTACT_NUMBER, EMAIL, CONTACT, HIDDEN, FREE_TEXT }
 

@@ -16,6 +16,9 @@ public enum Role {
     /** Who may read a tenant's tickets. PLATFORM_ADMIN never sees tenant ticket data. */
     public static final Set<Role> TICKET_READERS = EnumSet.of(AGENT, HANDLER, SUPERVISOR, MANAGER, AUDITOR, TENANT_ADMIN);
 
+    /** Who may read a ticket's history as stored, its past states and its tamper evidence (docs/audit.md). */
+    public static final Set<Role> HISTORY_READERS = EnumSet.of(AUDITOR, TENANT_ADMIN);
+
     public static boolean anyOf(Set<String> granted, Set<Role> allowed) {
         return allowed.stream().anyMatch(role -> granted.contains(role.name()));
     }

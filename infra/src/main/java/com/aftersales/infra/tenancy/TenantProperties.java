@@ -60,6 +60,13 @@ public class TenantProperties {
         /** The tenant's own request limits; what it leaves unset comes from {@code aftersales.rate-limits}. */
         private final RateLimitSettings rateLimit = new RateLimitSettings();
 
+        /** The tenant's own audit checkpoint interval; what it leaves unset comes from {@code aftersales.audit.checkpoints}. */
+        private final CheckpointSettings checkpoints = new CheckpointSettings();
+
+        public CheckpointSettings getCheckpoints() {
+            return checkpoints;
+        }
+
         public String getName() {
             return name;
         }
@@ -193,6 +200,32 @@ public class TenantProperties {
 
         public void setPeriod(Duration period) {
             this.period = period;
+        }
+    }
+
+    /** {@code aftersales.tenants.<id>.checkpoints.*}: unset values fall back to {@code aftersales.audit.checkpoints.*}. */
+    public static class CheckpointSettings {
+
+        /** A checkpoint after this many of the tenant's events. */
+        private Integer everyEvents;
+
+        /** A checkpoint once the last is this old and events wait. */
+        private Duration every;
+
+        public Integer getEveryEvents() {
+            return everyEvents;
+        }
+
+        public void setEveryEvents(Integer everyEvents) {
+            this.everyEvents = everyEvents;
+        }
+
+        public Duration getEvery() {
+            return every;
+        }
+
+        public void setEvery(Duration every) {
+            this.every = every;
         }
     }
 }

@@ -60,6 +60,13 @@ class PersonalDataTest {
         assertThat(PersonalData.mask("summary", text)).isEqualTo(masked);
     }
 
+    /** Audit evidence is exempt by its response type (NotPersonalData), not by these generic field names. */
+    @ParameterizedTest
+    @ValueSource(strings = {"root", "previous", "proof", "jws", "kid", "streamId", "payloadDigest"})
+    void generic_field_names_of_the_audit_responses_are_masked_elsewhere(String field) {
+        assertThat(PersonalData.mask(field, "call 13800005678")).isEqualTo("call *******5678");
+    }
+
     @Test
     void emails_in_free_text_keep_their_last_4_characters() {
         assertThat(PersonalData.mask("note", "mail zhang.san+aftersales@example.com.cn now"))

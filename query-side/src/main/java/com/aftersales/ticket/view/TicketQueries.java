@@ -14,6 +14,18 @@ public final class TicketQueries {
     }
 
     /**
+     * The ticket as it was once the events up to {@code asOf} (inclusive) and up to sequence number
+     * {@code sequence} (inclusive) had happened; either may be null (no bound). Rebuilt from the event
+     * store; empty when the tenant has no such ticket, or it did not exist yet.
+     */
+    public record FindTicketAsOf(String tenantId, String ticketId, Instant asOf, Long sequence) {
+
+        public boolean includes(long eventSequence, Instant timestamp) {
+            return (sequence == null || eventSequence <= sequence) && (asOf == null || !timestamp.isAfter(asOf));
+        }
+    }
+
+    /**
      * A subscription query made before a command is sent: its updates ({@link TicketViewUpdated}) say
      * which version the ticket's view shows as the projection applies events; its initial answer is the
      * view as it stands ({@code Optional<TicketView>}).

@@ -32,9 +32,6 @@ import com.aftersales.ticket.TicketOpened;
 import com.aftersales.ticket.TicketStatus;
 import java.util.List;
 import java.util.Set;
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
-import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -43,13 +40,17 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
-import reactor.core.publisher.Mono;
 
 /**
  * Keeps the ticket views. Idempotent: a view records the sequence number of the last event
  * applied, and an event at or below it changes nothing, so a redelivered event is harmless. Each
  * version written is announced to writers waiting for it ({@link TicketViewUpdates}).
+ * <p>
+ * The handlers say what each event changes; a {@link TicketViewWriter} applies it: to the view
+ * collection here, or to one view in memory when an auditor asks for a ticket as of a past
+ * instant ({@link TicketAsOf}), so that both are built by the same code.
  */
 @Component
 @ProcessingGroup(TicketViewProjection.PROCESSING_GROUP)
@@ -59,11 +60,16 @@ public class TicketViewProjection {
     private static final String TENANT = CallerMetaData.TENANT;
 
     private final TicketViewStore store;
-    private final TicketViewUpdates updates;
+    private final TicketViewWriter writer;
 
+    @Autowired
     public TicketViewProjection(TicketViewStore store, TicketViewUpdates updates) {
+        this(store, new StoredTicketViews(store, updates));
+    }
+
+    TicketViewProjection(TicketViewStore store, TicketViewWriter writer) {
         this.store = store;
-        this.updates = updates;
+        this.writer = writer;
     }
 
     @EventHandler
@@ -72,14 +78,7 @@ public class TicketViewProjection {
                 TicketStatus.REGISTERED.name(), event.registration().type(), event.registration().priority(), null,
                 Set.of(), null, event.registration(), event.registrar(), event.registeredAt(), null,
                 new TicketView.Handling(null, null, null, null, null, null, null, null, List.of(), null, null), sequence);
-        try {
-            Mono.from(store.collection(event.tenantId()).insertOne(store.toDocument(view))).block();
-            updates.applied(event.tenantId(), event.ticketId(), sequence);
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
-                throw e;
-            }
-        }
+        writer.insert(event.tenantId(), event.ticketId(), sequence, store.toDocument(view));
     }
 
     @EventHandler
@@ -270,15 +269,6 @@ public class TicketViewProjection {
     }
 
     private void apply(String tenantId, String ticketId, long sequence, Bson update) {
-        var collection = store.collection(tenantId);
-        Document view = Mono.from(collection.find(Filters.eq("_id", ticketId)).first()).block();
-        if (view == null || !tenantId.equals(view.getString("tenantId"))
-                || ((Number) view.get("version")).longValue() >= sequence) {
-            return;
-        }
-        Bson version = Updates.set("version", sequence);
-        Mono.from(collection.updateOne(Filters.eq("_id", ticketId),
-                update == null ? version : Updates.combine(update, version))).block();
-        updates.applied(tenantId, ticketId, sequence);
+        writer.apply(tenantId, ticketId, sequence, update);
     }
 }

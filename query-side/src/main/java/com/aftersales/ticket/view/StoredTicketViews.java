@@ -1,0 +1,55 @@
+package com.aftersales.ticket.view;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import reactor.core.publisher.Mono;
+
+/**
+ * The live views: each tenant's view collection, each version written announced to writers
+ * waiting for it ({@link TicketViewUpdates}).
+ */
+final class StoredTicketViews implements TicketViewWriter {
+
+    private final TicketViewStore store;
+    private final TicketViewUpdates updates;
+
+    StoredTicketViews(TicketViewStore store, TicketViewUpdates updates) {
+        this.store = store;
+        this.updates = updates;
+    }
+
+    @Override
+    public void insert(String tenantId, String ticketId, long sequence, Document view) {
+        try {
+            Mono.from(store.collection(tenantId).insertOne(view)).block();
+            updates.applied(tenantId, ticketId, sequence);
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                throw e;
+            }
+        }
+    }
+
+    /**
+     * Reads and writes by {@code _id} alone, the form the embedded server answers from an index. The
+     * version check needs no atomic filter: a ticket's events reach the projection one at a time, in
+     * order (one processor segment per aggregate).
+     */
+    @Override
+    public void apply(String tenantId, String ticketId, long sequence, Bson update) {
+        var collection = store.collection(tenantId);
+        Document view = Mono.from(collection.find(Filters.eq("_id", ticketId)).first()).block();
+        if (view == null || !tenantId.equals(view.getString("tenantId"))
+                || ((Number) view.get("version")).longValue() >= sequence) {
+            return;
+        }
+        Bson version = Updates.set("version", sequence);
+        Mono.from(collection.updateOne(Filters.eq("_id", ticketId),
+                update == null ? version : Updates.combine(update, version))).block();
+        updates.applied(tenantId, ticketId, sequence);
+    }
+}

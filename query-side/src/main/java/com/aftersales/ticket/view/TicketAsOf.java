@@ -1,0 +1,60 @@
+package com.aftersales.ticket.view;
+
+import com.aftersales.ticket.view.TicketQueries.FindTicketAsOf;
+import java.util.Optional;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.stereotype.Component;
+
+/**
+ * A ticket as it was at a past instant or sequence number: its events, read from the event store
+ * (never from a snapshot), applied by {@link TicketViewProjection} — the code that keeps the live
+ * views — to one view in memory. As of now, it equals the live view. A replay starts from the
+ * nearest state this node kept from an earlier replay of the ticket ({@link PastViews}).
+ */
+@Component
+public class TicketAsOf {
+
+    private final EventStore events;
+    private final TicketViewStore store;
+    /** States after every 100th event of up to 500 tickets (a few KB each). */
+    private final PastViews past = new PastViews(100, 500);
+
+    public TicketAsOf(EventStore events, TicketViewStore store) {
+        this.events = events;
+        this.store = store;
+    }
+
+    @QueryHandler
+    public Optional<TicketView> find(FindTicketAsOf query) {
+        Optional<PastViews.State> start = past.latestFor(query);
+        InMemoryTicketView view = start.map(state -> new InMemoryTicketView(query.tenantId(), state.view()))
+                .orElseGet(() -> new InMemoryTicketView(query.tenantId()));
+        AnnotationEventHandlerAdapter projection = new AnnotationEventHandlerAdapter(new TicketViewProjection(store, view));
+        DomainEventStream stream = events.readEvents(query.ticketId(), start.map(state -> state.sequence() + 1).orElse(0L));
+        while (stream.hasNext()) {
+            DomainEventMessage<?> event = stream.peek();
+            if (!query.includes(event.getSequenceNumber(), event.getTimestamp())) {
+                break;
+            }
+            stream.next();
+            try {
+                projection.handle(event);
+            } catch (Exception e) {
+                throw new IllegalStateException("Replaying " + event.getPayloadType().getSimpleName() + " failed", e);
+            }
+            if (view.view() == null) {
+                return Optional.empty(); // another tenant's ticket: nothing of it is applied
+            }
+            if (past.worthKeeping(event.getSequenceNumber())) {
+                past.keep(query.tenantId(), query.ticketId(),
+                        new PastViews.State(event.getSequenceNumber(), event.getTimestamp(), view.copy()));
+            }
+        }
+        return Optional.ofNullable(view.view()).map(store::toView);
+    }
+
+}
