@@ -22,6 +22,8 @@ public final class GlobalLog {
     public record Slice(List<StoredEvent> events, long through) {
     }
 
+    private static final int LOOK_AHEAD = 256;
+
     private final MongoCollection<Document> commits;
     private final GlobalIndexAllocator allocator;
     private final EventStoreSettings settings;
@@ -106,12 +108,18 @@ public final class GlobalLog {
         return false;
     }
 
-    /** A commit starting inside the window but ending after it (keyed by its last index). */
+    /**
+     * A commit starting inside the window but ending after it. Commits are keyed by their last
+     * index, so the first one found beyond the window, range by range up to the head, is the only
+     * candidate: a commit of any length is found, never waited for.
+     */
     private Document extendingPast(long index, long end) {
-        List<Document> beyond = lookup(end + 1, end + 256);
-        for (Document commit : beyond) {
-            if (CommitDocuments.firstIndex(commit) <= index) {
-                return commit;
+        long head = allocator.highestAllocated();
+        for (long from = end + 1; from <= head; from += LOOK_AHEAD) {
+            List<Document> beyond = lookup(from, Math.min(head, from + LOOK_AHEAD - 1));
+            if (!beyond.isEmpty()) {
+                Document nearest = beyond.get(0);
+                return CommitDocuments.firstIndex(nearest) <= index ? nearest : null;
             }
         }
         return null;
