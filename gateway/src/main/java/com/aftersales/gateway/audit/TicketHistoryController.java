@@ -3,6 +3,7 @@ package com.aftersales.gateway.audit;
 import com.aftersales.infra.tenancy.Role;
 import com.aftersales.access.Caller;
 import com.aftersales.gateway.problem.RefusalException;
+import com.aftersales.gateway.ticket.SequenceCursor;
 import com.aftersales.gateway.ticket.TicketResponse;
 import com.aftersales.ticket.view.TicketQueries.FindTicketAsOf;
 import com.aftersales.ticket.view.TicketView;
@@ -59,7 +60,7 @@ public class TicketHistoryController {
             @ParameterObject @Valid @ModelAttribute HistoryParams params) {
         long from;
         try {
-            from = HistoryCursor.start(ticketId, params.cursor());
+            from = SequenceCursor.HISTORY.start(ticketId, params.cursor());
         } catch (RefusalException e) {
             return Mono.error(e);
         }
@@ -80,7 +81,7 @@ public class TicketHistoryController {
         if (!page.hasMore()) {
             return ResponseEntity.ok(new HistoryPageResponse(page.entries(), false, null));
         }
-        String cursor = HistoryCursor.next(ticketId, page.entries().get(page.entries().size() - 1).sequence() + 1);
+        String cursor = SequenceCursor.HISTORY.next(ticketId, page.entries().get(page.entries().size() - 1).sequence() + 1);
         String next = UriComponentsBuilder.fromPath(path)
                 .queryParam("cursor", cursor).queryParam("limit", params.pageSize())
                 .buildAndExpand(ticketId).encode().toUriString();
@@ -117,7 +118,7 @@ public class TicketHistoryController {
             @ParameterObject @Valid @ModelAttribute HistoryParams params) {
         long from;
         try {
-            from = HistoryCursor.start(ticketId, params.cursor());
+            from = SequenceCursor.HISTORY.start(ticketId, params.cursor());
         } catch (RefusalException e) {
             return Mono.error(e);
         }

@@ -49,7 +49,7 @@ public class TicketTimelineController {
             @ParameterObject @Valid @ModelAttribute TimelineParams params) {
         long from;
         try {
-            from = TimelineCursor.start(ticketId, params.cursor());
+            from = SequenceCursor.TIMELINE.start(ticketId, params.cursor());
         } catch (RefusalException e) {
             return Mono.error(e);
         }
@@ -65,7 +65,7 @@ public class TicketTimelineController {
         if (!page.hasMore()) {
             return ResponseEntity.ok(new TimelinePageResponse(items, false, null));
         }
-        String cursor = TimelineCursor.next(ticketId, items.get(items.size() - 1).sequence() + 1);
+        String cursor = SequenceCursor.TIMELINE.next(ticketId, items.get(items.size() - 1).sequence() + 1);
         String next = UriComponentsBuilder.fromPath("/api/v1/tickets/{ticketId}/timeline")
                 .queryParam("cursor", cursor).queryParam("limit", params.pageSize())
                 .buildAndExpand(ticketId).encode().toUriString();

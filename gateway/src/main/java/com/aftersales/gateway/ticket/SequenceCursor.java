@@ -5,29 +5,34 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 /**
- * Where the next page of a ticket's process log starts, as an opaque token: base64url of
- * {@code "timeline:<ticketId>:<sequence>"}. A cursor names its ticket, so one handed out for another
- * ticket is refused like a made-up one (400 INVALID_CURSOR).
+ * Where the next page of one of a ticket's sequences (its process log, its history) starts, as an
+ * opaque token: base64url of {@code "<kind>:<ticketId>:<sequence>"}. A cursor names its kind and
+ * ticket, so one handed out for another ticket or list is refused like a made-up one (400
+ * INVALID_CURSOR).
  */
-final class TimelineCursor {
+public final class SequenceCursor {
 
-    private static final String PREFIX = "timeline:";
+    public static final SequenceCursor TIMELINE = new SequenceCursor("timeline");
+    public static final SequenceCursor HISTORY = new SequenceCursor("history");
 
-    private TimelineCursor() {
+    private final String prefix;
+
+    private SequenceCursor(String kind) {
+        this.prefix = kind + ":";
     }
 
-    static String next(String ticketId, long sequence) {
-        String position = PREFIX + ticketId + ":" + sequence;
+    public String next(String ticketId, long sequence) {
+        String position = prefix + ticketId + ":" + sequence;
         return Base64.getUrlEncoder().withoutPadding().encodeToString(position.getBytes(StandardCharsets.UTF_8));
     }
 
     /** The sequence number the page starts at: 0 without a cursor. */
-    static long start(String ticketId, String cursor) {
+    public long start(String ticketId, String cursor) {
         if (cursor == null) {
             return 0;
         }
         String position = decode(cursor);
-        String expected = PREFIX + ticketId + ":";
+        String expected = prefix + ticketId + ":";
         if (!position.startsWith(expected)) {
             throw invalid();
         }
