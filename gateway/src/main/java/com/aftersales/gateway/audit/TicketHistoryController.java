@@ -58,12 +58,7 @@ public class TicketHistoryController {
     public Mono<ResponseEntity<HistoryPageResponse>> history(
             @Parameter(hidden = true) @AuthenticationPrincipal Caller caller, @PathVariable String ticketId,
             @ParameterObject @Valid @ModelAttribute HistoryParams params) {
-        long from;
-        try {
-            from = SequenceCursor.HISTORY.start(ticketId, params.cursor());
-        } catch (RefusalException e) {
-            return Mono.error(e);
-        }
+        long from = SequenceCursor.HISTORY.start(ticketId, params.cursor()); // a bad cursor throws: the problem handler answers 400
         return Mono.fromCallable(() -> history.page(caller.tenantId(), ticketId, from, params.pageSize(),
                                 caller.has(Role.PII_READER))
                         .map(page -> {
@@ -116,12 +111,7 @@ public class TicketHistoryController {
     public Mono<ResponseEntity<HistoryPageResponse>> access(
             @Parameter(hidden = true) @AuthenticationPrincipal Caller caller, @PathVariable String ticketId,
             @ParameterObject @Valid @ModelAttribute HistoryParams params) {
-        long from;
-        try {
-            from = SequenceCursor.HISTORY.start(ticketId, params.cursor());
-        } catch (RefusalException e) {
-            return Mono.error(e);
-        }
+        long from = SequenceCursor.HISTORY.start(ticketId, params.cursor()); // a bad cursor throws: the problem handler answers 400
         return Mono.fromCallable(() -> history.exists(caller.tenantId(), ticketId)
                         ? history.page(caller.tenantId(), HistoryAccessLog.streamOf(ticketId), HistoryAccessLog.TYPE, from,
                                 params.pageSize(), caller.has(Role.PII_READER))

@@ -47,12 +47,7 @@ public class TicketTimelineController {
     public Mono<ResponseEntity<TimelinePageResponse>> timeline(
             @Parameter(hidden = true) @AuthenticationPrincipal Caller caller, @PathVariable String ticketId,
             @ParameterObject @Valid @ModelAttribute TimelineParams params) {
-        long from;
-        try {
-            from = SequenceCursor.TIMELINE.start(ticketId, params.cursor());
-        } catch (RefusalException e) {
-            return Mono.error(e);
-        }
+        long from = SequenceCursor.TIMELINE.start(ticketId, params.cursor()); // a bad cursor throws: the problem handler answers 400
         FindTimeline query = new FindTimeline(caller.tenantId(), ticketId, from, params.pageSize());
         return Mono.fromFuture(() -> queries.query(query, ResponseTypes.optionalInstanceOf(TimelinePage.class)))
                 .flatMap(Mono::justOrEmpty)
