@@ -5,8 +5,10 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The Merkle tree of RFC 6962 §2.1 over a checkpoint's leaves, with SHA-256 from the JDK: a leaf
@@ -39,19 +41,7 @@ public final class MerkleTree {
     }
 
     public static String root(List<byte[]> leaves) {
-        if (leaves.isEmpty()) {
-            return HEX.formatHex(EventHashes.sha256().digest(new byte[0]));
-        }
-        return HEX.formatHex(hash(leaves, 0, leaves.size()));
-    }
-
-    private static byte[] hash(List<byte[]> leaves, int from, int to) {
-        int n = to - from;
-        if (n == 1) {
-            return leaves.get(from);
-        }
-        int k = split(n);
-        return node(hash(leaves, from, from + k), hash(leaves, from + k, to));
+        return new Tree(leaves).root();
     }
 
     private static int split(int n) {
@@ -61,24 +51,7 @@ public final class MerkleTree {
 
     /** The audit path of leaf {@code index}: the sibling hashes from the leaf up, hex. */
     public static List<String> proof(List<byte[]> leaves, int index) {
-        List<String> path = new ArrayList<>();
-        proof(leaves, 0, leaves.size(), index, path);
-        return path;
-    }
-
-    private static void proof(List<byte[]> leaves, int from, int to, int index, List<String> path) {
-        int n = to - from;
-        if (n <= 1) {
-            return;
-        }
-        int k = split(n);
-        if (index - from < k) {
-            proof(leaves, from, from + k, index, path);
-            path.add(HEX.formatHex(hash(leaves, from + k, to)));
-        } else {
-            proof(leaves, from + k, to, index, path);
-            path.add(HEX.formatHex(hash(leaves, from, from + k)));
-        }
+        return new Tree(leaves).proof(index);
     }
 
     /** Whether {@code leaf} at {@code index} of a tree of {@code size} leaves hashes with {@code path} to {@code root} (RFC 9162 §2.1.3.2). */
@@ -123,7 +96,7 @@ public final class MerkleTree {
     public static final class Tree {
 
         private final List<byte[]> leaves;
-        private final java.util.Map<Long, byte[]> subtrees = new java.util.HashMap<>();
+        private final Map<Long, byte[]> subtrees = new HashMap<>();
 
         public Tree(List<byte[]> leaves) {
             this.leaves = leaves;
@@ -144,7 +117,10 @@ public final class MerkleTree {
         }
 
         public String root() {
-            return leaves.isEmpty() ? MerkleTree.root(leaves) : HEX.formatHex(hash(0, leaves.size()));
+            if (leaves.isEmpty()) {
+                return HEX.formatHex(EventHashes.sha256().digest(new byte[0]));
+            }
+            return HEX.formatHex(hash(0, leaves.size()));
         }
 
         public List<String> proof(int index) {
