@@ -39,15 +39,6 @@ final class AggregateStreams {
         return Math.min(window, current * 2);
     }
 
-    /** Events of the aggregate from {@code firstSequence}, at least {@code atLeast} of them unless the stream ends. */
-    List<DomainEventData<String>> read(String aggregateIdentifier, long firstSequence, int atLeast) {
-        List<DomainEventData<String>> events = new ArrayList<>();
-        for (Document commit : commits(aggregateIdentifier, firstSequence, atLeast)) {
-            addFrom(events, commit, firstSequence);
-        }
-        return events;
-    }
-
     /**
      * The commits holding the aggregate's events from {@code firstSequence} on, in order, until they
      * hold at least {@code atLeast} such events or the stream ends (the first may start earlier).
@@ -138,7 +129,8 @@ final class AggregateStreams {
                 Filters.gte(LAST_SEQUENCE, sequence))).first();
     }
 
-    private static void addFrom(List<DomainEventData<String>> events, Document commit, long firstSequence) {
+    /** Adds the commit's events from {@code firstSequence} on (a read may begin inside a commit). */
+    static void addFrom(List<DomainEventData<String>> events, Document commit, long firstSequence) {
         for (DomainEventData<String> event : CommitDocuments.events(commit)) {
             if (event.getSequenceNumber() >= firstSequence) {
                 events.add(event);

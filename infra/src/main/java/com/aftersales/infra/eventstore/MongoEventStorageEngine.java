@@ -208,11 +208,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         List<Document> found = aggregateStreams.commits(aggregateIdentifier, firstSequenceNumber, batchSize);
         List<DomainEventData<String>> events = new ArrayList<>();
         for (Document commit : found) {
-            for (DomainEventData<String> event : CommitDocuments.events(commit)) {
-                if (event.getSequenceNumber() >= firstSequenceNumber) {
-                    events.add(event);
-                }
-            }
+            AggregateStreams.addFrom(events, commit, firstSequenceNumber);
         }
         if (!found.isEmpty()) {
             Document last = found.get(found.size() - 1);
