@@ -1,6 +1,8 @@
 package com.aftersales.infra.mongo;
 
+import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
@@ -229,6 +231,14 @@ final class CommitOnWriteH2Backend extends H2Backend {
             MVMap<KeyValue, Object> map = getMvStore().openMap(mapName,
                     new MVMap.Builder<KeyValue, Object>().keyType(indexKeyType()));
             return new FastKeyIndex(map, indexName, keys, sparse);
+        }
+
+        @Override
+        protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+            String namespace = getFullCollectionNamespace(collectionName); // maps named as H2Database names them
+            MVMap<Object, Document> dataMap = getMvStore().openMap("databases." + namespace);
+            MVMap<String, Object> metaMap = getMvStore().openMap("meta." + namespace);
+            return new IdLookupCollection(this, collectionName, options, dataMap, metaMap, cursorRegistry);
         }
     }
 
