@@ -22,12 +22,20 @@ final class Node implements AutoCloseable {
     final TimerTicker ticker;
     final List<Timer> fired = new CopyOnWriteArrayList<>();
     final Map<String, AtomicInteger> commands = new ConcurrentHashMap<>();
+    /** Server time per command name, in microseconds. */
+    final Map<String, java.util.concurrent.atomic.AtomicLong> micros = new ConcurrentHashMap<>();
 
     Node(EmbeddedMongo server, String name, Clock clock, TimerHandler extra) {
         CommandListener counter = new CommandListener() {
             @Override
             public void commandStarted(CommandStartedEvent event) {
                 commands.computeIfAbsent(event.getCommandName(), k -> new AtomicInteger()).incrementAndGet();
+            }
+
+            @Override
+            public void commandSucceeded(com.mongodb.event.CommandSucceededEvent event) {
+                micros.computeIfAbsent(event.getCommandName(), k -> new java.util.concurrent.atomic.AtomicLong())
+                        .addAndGet(event.getElapsedTime(java.util.concurrent.TimeUnit.MICROSECONDS));
             }
         };
         client = MongoClients.create(MongoClientSettings.builder()
@@ -50,6 +58,7 @@ final class Node implements AutoCloseable {
 
     void resetCommands() {
         commands.clear();
+        micros.clear();
     }
 
     @Override
