@@ -1,0 +1,10 @@
+package com.aftersales.sla;
+
+/** Where a clock stands at a moment. A clock fulfilled late is FULFILLED and not met. */
+public enum SlaClockState {
+    RUNNING,
+    PAUSED,
+    WARNED,
+    FULFILLED,
+    BREACHED
+}
