@@ -19,7 +19,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.graphql.client.WebSocketGraphQlClient;
+import org.springframework.graphql.client.WebSocketGraphQlClientInterceptor;
+import reactor.core.publisher.Mono;
+import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient;
 import org.springframework.http.MediaType;
 
 /** GraphQL over the real HTTP stack with real signed tokens, and the checked-in schema as the tests read it. */
@@ -28,6 +33,20 @@ public abstract class GraphQlTestSupport extends ApiTestSupport {
     /** The fields of a ticket that the tests select after a task. */
     protected static final String TICKET_FIELDS = "id number status version type priority "
             + "handling { followUp plan { approvalBy approval } complaint { review } }";
+
+    @LocalServerPort
+    protected int port;
+
+    /** A graphql-ws client against the running server, authenticated in connection_init. */
+    protected WebSocketGraphQlClient socket(String token) {
+        return WebSocketGraphQlClient.builder("ws://localhost:" + port + "/graphql", new ReactorNettyWebSocketClient())
+                .interceptor(new WebSocketGraphQlClientInterceptor() {
+                    @Override
+                    public Mono<Object> connectionInitPayload() {
+                        return Mono.just(Map.of("Authorization", "Bearer " + token));
+                    }
+                }).build();
+    }
 
     protected static TypeDefinitionRegistry schema() {
         try (var reader = new InputStreamReader(new ClassPathResource("graphql/tickets.graphqls").getInputStream(),

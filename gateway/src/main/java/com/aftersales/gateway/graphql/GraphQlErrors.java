@@ -17,6 +17,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter;
 import org.springframework.graphql.execution.ErrorType;
+import org.springframework.graphql.execution.SubscriptionExceptionResolver;
+import org.springframework.graphql.execution.SubscriptionExceptionResolverAdapter;
+import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
@@ -44,7 +47,21 @@ public class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
 
     @Override
     protected GraphQLError resolveToSingleError(Throwable failure, DataFetchingEnvironment env) {
-        Locale locale = env.getLocale() == null ? Locale.ENGLISH : env.getLocale();
+        return resolve(failure, env.getLocale() == null ? Locale.ENGLISH : env.getLocale(), env);
+    }
+
+    /** Failures of a subscription's stream (no field environment: English, no path). */
+    @Bean
+    static SubscriptionExceptionResolver subscriptionErrors(GraphQlErrors errors) {
+        return new SubscriptionExceptionResolverAdapter() {
+            @Override
+            protected GraphQLError resolveToSingleError(Throwable failure) {
+                return errors.resolve(failure, Locale.ENGLISH, null);
+            }
+        };
+    }
+
+    GraphQLError resolve(Throwable failure, Locale locale, DataFetchingEnvironment env) {
         Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
                 ? failure.getCause() : failure;
         Refusal refusal = refusalOf(cause);
