@@ -16,7 +16,16 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.common.Registration;
+import org.axonframework.queryhandling.QueryBus;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
 import java.util.List;
 import java.util.Map;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -36,6 +45,44 @@ public abstract class GraphQlTestSupport extends ApiTestSupport {
 
     @LocalServerPort
     protected int port;
+    @Autowired
+    private QueryBus queryBus;
+    @Autowired
+    private CommandBus commandBus;
+
+    /** Queries and commands handled since the test began, by payload type (simple name). */
+    protected final Map<String, AtomicInteger> handled = new ConcurrentHashMap<>();
+    /** While set, every query fails with this (an unexpected failure inside the service). */
+    protected volatile RuntimeException failQueries;
+    private final List<Registration> counting = new ArrayList<>();
+
+    @BeforeEach
+    void countHandledMessages() {
+        counting.add(queryBus.registerHandlerInterceptor((unitOfWork, chain) -> {
+            count(unitOfWork.getMessage().getPayloadType());
+            if (failQueries != null) {
+                throw failQueries;
+            }
+            return chain.proceed();
+        }));
+        counting.add(commandBus.registerHandlerInterceptor((unitOfWork, chain) -> {
+            count(unitOfWork.getMessage().getPayloadType());
+            return chain.proceed();
+        }));
+    }
+
+    private void count(Class<?> type) {
+        handled.computeIfAbsent(type.getSimpleName(), name -> new AtomicInteger()).incrementAndGet();
+    }
+
+    @AfterEach
+    void stopCounting() {
+        counting.forEach(Registration::cancel);
+    }
+
+    protected int handledCount() {
+        return handled.values().stream().mapToInt(AtomicInteger::get).sum();
+    }
 
     /** A graphql-ws client against the running server, authenticated in connection_init. */
     protected WebSocketGraphQlClient socket(String token) {

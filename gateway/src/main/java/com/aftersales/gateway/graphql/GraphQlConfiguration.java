@@ -10,7 +10,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import com.aftersales.gateway.privacy.PersonalDataConfiguration;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.context.annotation.Bean;
+import org.springframework.graphql.server.WebGraphQlHandler;
+import org.springframework.graphql.server.webflux.GraphQlHttpHandler;
+import org.springframework.graphql.server.webflux.GraphQlWebSocketHandler;
+import org.springframework.http.codec.ServerCodecConfigurer;
+import org.springframework.http.codec.json.Jackson2JsonDecoder;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.execution.BatchLoaderRegistry;
@@ -29,6 +37,28 @@ public class GraphQlConfiguration {
     public GraphQlConfiguration(BatchLoaderRegistry loaders, QueryGateway queries) {
         loaders.forTypePair(TimelineKey.class, TimelinePage.class)
                 .registerMappedBatchLoader((keys, env) -> timelines(queries, keys));
+    }
+
+    /** POST /graphql, answering with {@link #codecs} instead of the REST codecs (which leave nulls out). */
+    @Bean
+    GraphQlHttpHandler graphQlHttpHandler(WebGraphQlHandler handler, ObjectMapper json) {
+        return new GraphQlHttpHandler(handler, codecs(json));
+    }
+
+    /** graphql-ws on the same codecs; the same settings as Spring Boot's own handler otherwise. */
+    @Bean
+    GraphQlWebSocketHandler graphQlWebSocketHandler(WebGraphQlHandler handler, ObjectMapper json,
+                                                    org.springframework.boot.autoconfigure.graphql.GraphQlProperties boot) {
+        return new GraphQlWebSocketHandler(handler, codecs(json), boot.getWebsocket().getConnectionInitTimeout(),
+                boot.getWebsocket().getKeepAlive());
+    }
+
+    /** Spring Boot's JSON for requests; for answers the masking encoder, writing nulls. */
+    private static ServerCodecConfigurer codecs(ObjectMapper json) {
+        ServerCodecConfigurer codecs = ServerCodecConfigurer.create();
+        codecs.defaultCodecs().jackson2JsonDecoder(new Jackson2JsonDecoder(json));
+        codecs.defaultCodecs().jackson2JsonEncoder(PersonalDataConfiguration.graphQlEncoder(json));
+        return codecs;
     }
 
     private static Mono<Map<TimelineKey, TimelinePage>> timelines(QueryGateway queries, Set<TimelineKey> keys) {
