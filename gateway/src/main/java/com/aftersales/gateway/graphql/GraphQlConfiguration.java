@@ -10,7 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import com.aftersales.gateway.privacy.PersonalDataConfiguration;
+import com.aftersales.gateway.privacy.PersonalDataMasking;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.context.annotation.Bean;
@@ -19,6 +20,7 @@ import org.springframework.graphql.server.webflux.GraphQlHttpHandler;
 import org.springframework.graphql.server.webflux.GraphQlWebSocketHandler;
 import org.springframework.http.codec.ServerCodecConfigurer;
 import org.springframework.http.codec.json.Jackson2JsonDecoder;
+import org.springframework.http.codec.json.Jackson2JsonEncoder;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.execution.BatchLoaderRegistry;
@@ -53,11 +55,19 @@ public class GraphQlConfiguration {
                 boot.getWebsocket().getKeepAlive());
     }
 
-    /** Spring Boot's JSON for requests; for answers the masking encoder, writing nulls. */
+    /**
+     * Spring Boot's JSON, writing nulls: a GraphQL answer names every selected field, null or not
+     * (GraphQL spec §7). Not the REST masking encoder: it masks by the written field name, which an
+     * alias chooses, so GraphQL masks each ticket for its caller before selecting from it
+     * ({@link PersonalDataMasking}); masking again would mask the masked ({@code *******5678} to
+     * {@code ****}).
+     */
     private static ServerCodecConfigurer codecs(ObjectMapper json) {
+        ObjectMapper withNulls = json.copy().setDefaultPropertyInclusion(JsonInclude.Include.ALWAYS)
+                .setSerializationInclusion(JsonInclude.Include.ALWAYS);
         ServerCodecConfigurer codecs = ServerCodecConfigurer.create();
         codecs.defaultCodecs().jackson2JsonDecoder(new Jackson2JsonDecoder(json));
-        codecs.defaultCodecs().jackson2JsonEncoder(PersonalDataConfiguration.graphQlEncoder(json));
+        codecs.defaultCodecs().jackson2JsonEncoder(new Jackson2JsonEncoder(withNulls));
         return codecs;
     }
 

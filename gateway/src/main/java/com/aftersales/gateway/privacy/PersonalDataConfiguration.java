@@ -1,8 +1,5 @@
 package com.aftersales.gateway.privacy;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import org.springframework.http.codec.HttpMessageEncoder;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -30,16 +27,6 @@ public class PersonalDataConfiguration implements WebFluxConfigurer {
     @Override
     public void configureHttpMessageCodecs(ServerCodecConfigurer configurer) {
         configurer.defaultCodecs().jackson2JsonEncoder(new PersonalDataJsonEncoder(json));
-    }
-
-    /**
-     * The same masking encoder for GraphQL responses, on a copy of {@code json} that writes nulls: a
-     * GraphQL answer names every selected field, null or not (GraphQL spec, section 7).
-     */
-    public static HttpMessageEncoder<Object> graphQlEncoder(ObjectMapper json) {
-        ObjectMapper withNulls = json.copy().setDefaultPropertyInclusion(JsonInclude.Include.ALWAYS)
-                .setSerializationInclusion(JsonInclude.Include.ALWAYS);
-        return new PersonalDataJsonEncoder(withNulls);
     }
 
     /**
