@@ -1,0 +1,40 @@
+package com.aftersales.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Outside local development: the schema is published, GraphiQL and introspection are off; personal
+ * data is masked for callers without PII_READER whatever aliases the document uses.
+ */
+class GraphQlToolingApiTest extends GraphQlTestSupport {
+
+    @Test
+    void the_schema_is_published_without_a_token() {
+        String schema = http.get().uri("/graphql/schema").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(schema).contains("type Query", "archiveTicket", "ticketsChanged");
+    }
+
+    @Test
+    void graphiql_and_introspection_are_off() {
+        http.get().uri("/graphiql").exchange().expectStatus().isNotFound();
+        JsonNode response = graphql(token("acme", "AGENT"), "{ __schema { queryType { name } } }", Map.of());
+        assertThat(response.path("errors")).isNotEmpty();
+        assertThat(response.toString()).doesNotContain("\"Query\"");
+    }
+
+    @Test
+    void personal_data_is_masked_whatever_the_aliases() {
+        String id = openTicket(token("acme", "AGENT"), TicketRequests.airConditionerRepair());
+        String document = "query($id: ID!) { ticket(id: $id) { status: registration { id: customer { number: phone "
+                + "phone } problem { code: occurredPlace } } } }";
+        JsonNode masked = data(token("acme", "AGENT"), document, Map.of("id", id));
+        assertThat(masked.toString()).doesNotContain("13800005678", "Chaoyang").contains("*******5678");
+        JsonNode piiReader = data(token("acme", "AGENT", "PII_READER"), document, Map.of("id", id));
+        assertThat(piiReader.at("/ticket/status/id/number").asText()).isEqualTo("13800005678");
+    }
+}
