@@ -8,7 +8,11 @@ import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import com.aftersales.ticket.view.TicketQueries.WatchTicket;
+import com.aftersales.ticket.view.TicketQueries.WatchTickets;
+import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.client.ClientGraphQlResponse;
 import org.springframework.graphql.client.WebSocketGraphQlClient;
 import reactor.core.Disposable;
@@ -42,6 +46,23 @@ class GraphQlSubscriptionApiTest extends GraphQlTestSupport {
                 .expectStatus().isOk();
     }
 
+    @Autowired
+    private QueryUpdateEmitter emitter;
+
+    /** Until the server watches the ticket and both tenants (the subscriptions are live). */
+    private void awaitWatches(String ticketId) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (System.nanoTime() < deadline) {
+            var watches = emitter.activeSubscriptions().stream().map(query -> query.getPayload()).toList();
+            if (watches.contains(new WatchTicket("acme", ticketId)) && watches.contains(new WatchTickets("acme"))
+                    && watches.contains(new WatchTickets("nimbus"))) {
+                return;
+            }
+            Thread.sleep(10);
+        }
+        throw new AssertionError("the subscriptions did not reach the server");
+    }
+
     /** The first change showing {@code status} (earlier ones, e.g. of intake, may still be queued). */
     private static Received next(BlockingQueue<Received> changes, String status) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
@@ -69,7 +90,7 @@ class GraphQlSubscriptionApiTest extends GraphQlTestSupport {
                         Map.of(), ofTenant),
                 subscribe(nimbus, "subscription { ticketsChanged { id status } }", Map.of(), ofOtherTenant));
         try {
-            Thread.sleep(500); // the subscriptions are registered on the server
+            awaitWatches(id);
             long before = System.nanoTime();
             assign(id); // answers once the view shows the change
             long answered = System.nanoTime();

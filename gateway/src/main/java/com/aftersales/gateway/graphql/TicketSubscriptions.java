@@ -1,9 +1,7 @@
 package com.aftersales.gateway.graphql;
 
 import com.aftersales.access.Caller;
-import com.aftersales.gateway.problem.RefusalException;
 import com.aftersales.gateway.ticket.TicketChanges;
-import com.aftersales.gateway.ticket.TicketViews;
 import com.aftersales.ticket.view.TicketView;
 import java.util.Map;
 import java.util.Objects;
@@ -21,21 +19,16 @@ import reactor.core.publisher.Flux;
 public class TicketSubscriptions {
 
     private final TicketChanges changes;
-    private final TicketViews views;
     private final TicketGraphQl tickets;
 
-    public TicketSubscriptions(TicketChanges changes, TicketViews views, TicketGraphQl tickets) {
+    public TicketSubscriptions(TicketChanges changes, TicketGraphQl tickets) {
         this.changes = changes;
-        this.views = views;
         this.tickets = tickets;
     }
 
     @SubscriptionMapping
     public Flux<Object> ticketChanged(@Argument String id, @ContextValue(GraphQlEntry.CALLER) Caller caller) {
-        return views.find(caller, id)
-                .switchIfEmpty(reactor.core.publisher.Mono.error(() -> new RefusalException("TICKET_NOT_FOUND")))
-                .thenMany(changes.ofTicket(caller, id))
-                .map(view -> tickets.node(view, caller));
+        return changes.ofTicket(caller, id).map(view -> tickets.node(view, caller));
     }
 
     @SubscriptionMapping

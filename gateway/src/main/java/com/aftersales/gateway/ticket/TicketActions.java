@@ -20,9 +20,10 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * Runs a task on a ticket for the API: {@code If-Match} (the ticket version from an ETag) guards
- * against changes made since, and the answer is the ticket as it stands after the task, with its
- * new version as ETag. The ticket answers the command with that version; the view is read once
+ * Runs a task of the catalogue ({@link TicketTasks}) on a ticket for every API: the expected
+ * version (REST: {@code If-Match}, the version from an ETag; GraphQL: {@code expectedVersion})
+ * guards against changes made since, and the answer is the ticket as it stands after the task, with
+ * its new version (REST: as ETag). The ticket answers the command with that version; the view is read once
  * the projection says it shows it (see {@link TicketWatch}).
  */
 @Component

@@ -1,6 +1,7 @@
 package com.aftersales.gateway.ticket;
 
 import com.aftersales.access.Caller;
+import com.aftersales.gateway.problem.RefusalException;
 import com.aftersales.ticket.view.TicketQueries.TicketViewUpdated;
 import com.aftersales.ticket.view.TicketQueries.WatchTicket;
 import com.aftersales.ticket.view.TicketQueries.WatchTickets;
@@ -10,6 +11,7 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.SubscriptionQueryResult;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /**
  * Live changes of ticket views for readers (GraphQL subscriptions): the query side's notices that a
@@ -28,12 +30,18 @@ public class TicketChanges {
         this.views = views;
     }
 
-    /** Changes of one ticket of the caller's tenant. */
+    /**
+     * Changes of one ticket of the caller's tenant; TICKET_NOT_FOUND (also for another tenant's) when
+     * the tenant has no such ticket. Subscribed before the check, so no change in between is missed.
+     */
     public Flux<TicketView> ofTicket(Caller caller, String ticketId) {
         return Flux.using(() -> queries.subscriptionQuery(new WatchTicket(caller.tenantId(), ticketId),
                                 ResponseTypes.optionalInstanceOf(TicketView.class),
                                 ResponseTypes.instanceOf(TicketViewUpdated.class)),
-                        SubscriptionQueryResult::updates, SubscriptionQueryResult::cancel)
+                        watch -> views.find(caller, ticketId)
+                                .switchIfEmpty(Mono.error(() -> new RefusalException("TICKET_NOT_FOUND")))
+                                .thenMany(watch.updates()),
+                        SubscriptionQueryResult::cancel)
                 .concatMap(update -> views.find(caller, update.ticketId()))
                 .distinctUntilChanged(TicketView::version);
     }
