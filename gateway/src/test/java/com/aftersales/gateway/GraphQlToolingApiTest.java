@@ -28,6 +28,28 @@ class GraphQlToolingApiTest extends GraphQlTestSupport {
     }
 
     @Test
+    void a_call_without_a_valid_token_is_refused_before_graphql() {
+        http.post().uri("/graphql").contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("query", "{ tickets { edges { node { id } } } }")).exchange()
+                .expectStatus().isUnauthorized().expectBody().jsonPath("$.code").isEqualTo("UNAUTHENTICATED");
+        http.post().uri("/graphql").headers(h -> h.setBearerAuth(token("acme", "PLATFORM_ADMIN")))
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("query", "{ tickets { edges { node { id } } } }")).exchange()
+                .expectStatus().isForbidden();
+        assertThat(handled).isEmpty();
+    }
+
+    @Test
+    void an_operation_is_refused_to_roles_it_does_not_declare_before_any_command() {
+        String id = openTicket(token("acme", "AGENT"), TicketRequests.airConditionerRepair());
+        handled.clear();
+        JsonNode response = task(token("acme", "AUDITOR"), "archiveTicket", id, 0L, null);
+        assertThat(code(response)).isEqualTo("ROLE_NOT_ALLOWED");
+        assertThat(response.at("/errors/0/path/0").asText()).isEqualTo("archiveTicket");
+        assertThat(handled).as("no command was sent").doesNotContainKey("ArchiveTicket");
+    }
+
+    @Test
     void personal_data_is_masked_whatever_the_aliases() {
         String id = openTicket(token("acme", "AGENT"), TicketRequests.airConditionerRepair());
         String document = "query($id: ID!) { ticket(id: $id) { status: registration { id: customer { number: phone "
