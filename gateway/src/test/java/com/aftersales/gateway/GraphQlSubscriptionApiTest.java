@@ -116,6 +116,22 @@ class GraphQlSubscriptionApiTest extends GraphQlTestSupport {
     }
 
     @Test
+    void a_subscription_ends_when_its_token_expires() {
+        String shortLived = sign(ISSUERS, "shared", "acme-agent-short", AUDIENCE, claims("acme", "AGENT"), 3);
+        WebSocketGraphQlClient client = socket(shortLived);
+        try {
+            long started = System.nanoTime();
+            var ended = client.document("subscription { ticketsChanged { id } }").executeSubscription()
+                    .then(reactor.core.publisher.Mono.just("completed"))
+                    .block(Duration.ofSeconds(20));
+            assertThat(ended).isEqualTo("completed");
+            assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started)).isLessThan(15);
+        } finally {
+            client.stop().block(Duration.ofSeconds(5));
+        }
+    }
+
+    @Test
     void a_connection_without_a_valid_token_is_refused() {
         WebSocketGraphQlClient anonymous = socket("not-a-token");
         try {

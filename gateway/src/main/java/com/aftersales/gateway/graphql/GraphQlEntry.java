@@ -11,6 +11,7 @@ import graphql.parser.ParserOptions;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Locale;
@@ -26,6 +27,7 @@ import org.springframework.graphql.support.DefaultExecutionGraphQlResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -41,6 +43,8 @@ import reactor.core.publisher.Mono;
 public class GraphQlEntry implements WebSocketGraphQlInterceptor {
 
     public static final String CALLER = "caller";
+    /** When the caller's token expires: a subscription ends then (the client reconnects with a new token). */
+    public static final String TOKEN_EXPIRES_AT = "tokenExpiresAt";
     private static final String AUTHENTICATION = GraphQlEntry.class.getName() + ".authentication";
 
     private final TrustedIssuers issuers;
@@ -121,8 +125,10 @@ public class GraphQlEntry implements WebSocketGraphQlInterceptor {
         }
         ParserOptions parser = ParserOptions.getDefaultOperationParserOptions().transform(
                 options -> options.maxTokens(properties.getMaxTokens()).maxCharacters(properties.getMaxDocumentLength()));
+        Instant expiresAt = authentication.getCredentials() instanceof Jwt jwt && jwt.getExpiresAt() != null
+                ? jwt.getExpiresAt() : Instant.MAX;
         resolved.configureExecutionInput((input, builder) -> builder.graphQLContext(context -> context
-                .put(CALLER, caller).put(ParserOptions.class, parser)).build());
+                .put(CALLER, caller).put(TOKEN_EXPIRES_AT, expiresAt).put(ParserOptions.class, parser)).build());
         return chain.next(resolved).contextWrite(ReactiveSecurityContextHolder.withAuthentication(authentication));
     }
 

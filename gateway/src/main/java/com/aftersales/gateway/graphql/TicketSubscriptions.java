@@ -3,6 +3,8 @@ package com.aftersales.gateway.graphql;
 import com.aftersales.access.Caller;
 import com.aftersales.gateway.ticket.TicketChanges;
 import com.aftersales.ticket.view.TicketView;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -27,17 +29,25 @@ public class TicketSubscriptions {
     }
 
     @SubscriptionMapping
-    public Flux<Object> ticketChanged(@Argument String id, @ContextValue(GraphQlEntry.CALLER) Caller caller) {
-        return changes.ofTicket(caller, id).map(view -> tickets.node(view, caller));
+    public Flux<Object> ticketChanged(@Argument String id, @ContextValue(GraphQlEntry.CALLER) Caller caller,
+                                      @ContextValue(GraphQlEntry.TOKEN_EXPIRES_AT) Instant expiresAt) {
+        return whileValid(changes.ofTicket(caller, id).map(view -> tickets.node(view, caller)), expiresAt);
     }
 
     @SubscriptionMapping
     public Flux<Object> ticketsChanged(@Argument Map<String, Object> filter,
-                                       @ContextValue(GraphQlEntry.CALLER) Caller caller) {
+                                       @ContextValue(GraphQlEntry.CALLER) Caller caller,
+                                       @ContextValue(GraphQlEntry.TOKEN_EXPIRES_AT) Instant expiresAt) {
         Map<String, Object> criteria = filter == null ? Map.of() : filter;
-        return changes.ofTenant(caller)
+        return whileValid(changes.ofTenant(caller)
                 .filter(view -> matches(view, criteria))
-                .map(view -> tickets.node(view, caller));
+                .map(view -> tickets.node(view, caller)), expiresAt);
+    }
+
+    /** A subscription lasts as long as the token it was opened with; then it completes. */
+    private static Flux<Object> whileValid(Flux<Object> changes, Instant expiresAt) {
+        Duration left = Duration.between(Instant.now(), expiresAt);
+        return left.isNegative() ? Flux.empty() : changes.take(left);
     }
 
     private static boolean matches(TicketView view, Map<String, Object> filter) {
