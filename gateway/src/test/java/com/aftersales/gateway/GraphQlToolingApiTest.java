@@ -50,6 +50,27 @@ class GraphQlToolingApiTest extends GraphQlTestSupport {
     }
 
     @Test
+    void the_history_is_for_auditors_only_and_answered_as_rest_answers_it() {
+        String id = openTicket(token("acme", "AGENT"), TicketRequests.airConditionerRepair());
+        String document = "query($id: ID!) { ticket(id: $id) { number history(first: 5) { edges { node { sequence "
+                + "type actor { id } payload } } pageInfo { hasNextPage } } } }";
+        JsonNode forAgent = graphql(token("acme", "AGENT"), document, Map.of("id", id));
+        assertThat(code(forAgent)).isEqualTo("ROLE_NOT_ALLOWED");
+        assertThat(forAgent.at("/data/ticket/number").asText()).as("the rest of the ticket is answered").isNotBlank();
+        assertThat(forAgent.at("/data/ticket/history").isNull()).isTrue();
+
+        JsonNode forAuditor = data(token("acme", "AUDITOR"), document, Map.of("id", id));
+        JsonNode first = forAuditor.at("/ticket/history/edges/0/node");
+        assertThat(first.get("type").asText()).isEqualTo("TicketOpened");
+        assertThat(first.get("sequence").asLong()).isZero();
+        assertThat(first.get("payload").toString()).doesNotContain("13800005678");
+        JsonNode rest = http.get().uri("/api/v1/tickets/" + id + "/history?limit=5")
+                .headers(h -> h.setBearerAuth(token("acme", "AUDITOR"))).exchange().expectStatus().isOk()
+                .expectBody(JsonNode.class).returnResult().getResponseBody();
+        assertThat(first.get("payload")).isEqualTo(rest.at("/items/0/payload"));
+    }
+
+    @Test
     void personal_data_is_masked_whatever_the_aliases() {
         String id = openTicket(token("acme", "AGENT"), TicketRequests.airConditionerRepair());
         String document = "query($id: ID!) { ticket(id: $id) { status: registration { id: customer { number: phone "

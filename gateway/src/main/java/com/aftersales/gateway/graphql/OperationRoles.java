@@ -36,6 +36,10 @@ public class OperationRoles extends SimplePerformantInstrumentation {
 
     private static final Map<String, Set<Role>> MUTATIONS = mutations();
 
+    /** Fields below the root that need more than the operation that reaches them, by "Type.field". */
+    private static final Map<String, Set<Role>> FIELDS = Map.of(
+            "Ticket.history", Role.HISTORY_READERS);
+
     private static Map<String, Set<Role>> mutations() {
         Map<String, Set<Role>> roles = new HashMap<>();
         roles.put("openTicket", Role.TICKET_OPENERS);
@@ -60,12 +64,18 @@ public class OperationRoles extends SimplePerformantInstrumentation {
     public DataFetcher<?> instrumentDataFetcher(DataFetcher<?> fetcher, InstrumentationFieldFetchParameters parameters,
                                                 InstrumentationState state) {
         DataFetchingEnvironment env = parameters.getEnvironment();
-        if (!(env.getParentType() instanceof GraphQLObjectType parent) || env.getField().getName().startsWith("__")
-                || !parent.getName().equals(rootName(env, parent))) {
+        if (!(env.getParentType() instanceof GraphQLObjectType parent) || env.getField().getName().startsWith("__")) {
+            return fetcher;
+        }
+        Set<Role> allowed;
+        if (parent.getName().equals(rootName(env, parent))) {
+            allowed = declared(parent.getName(), env.getField().getName()).orElse(Set.of());
+        } else if (FIELDS.containsKey(parent.getName() + "." + env.getField().getName())) {
+            allowed = FIELDS.get(parent.getName() + "." + env.getField().getName());
+        } else {
             return fetcher;
         }
         Caller caller = env.getGraphQlContext().get(GraphQlEntry.CALLER);
-        Set<Role> allowed = declared(parent.getName(), env.getField().getName()).orElse(Set.of());
         if (caller == null || !Role.anyOf(caller.roles(), allowed)) {
             return refused -> {
                 throw new RefusalException("ROLE_NOT_ALLOWED");
