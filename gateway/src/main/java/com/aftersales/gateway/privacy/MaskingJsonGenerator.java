@@ -1,5 +1,9 @@
 package com.aftersales.gateway.privacy;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonFactoryBuilder;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import com.aftersales.infra.privacy.PersonalData;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonStreamContext;
@@ -15,6 +19,14 @@ import java.nio.charset.StandardCharsets;
  * no type, map or field added later can write a string past it.
  */
 final class MaskingJsonGenerator extends JsonGeneratorDelegate {
+
+    /** A copy of {@code json} whose every generator masks. */
+    static ObjectMapper masking(ObjectMapper json) {
+        JsonFactory factory = ((JsonFactoryBuilder) json.getFactory().rebuild())
+                .addDecorator((f, generator) -> new MaskingJsonGenerator(generator))
+                .build();
+        return json.copyWith(factory);
+    }
 
     MaskingJsonGenerator(JsonGenerator delegate) {
         // false: writeObject/writeTree/copy* go through this generator too, not straight to the delegate

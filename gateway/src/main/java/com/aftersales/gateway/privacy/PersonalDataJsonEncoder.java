@@ -2,8 +2,6 @@ package com.aftersales.gateway.privacy;
 
 import com.aftersales.access.Caller;
 import com.aftersales.infra.tenancy.Role;
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.security.Principal;
 import java.util.ArrayList;
@@ -44,10 +42,7 @@ final class PersonalDataJsonEncoder implements HttpMessageEncoder<Object> {
 
     PersonalDataJsonEncoder(ObjectMapper json) {
         this.unmasked = new Jackson2JsonEncoder(json);
-        JsonFactory masking = ((JsonFactoryBuilder) json.getFactory().rebuild())
-                .addDecorator((factory, generator) -> new MaskingJsonGenerator(generator))
-                .build();
-        this.masked = new Jackson2JsonEncoder(json.copyWith(masking));
+        this.masked = new Jackson2JsonEncoder(MaskingJsonGenerator.masking(json));
     }
 
     static boolean mayReadPersonalData(@Nullable Principal principal) {

@@ -34,8 +34,6 @@ import org.springframework.web.server.ServerWebInputException;
 public class ProblemHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
-    private static final java.util.Set<String> STANDARD_MEMBERS =
-            java.util.Set.of("type", "title", "status", "detail", "instance", "code", "errors");
 
     private final Problems problems;
 
@@ -146,16 +144,7 @@ public class ProblemHandler {
     }
 
     private ProblemDetail refusal(Refusal refusal, Locale locale) {
-        Object[] arguments = refusal.arguments().values().stream()
-                .map(value -> value instanceof List<?> list ? String.join(", ", list.stream().map(String::valueOf).toList()) : value)
-                .toArray();
-        ProblemDetail problem = problems.problem(RefusalStatus.of(refusal.code()), refusal.code(), locale, arguments);
-        refusal.arguments().forEach((name, value) -> {
-            if (!STANDARD_MEMBERS.contains(name)) {
-                problem.setProperty(name, value);
-            }
-        });
-        return problem;
+        return problems.refusal(refusal, locale);
     }
 
     /** Framework-level refusals: unknown path, wrong method or media type. */

@@ -24,6 +24,8 @@ import reactor.core.publisher.Mono;
 public class RateLimitFilter implements WebFilter, Ordered {
 
     private static final String API = "/api/";
+    /** GraphQL over HTTP counts like any API call (graphql-ws: per connection, not limited here). */
+    private static final String GRAPHQL = "/graphql";
 
     /** Spring Security's WebFilterChainProxy ({@code WebFluxSecurityConfiguration}, not public). */
     private static final int SECURITY_ORDER = -100;
@@ -47,7 +49,8 @@ public class RateLimitFilter implements WebFilter, Ordered {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        if (!exchange.getRequest().getPath().pathWithinApplication().value().startsWith(API)) {
+        String path = exchange.getRequest().getPath().pathWithinApplication().value();
+        if (!path.startsWith(API) && !path.equals(GRAPHQL)) {
             return chain.filter(exchange);
         }
         // an Optional, not switchIfEmpty: the chain itself completes empty and would then run twice

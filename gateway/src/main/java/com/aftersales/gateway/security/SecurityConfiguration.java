@@ -46,6 +46,13 @@ public class SecurityConfiguration {
                         .pathMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
                                 "/webjars/swagger-ui/**").permitAll()
                         .pathMatchers(HttpMethod.GET, "/api/v1/audit/jwks.json").permitAll()
+                        // GraphQL (docs/graphql.md): the schema is public like the OpenAPI document;
+                        // GraphiQL exists only with the development issuer; GET /graphql is the
+                        // graphql-ws handshake, authenticated by the token in connection_init; each
+                        // operation checks its own roles (OperationRoles)
+                        .pathMatchers(HttpMethod.GET, "/graphql/schema", "/graphiql", "/graphiql/**").permitAll()
+                        .pathMatchers(HttpMethod.GET, "/graphql").permitAll()
+                        .pathMatchers(HttpMethod.POST, "/graphql").access(access.anyOf(Role.TICKET_READERS))
                         .pathMatchers("/actuator/prometheus", "/actuator/metrics/**").access(access.platform())
                         .pathMatchers("/api/v1/admin/**").access(access.platform())
                         .pathMatchers(HttpMethod.POST, "/api/v1/tickets").access(access.anyOf(Role.TICKET_OPENERS))

@@ -67,7 +67,7 @@ public record OpenTicketRequest(
             @NotBlank @Size(max = 1000) String uri) {
     }
 
-    Registration toRegistration() {
+    public Registration toRegistration() {
         ProductInput p = product == null ? new ProductInput(null, null, null, null) : product;
         return new Registration(channel, type, priority,
                 new Registration.Customer(customer.name(), customer.contactPerson(), customer.phone(), customer.email(),

@@ -4,7 +4,6 @@ import com.aftersales.access.Caller;
 import com.aftersales.gateway.problem.RefusalException;
 import com.aftersales.ticket.view.TicketView;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.concurrent.ThreadLocalRandom;
@@ -21,9 +20,10 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * Runs a task on a ticket for the API: {@code If-Match} (the ticket version from an ETag) guards
- * against changes made since, and the answer is the ticket as it stands after the task, with its
- * new version as ETag. The ticket answers the command with that version; the view is read once
+ * Runs a task of the catalogue ({@link TicketTasks}) on a ticket for every API: the expected
+ * version (REST: {@code If-Match}, the version from an ETag; GraphQL: {@code expectedVersion})
+ * guards against changes made since, and the answer is the ticket as it stands after the task, with
+ * its new version (REST: as ETag). The ticket answers the command with that version; the view is read once
  * the projection says it shows it (see {@link TicketWatch}).
  */
 @Component
@@ -40,38 +40,44 @@ public class TicketActions {
         this.views = views;
     }
 
-    /**
-     * Decisions on something the caller must have seen (approving a plan, reviewing a form,
-     * archiving) need If-Match: without it the decision could cover a plan swapped in meanwhile.
-     */
-    public Mono<ResponseEntity<TicketResponse>> decide(Caller caller, String ticketId, String ifMatch,
-                                                      Function<Long, Object> command) {
-        if (ifMatch == null) {
-            return Mono.error(new RefusalException("IF_MATCH_REQUIRED"));
-        }
-        return perform(caller, ticketId, ifMatch, command);
-    }
-
-    /** {@code command} gets the expected version (null without If-Match). */
-    public Mono<ResponseEntity<TicketResponse>> perform(Caller caller, String ticketId, String ifMatch,
-                                                       Function<Long, Object> command) {
+    /** Runs {@code task} for REST: the expected version comes from {@code If-Match}. */
+    public <B> Mono<ResponseEntity<TicketResponse>> rest(TicketTask<B> task, Caller caller, String ticketId,
+                                                         String ifMatch, B body) {
         Long expected;
         try {
             expected = expectedVersion(ifMatch);
         } catch (RefusalException e) {
             return Mono.error(e);
         }
-        var message = GenericCommandMessage.asCommandMessage(command.apply(expected)).andMetaData(caller.toMetaData());
+        return run(task, caller, ticketId, expected, body).map(TicketActions::answer);
+    }
+
+    /**
+     * Runs {@code task} on {@code ticketId}: refuses a decision without an expected version
+     * (IF_MATCH_REQUIRED), sends the command with the caller's metadata, and answers the view once
+     * it shows the task (empty view if it did not within the read-your-writes timeout).
+     */
+    public <B> Mono<Outcome> run(TicketTask<B> task, Caller caller, String ticketId, Long expected, B body) {
+        if (task.decision() && expected == null) {
+            return Mono.error(new RefusalException("IF_MATCH_REQUIRED"));
+        }
+        var message = GenericCommandMessage.asCommandMessage(task.command(ticketId, expected, body))
+                .andMetaData(caller.toMetaData());
         return Mono.using(() -> views.openWatch(caller, ticketId),
                 watch -> Mono.fromCallable(() -> sendRetryingConflicts(message))
                         .subscribeOn(Schedulers.boundedElastic())
-                        .flatMap(version -> watch.until(version).map(view -> answer(view, version))),
+                        .flatMap(version -> watch.until(version).map(view -> new Outcome(view, version))),
                 TicketWatch::close);
     }
 
+    /** The ticket's view after a task (empty when the view had not caught up in time) and its new version. */
+    public record Outcome(Optional<TicketView> view, long version) {
+    }
+
     /** The view that shows the task; 202 with the new version if the view did not catch up in time. */
-    private static ResponseEntity<TicketResponse> answer(Optional<TicketView> view, long version) {
-        return view.map(visible -> ResponseEntity.ok().eTag(Long.toString(visible.version()))
+    private static ResponseEntity<TicketResponse> answer(Outcome outcome) {
+        long version = outcome.version();
+        return outcome.view().map(visible -> ResponseEntity.ok().eTag(Long.toString(visible.version()))
                         .body(TicketResponse.of(visible)))
                 .orElseGet(() -> ResponseEntity.status(HttpStatus.ACCEPTED).eTag(Long.toString(version)).build());
     }

@@ -9,15 +9,6 @@ import com.aftersales.gateway.ticket.TicketActionRequests.Marks;
 import com.aftersales.gateway.ticket.TicketActionRequests.Reassignment;
 import com.aftersales.gateway.ticket.TicketActionRequests.SendBack;
 import com.aftersales.gateway.ticket.TicketActionRequests.Supplement;
-import com.aftersales.ticket.AcknowledgeTicket;
-import com.aftersales.ticket.LifecycleCommands.AcceptAssignment;
-import com.aftersales.ticket.LifecycleCommands.AddCoHandler;
-import com.aftersales.ticket.LifecycleCommands.AssignTicket;
-import com.aftersales.ticket.LifecycleCommands.ClassifyTicket;
-import com.aftersales.ticket.LifecycleCommands.MarkTicket;
-import com.aftersales.ticket.LifecycleCommands.ReassignTicket;
-import com.aftersales.ticket.LifecycleCommands.SendBackForInformation;
-import com.aftersales.ticket.LifecycleCommands.SupplyInformation;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;
@@ -72,8 +63,7 @@ public class TicketActionsController {
     public Mono<ResponseEntity<TicketResponse>> acknowledge(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
             @PathVariable String ticketId, @RequestHeader(name = IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody Acknowledgement body) {
-        return actions.perform(caller, ticketId, ifMatch,
-                version -> new AcknowledgeTicket(ticketId, version, body.promisedResponseBy(), body.channel()));
+        return actions.rest(TicketTasks.ACKNOWLEDGE, caller, ticketId, ifMatch, body);
     }
 
     @Operation(summary = "Set type, priority and responsibility (分类与优先级)")
@@ -81,8 +71,7 @@ public class TicketActionsController {
     public Mono<ResponseEntity<TicketResponse>> classify(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
             @PathVariable String ticketId, @RequestHeader(name = IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody Classification body) {
-        return actions.perform(caller, ticketId, ifMatch,
-                version -> new ClassifyTicket(ticketId, version, body.type(), body.priority(), body.responsibility()));
+        return actions.rest(TicketTasks.CLASSIFY, caller, ticketId, ifMatch, body);
     }
 
     @Operation(summary = "Replace the special marks VIP / REPEAT / BATCH (特殊标记)")
@@ -90,7 +79,7 @@ public class TicketActionsController {
     public Mono<ResponseEntity<TicketResponse>> mark(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
             @PathVariable String ticketId, @RequestHeader(name = IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody Marks body) {
-        return actions.perform(caller, ticketId, ifMatch, version -> new MarkTicket(ticketId, version, body.marks()));
+        return actions.rest(TicketTasks.MARK, caller, ticketId, ifMatch, body);
     }
 
     @Operation(summary = "Route to a department and a person (责任分配)")
@@ -98,8 +87,7 @@ public class TicketActionsController {
     public Mono<ResponseEntity<TicketResponse>> assign(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
             @PathVariable String ticketId, @RequestHeader(name = IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody Assignment body) {
-        return actions.perform(caller, ticketId, ifMatch,
-                version -> new AssignTicket(ticketId, version, body.department(), body.assigneeId()));
+        return actions.rest(TicketTasks.ASSIGN, caller, ticketId, ifMatch, body);
     }
 
     @Operation(summary = "Move to another department or person, with a reason")
@@ -107,8 +95,7 @@ public class TicketActionsController {
     public Mono<ResponseEntity<TicketResponse>> reassign(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
             @PathVariable String ticketId, @RequestHeader(name = IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody Reassignment body) {
-        return actions.perform(caller, ticketId, ifMatch,
-                version -> new ReassignTicket(ticketId, version, body.department(), body.assigneeId(), body.reason()));
+        return actions.rest(TicketTasks.REASSIGN, caller, ticketId, ifMatch, body);
     }
 
     @Operation(summary = "Add a handler to the task force (专项小组)")
@@ -116,14 +103,14 @@ public class TicketActionsController {
     public Mono<ResponseEntity<TicketResponse>> addCoHandler(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
             @PathVariable String ticketId, @RequestHeader(name = IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody CoHandler body) {
-        return actions.perform(caller, ticketId, ifMatch, version -> new AddCoHandler(ticketId, version, body.handlerId()));
+        return actions.rest(TicketTasks.ADD_CO_HANDLER, caller, ticketId, ifMatch, body);
     }
 
     @Operation(summary = "The assignee confirms receipt")
     @PostMapping("/acceptance")
     public Mono<ResponseEntity<TicketResponse>> accept(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
             @PathVariable String ticketId, @RequestHeader(name = IF_MATCH, required = false) String ifMatch) {
-        return actions.perform(caller, ticketId, ifMatch, version -> new AcceptAssignment(ticketId, version));
+        return actions.rest(TicketTasks.ACCEPT, caller, ticketId, ifMatch, TicketTask.NoBody.INSTANCE);
     }
 
     @Operation(summary = "The assignee sends the ticket back for missing details")
@@ -131,8 +118,7 @@ public class TicketActionsController {
     public Mono<ResponseEntity<TicketResponse>> sendBack(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
             @PathVariable String ticketId, @RequestHeader(name = IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody SendBack body) {
-        return actions.perform(caller, ticketId, ifMatch,
-                version -> new SendBackForInformation(ticketId, version, body.missing()));
+        return actions.rest(TicketTasks.SEND_BACK, caller, ticketId, ifMatch, body);
     }
 
     @Operation(summary = "Intake supplies the missing details")
@@ -140,7 +126,6 @@ public class TicketActionsController {
     public Mono<ResponseEntity<TicketResponse>> supply(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
             @PathVariable String ticketId, @RequestHeader(name = IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody Supplement body) {
-        return actions.perform(caller, ticketId, ifMatch,
-                version -> new SupplyInformation(ticketId, version, body.information()));
+        return actions.rest(TicketTasks.SUPPLY, caller, ticketId, ifMatch, body);
     }
 }

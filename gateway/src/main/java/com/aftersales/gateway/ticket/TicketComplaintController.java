@@ -5,8 +5,6 @@ import com.aftersales.gateway.ticket.TicketActionRequests.ComplaintFeedback;
 import com.aftersales.gateway.ticket.TicketActionRequests.PlanChange;
 import com.aftersales.gateway.ticket.TicketActionRequests.Review;
 import com.aftersales.gateway.ticket.TicketActionRequests.Warranty;
-import com.aftersales.ticket.ComplaintCommands;
-import com.aftersales.ticket.HandlingCommands;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;
@@ -58,12 +56,7 @@ public class TicketComplaintController {
     public Mono<ResponseEntity<TicketResponse>> feedback(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
             @PathVariable String ticketId, @RequestHeader(name = IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody ComplaintFeedback body) {
-        return actions.perform(caller, ticketId, ifMatch, version -> new ComplaintCommands.SubmitComplaintFeedback(
-                ticketId, version, body.outcome(), body.outcomeReason(), body.initialDemandMet(), body.demandReason(),
-                body.compensation() == null ? null
-                        : new HandlingCommands.Compensation(body.compensation().amount(), body.compensation().form()),
-                body.measures(), body.keyTimePoints(), body.customerOpinion(), body.customerSatisfaction(),
-                body.rootCause(), body.improvements()));
+        return actions.rest(TicketTasks.COMPLAINT_FEEDBACK, caller, ticketId, ifMatch, body);
     }
 
     @Operation(summary = "Review the form: approve archiving 同意归档 or send back for supplement 需补充说明")
@@ -71,8 +64,7 @@ public class TicketComplaintController {
     public Mono<ResponseEntity<TicketResponse>> review(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
             @PathVariable String ticketId, @RequestHeader(name = IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody Review body) {
-        return actions.decide(caller, ticketId, ifMatch,
-                version -> new ComplaintCommands.ReviewComplaintFeedback(ticketId, version, body.approve(), body.note()));
+        return actions.rest(TicketTasks.REVIEW_COMPLAINT, caller, ticketId, ifMatch, body);
     }
 
     @Operation(summary = "Record the warranty of a replaced part")
@@ -80,8 +72,7 @@ public class TicketComplaintController {
     public Mono<ResponseEntity<TicketResponse>> warranty(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
             @PathVariable String ticketId, @RequestHeader(name = IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody Warranty body) {
-        return actions.perform(caller, ticketId, ifMatch,
-                version -> new ComplaintCommands.RecordWarranty(ticketId, version, body.part(), body.warrantyUntil()));
+        return actions.rest(TicketTasks.WARRANTY, caller, ticketId, ifMatch, body);
     }
 
     @Operation(summary = "Record a plan change the customer confirmed in writing")
@@ -89,7 +80,6 @@ public class TicketComplaintController {
     public Mono<ResponseEntity<TicketResponse>> planChange(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
             @PathVariable String ticketId, @RequestHeader(name = IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody PlanChange body) {
-        return actions.perform(caller, ticketId, ifMatch,
-                version -> new ComplaintCommands.RecordPlanChange(ticketId, version, body.change(), body.customerConfirmation()));
+        return actions.rest(TicketTasks.PLAN_CHANGE, caller, ticketId, ifMatch, body);
     }
 }

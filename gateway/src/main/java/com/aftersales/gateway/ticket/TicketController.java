@@ -2,10 +2,6 @@ package com.aftersales.gateway.ticket;
 
 import com.aftersales.access.Caller;
 import com.aftersales.gateway.problem.RefusalException;
-import com.aftersales.ticket.view.TicketQueries.ListTickets;
-import com.aftersales.ticket.view.TicketQueries.TicketPage;
-import com.aftersales.infra.tenancy.Role;
-import com.aftersales.ticket.search.TicketSearch;
 import com.aftersales.ticket.view.TicketQueries.CountTickets;
 import com.aftersales.ticket.view.TicketQueries.TicketCounts;
 import com.aftersales.ticket.view.TicketView;
@@ -42,10 +38,12 @@ public class TicketController {
 
     private final TicketIntake intake;
     private final QueryGateway queries;
+    private final TicketLists lists;
 
-    public TicketController(TicketIntake intake, QueryGateway queries) {
+    public TicketController(TicketIntake intake, QueryGateway queries, TicketLists lists) {
         this.intake = intake;
         this.queries = queries;
+        this.lists = lists;
     }
 
     @Operation(summary = "Register a customer request (需求接收与登记)", description = """
@@ -113,16 +111,7 @@ public class TicketController {
     public Mono<ResponseEntity<TicketListResponse>> list(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
                                                          @ParameterObject @Valid @ModelAttribute TicketListParams params,
                                                          ServerHttpRequest request) {
-        boolean personalData = caller.has(Role.PII_READER);
-        if (params.customer() != null && !personalData) {
-            return Mono.error(new RefusalException("PERSONAL_DATA_SEARCH_NOT_ALLOWED"));
-        }
-        ListTickets query = new ListTickets(caller.tenantId(), params.filter(caller.actorId(), personalData),
-                params.ticketSort(), params.cursor(), params.pageSize());
-        if (params.cursor() != null && !TicketSearch.isValidCursor(query)) {
-            return Mono.error(new RefusalException("INVALID_CURSOR"));
-        }
-        return Mono.fromFuture(() -> queries.query(query, TicketPage.class))
+        return lists.page(caller, params)
                 .map(page -> withNextLink(ResponseEntity.ok(), request, page.nextCursor())
                         .body(new TicketListResponse(page.items().stream().map(TicketResponse::of).toList(),
                                 page.nextCursor(), page.hasMore())));

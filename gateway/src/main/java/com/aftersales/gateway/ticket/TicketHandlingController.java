@@ -12,7 +12,6 @@ import com.aftersales.gateway.ticket.TicketActionRequests.Progress;
 import com.aftersales.gateway.ticket.TicketActionRequests.Resolution;
 import com.aftersales.gateway.ticket.TicketActionRequests.Survey;
 import com.aftersales.gateway.ticket.TicketActionRequests.Verdict;
-import com.aftersales.ticket.HandlingCommands;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;
@@ -64,8 +63,7 @@ public class TicketHandlingController {
     public Mono<ResponseEntity<TicketResponse>> diagnose(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
             @PathVariable String ticketId, @RequestHeader(name = IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody Diagnosis body) {
-        return actions.perform(caller, ticketId, ifMatch, version -> new HandlingCommands.RecordDiagnosis(
-                ticketId, version, body.method(), body.findings(), body.appointmentAt()));
+        return actions.rest(TicketTasks.DIAGNOSE, caller, ticketId, ifMatch, body);
     }
 
     @Operation(summary = "Propose a plan 处理方案; the answer says which approval it needs")
@@ -73,18 +71,14 @@ public class TicketHandlingController {
     public Mono<ResponseEntity<TicketResponse>> propose(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
             @PathVariable String ticketId, @RequestHeader(name = IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody Plan body) {
-        return actions.perform(caller, ticketId, ifMatch, version -> new HandlingCommands.ProposePlan(ticketId, version,
-                body.temporaryMeasure(), body.permanentFix(), body.measures(), body.cost(),
-                body.compensation() == null ? null
-                        : new HandlingCommands.Compensation(body.compensation().amount(), body.compensation().form()),
-                body.deadline()));
+        return actions.rest(TicketTasks.PROPOSE_PLAN, caller, ticketId, ifMatch, body);
     }
 
     @Operation(summary = "Approve the pending plan 方案审批 (highest level: MANAGER; second: SUPERVISOR)")
     @PostMapping("/plan/approval")
     public Mono<ResponseEntity<TicketResponse>> approve(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
             @PathVariable String ticketId, @RequestHeader(name = IF_MATCH, required = false) String ifMatch) {
-        return actions.decide(caller, ticketId, ifMatch, version -> new HandlingCommands.ApprovePlan(ticketId, version));
+        return actions.rest(TicketTasks.APPROVE_PLAN, caller, ticketId, ifMatch, TicketTask.NoBody.INSTANCE);
     }
 
     @Operation(summary = "Reject the pending plan with a reason")
@@ -92,8 +86,7 @@ public class TicketHandlingController {
     public Mono<ResponseEntity<TicketResponse>> reject(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
             @PathVariable String ticketId, @RequestHeader(name = IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody Decision body) {
-        return actions.decide(caller, ticketId, ifMatch,
-                version -> new HandlingCommands.RejectPlan(ticketId, version, body.reason()));
+        return actions.rest(TicketTasks.REJECT_PLAN, caller, ticketId, ifMatch, body);
     }
 
     @Operation(summary = "Set the progress state 处理状态")
@@ -101,8 +94,7 @@ public class TicketHandlingController {
     public Mono<ResponseEntity<TicketResponse>> progress(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
             @PathVariable String ticketId, @RequestHeader(name = IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody Progress body) {
-        return actions.perform(caller, ticketId, ifMatch,
-                version -> new HandlingCommands.SetProgress(ticketId, version, body.progress()));
+        return actions.rest(TicketTasks.SET_PROGRESS, caller, ticketId, ifMatch, body);
     }
 
     @Operation(summary = "Log a contact (channel, direction, summary)")
@@ -110,8 +102,7 @@ public class TicketHandlingController {
     public Mono<ResponseEntity<TicketResponse>> contact(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
             @PathVariable String ticketId, @RequestHeader(name = IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody Contact body) {
-        return actions.perform(caller, ticketId, ifMatch, version -> new HandlingCommands.LogContact(
-                ticketId, version, body.channel(), body.direction(), body.summary()));
+        return actions.rest(TicketTasks.LOG_CONTACT, caller, ticketId, ifMatch, body);
     }
 
     @Operation(summary = "Record a customer update 进度同步")
@@ -119,8 +110,7 @@ public class TicketHandlingController {
     public Mono<ResponseEntity<TicketResponse>> customerUpdate(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
             @PathVariable String ticketId, @RequestHeader(name = IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody CustomerUpdate body) {
-        return actions.perform(caller, ticketId, ifMatch, version -> new HandlingCommands.RecordCustomerUpdate(
-                ticketId, version, body.channel(), body.summary()));
+        return actions.rest(TicketTasks.CUSTOMER_UPDATE, caller, ticketId, ifMatch, body);
     }
 
     @Operation(summary = "Escalate 问题升级 with a reason")
@@ -128,8 +118,7 @@ public class TicketHandlingController {
     public Mono<ResponseEntity<TicketResponse>> escalate(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
             @PathVariable String ticketId, @RequestHeader(name = IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody Escalation body) {
-        return actions.perform(caller, ticketId, ifMatch,
-                version -> new HandlingCommands.EscalateTicket(ticketId, version, body.to(), body.reason()));
+        return actions.rest(TicketTasks.ESCALATE, caller, ticketId, ifMatch, body);
     }
 
     @Operation(summary = "Resolve; the customer verifies next 客户验收")
@@ -137,8 +126,7 @@ public class TicketHandlingController {
     public Mono<ResponseEntity<TicketResponse>> resolve(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
             @PathVariable String ticketId, @RequestHeader(name = IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody Resolution body) {
-        return actions.perform(caller, ticketId, ifMatch,
-                version -> new HandlingCommands.ResolveTicket(ticketId, version, body.resolution()));
+        return actions.rest(TicketTasks.RESOLVE, caller, ticketId, ifMatch, body);
     }
 
     @Operation(summary = "The customer's verdict: accepted closes, rejected reopens for second handling")
@@ -146,9 +134,7 @@ public class TicketHandlingController {
     public Mono<ResponseEntity<TicketResponse>> verdict(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
             @PathVariable String ticketId, @RequestHeader(name = IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody Verdict body) {
-        return actions.perform(caller, ticketId, ifMatch, version -> body.accepted()
-                ? new HandlingCommands.AcceptResolution(ticketId, version, body.note())
-                : new HandlingCommands.RejectResolution(ticketId, version, body.note()));
+        return actions.rest(TicketTasks.VERDICT, caller, ticketId, ifMatch, body);
     }
 
     @Operation(summary = "Record the satisfaction survey 满意度")
@@ -156,9 +142,7 @@ public class TicketHandlingController {
     public Mono<ResponseEntity<TicketResponse>> survey(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
             @PathVariable String ticketId, @RequestHeader(name = IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody Survey body) {
-        return actions.perform(caller, ticketId, ifMatch, version -> new HandlingCommands.RecordSurvey(ticketId, version,
-                body.satisfaction(), body.responseSpeed(), body.resolutionEffect(), body.serviceAttitude(),
-                body.overall(), body.nps(), body.comment()));
+        return actions.rest(TicketTasks.SURVEY, caller, ticketId, ifMatch, body);
     }
 
     @Operation(summary = "Record the follow-up call 回访")
@@ -166,14 +150,13 @@ public class TicketHandlingController {
     public Mono<ResponseEntity<TicketResponse>> followUp(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
             @PathVariable String ticketId, @RequestHeader(name = IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody FollowUpCall body) {
-        return actions.perform(caller, ticketId, ifMatch, version -> new HandlingCommands.RecordFollowUpCall(
-                ticketId, version, body.summary(), body.cause(), body.improvementPlan()));
+        return actions.rest(TicketTasks.FOLLOW_UP_CALL, caller, ticketId, ifMatch, body);
     }
 
     @Operation(summary = "Archive 归档: read-only afterwards")
     @PostMapping("/archive")
     public Mono<ResponseEntity<TicketResponse>> archive(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
             @PathVariable String ticketId, @RequestHeader(name = IF_MATCH, required = false) String ifMatch) {
-        return actions.decide(caller, ticketId, ifMatch, version -> new HandlingCommands.ArchiveTicket(ticketId, version));
+        return actions.rest(TicketTasks.ARCHIVE, caller, ticketId, ifMatch, TicketTask.NoBody.INSTANCE);
     }
 }

@@ -54,8 +54,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  *       ({@code POST /api/v1/tickets}) and a task command ({@code POST …/contacts}).</li>
  * </ol>
  * Arguments: sizes per tenant, comma-separated (default {@code 10000,100000}); optionally the
- * number of measured intake and task requests (default 2000); optionally {@code reads} or
- * {@code writes} to run only those (default {@code reads,writes}). The service runs in this JVM
+ * number of measured intake and task requests (default 2000); optionally {@code reads},
+ * {@code writes} or {@code graphql} (a ticket read and a task over GraphQL next to REST) to run only
+ * those (default {@code reads,writes,graphql}). The service runs in this JVM
  * (random port, an issuer of the harness's own), so the clients share its CPU. System properties:
  * {@code bench.connections} (16), {@code bench.warmup-seconds} of mixed reads before the first is
  * measured (60), {@code bench.read-warmup} and {@code bench.read-requests} per read (300, 1000),
@@ -87,7 +88,7 @@ public final class ApiBenchmark {
         List<Long> sizes = Stream.of((args.length > 0 ? args[0] : "10000,100000").split(","))
                 .map(String::trim).map(Long::parseLong).toList();
         int writes = args.length > 1 ? Integer.parseInt(args[1]) : 2_000;
-        List<String> parts = List.of((args.length > 2 ? args[2] : "reads,writes").split(","));
+        List<String> parts = List.of((args.length > 2 ? args[2] : "reads,writes,graphql").split(","));
         Path dir = Files.createTempDirectory("aftersales-api-bench");
         long started = System.nanoTime();
         System.out.printf(Locale.ROOT, "Aftersales API benchmark: embedded default (H2 file, commit before ack) in %s%n"
@@ -181,6 +182,12 @@ public final class ApiBenchmark {
             if (parts.contains("writes")) {
                 profiled("writes", () -> {
                     writes(column, writes);
+                    return null;
+                });
+            }
+            if (parts.contains("graphql")) {
+                profiled("graphql", () -> {
+                    graphQl(column, writes);
                     return null;
                 });
             }
@@ -290,6 +297,57 @@ public final class ApiBenchmark {
                 Duration.ofMinutes(5), i -> post("/api/v1/tickets/" + created.get(i % created.size()) + "/contacts",
                         contact).build());
         report(column, tasks, created.size() + " tickets");
+    }
+
+    /**
+     * Issue 10's figure: one ticket read and one task over GraphQL, each next to its REST equivalent
+     * on the same tickets and connections (goal: GraphQL within 1.5× of REST).
+     */
+    private void graphQl(Map<String, String> column, int requests) {
+        System.out.printf(Locale.ROOT, "GraphQL beside REST (%d connections; warm-up %d, then up to %d or 30 s):%n",
+                CONNECTIONS, READ_WARMUP, READ_REQUESTS);
+        List<String> ids = new ArrayList<>();
+        try {
+            JSON.readTree(http.send(get("/api/v1/tickets?limit=64", reader)).body()).get("items")
+                    .forEach(item -> ids.add(item.get("id").asText()));
+        } catch (IOException | NullPointerException e) {
+            System.out.println("  no tickets listed: GraphQL part skipped");
+            return;
+        }
+        if (ids.isEmpty()) {
+            System.out.println("  no tickets listed: GraphQL part skipped");
+            return;
+        }
+        String query = "query($id: ID!) { ticket(id: $id) { id number status type priority version registeredAt "
+                + "registration { customer { name phone } product { model } problem { description } } "
+                + "assignment { department assigneeId } handling { progress } } }";
+        HttpLoad.Result rest = http.run("ticket GET /api/v1/tickets/{id}", READ_WARMUP, READ_REQUESTS,
+                Duration.ofSeconds(30), i -> get("/api/v1/tickets/" + ids.get(i % ids.size()), reader));
+        report(column, rest, "REST");
+        HttpLoad.Result graphQl = http.run("ticket GraphQL query ticket(id)", READ_WARMUP, READ_REQUESTS,
+                Duration.ofSeconds(30), i -> graphQlRequest(reader, query, Map.of("id", ids.get(i % ids.size()))));
+        report(column, graphQl, "GraphQL");
+        Map<String, Object> contact = Map.of("channel", "PHONE", "direction", "OUTBOUND",
+                "summary", "已电话联系客户，确认故障现象，约定明天上午上门检修。");
+        HttpLoad.Result restTask = http.run("task POST /api/v1/tickets/{id}/contacts", requests / 2, requests,
+                Duration.ofMinutes(5), i -> post("/api/v1/tickets/" + ids.get(i % ids.size()) + "/contacts", contact).build());
+        report(column, restTask, "REST");
+        String mutation = "mutation($id: ID!, $input: ContactInput!) { logContact(id: $id, input: $input) { id version } }";
+        HttpLoad.Result graphQlTask = http.run("task GraphQL mutation logContact", requests / 2, requests,
+                Duration.ofMinutes(5), i -> graphQlRequest(agent, mutation,
+                        Map.of("id", ids.get(i % ids.size()), "input", contact)));
+        report(column, graphQlTask, "GraphQL");
+    }
+
+    private HttpRequest graphQlRequest(String token, String document, Map<String, Object> variables) {
+        try {
+            return HttpRequest.newBuilder(http.uri("/graphql")).timeout(REQUEST_TIMEOUT)
+                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(
+                            Map.of("query", document, "variables", variables)))).build();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A part of the run that may be profiled. */

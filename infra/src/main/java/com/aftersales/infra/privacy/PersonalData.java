@@ -29,7 +29,8 @@ public final class PersonalData {
     static final Set<String> NOT_PERSONAL = Set.of("id", "ticketId", "number", "status", "type", "priority", "code",
             "kind", "version", "sequence", "channel", "direction", "method", "approval", "approvalBy", "review",
             "outcome", "rootCause", "satisfaction", "customerSatisfaction", "followUp", "responsibility", "marks",
-            "emotion", "nextCursor", "reference", "hash", "previousHash", "eventId");
+            "emotion", "nextCursor", "reference", "hash", "previousHash", "eventId", "cursor", "startCursor",
+            "endCursor");
 
     enum Kind { NOT_PERSONAL, CONTACT_NUMBER, EMAIL, CONTACT, HIDDEN, FREE_TEXT }
 

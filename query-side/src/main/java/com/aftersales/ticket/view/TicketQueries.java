@@ -38,6 +38,28 @@ public final class TicketQueries {
     }
 
     /**
+     * A subscription query on every ticket of a tenant: its updates ({@link TicketViewUpdated}) say
+     * which ticket's view now shows which version. Its initial answer is {@code true} (nothing to read).
+     */
+    public record WatchTickets(String tenantId) {
+    }
+
+    /**
+     * The first pages of several tickets' process logs at once (one store read for all): for each
+     * range, entries {@code from} .. {@code to} (the ticket's version as the caller read it from the
+     * tenant's view), at most {@code limit}. Entries of another tenant are never returned.
+     */
+    public record FindTimelines(String tenantId, List<TimelineRange> ranges) {
+    }
+
+    public record TimelineRange(String ticketId, long from, long to, int limit) {
+    }
+
+    /** Pages of {@link FindTimelines} by ticket id. */
+    public record TimelinePages(Map<String, TimelinePage> pages) {
+    }
+
+    /**
      * One page of a ticket's process log, oldest first: at most {@code limit} entries (1 to
      * {@link TimelinePage#MAX_LIMIT}) from sequence number {@code from} on. Empty when the tenant has
      * no such ticket.

@@ -3,6 +3,7 @@ package com.aftersales.ticket.view;
 import com.aftersales.ticket.view.TicketQueries.FindTicket;
 import com.aftersales.ticket.view.TicketQueries.TicketViewUpdated;
 import com.aftersales.ticket.view.TicketQueries.WatchTicket;
+import com.aftersales.ticket.view.TicketQueries.WatchTickets;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.axonframework.queryhandling.QueryHandler;
@@ -12,7 +13,7 @@ import org.springframework.stereotype.Component;
 /**
  * Tells the subscribers of {@link WatchTicket} (writers waiting until their change is visible) which
  * version a ticket's view shows, once the projection has written it. Only subscriptions naming the
- * same tenant and ticket hear of it; inside a processor's unit of work Axon emits after the commit.
+ * same tenant and ticket hear of it, and those of {@link WatchTickets} naming the same tenant; inside a processor's unit of work Axon emits after the commit.
  */
 @Component
 public class TicketViewUpdates {
@@ -31,8 +32,16 @@ public class TicketViewUpdates {
         return queries.find(new FindTicket(query.tenantId(), query.ticketId()));
     }
 
+    /** The initial answer of a subscription to a tenant's tickets: nothing to read. */
+    @QueryHandler
+    public Boolean watching(WatchTickets query) {
+        return Boolean.TRUE;
+    }
+
     void applied(String tenantId, String ticketId, long version) {
+        TicketViewUpdated update = new TicketViewUpdated(tenantId, ticketId, version);
         emitter.emit(WatchTicket.class, watch -> watch.tenantId().equals(tenantId) && watch.ticketId().equals(ticketId),
-                new TicketViewUpdated(tenantId, ticketId, version));
+                update);
+        emitter.emit(WatchTickets.class, watch -> watch.tenantId().equals(tenantId), update);
     }
 }

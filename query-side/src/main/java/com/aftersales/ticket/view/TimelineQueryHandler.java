@@ -2,11 +2,16 @@ package com.aftersales.ticket.view;
 
 import com.aftersales.ticket.view.TicketQueries.FindTicket;
 import com.aftersales.ticket.view.TicketQueries.FindTimeline;
+import com.aftersales.ticket.view.TicketQueries.FindTimelines;
+import com.aftersales.ticket.view.TicketQueries.TimelinePages;
+import com.aftersales.ticket.view.TicketQueries.TimelineRange;
 import com.aftersales.ticket.view.TicketQueries.TimelinePage;
 import com.mongodb.client.model.Filters;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.axonframework.queryhandling.QueryHandler;
@@ -40,6 +45,50 @@ public class TimelineQueryHandler {
                 .map(Optional::of)
                 .defaultIfEmpty(Optional.empty())
                 .toFuture();
+    }
+
+    /**
+     * Several tickets' pages in one {@code _id $in} read: the callers read the tickets' views (and
+     * so their tenant and last sequence) already, e.g. a page of a list.
+     */
+    @QueryHandler
+    public CompletableFuture<TimelinePages> timelines(FindTimelines query) {
+        List<String> keys = new ArrayList<>();
+        Map<String, TimelineRange> ranges = new HashMap<>();
+        for (TimelineRange range : query.ranges()) {
+            int limit = Math.max(1, Math.min(TimelinePage.MAX_LIMIT, range.limit()));
+            long from = Math.max(0, range.from());
+            ranges.put(range.ticketId(), new TimelineRange(range.ticketId(), from, range.to(), limit));
+            for (long sequence = from; sequence <= Math.min(range.to(), from + limit); sequence++) {
+                keys.add(TicketTimelineProjection.key(range.ticketId(), sequence));
+            }
+        }
+        if (keys.isEmpty()) {
+            return CompletableFuture.completedFuture(new TimelinePages(emptyPages(ranges)));
+        }
+        return Flux.from(store.timeline(query.tenantId()).find(Filters.in("_id", keys)))
+                .filter(document -> query.tenantId().equals(document.getString("tenantId")))
+                .map(store::toEntry)
+                .collectMultimap(TimelineEntry::ticketId)
+                .map(found -> {
+                    Map<String, TimelinePage> pages = emptyPages(ranges);
+                    found.forEach((ticketId, entries) -> {
+                        List<TimelineEntry> sorted = entries.stream()
+                                .sorted(Comparator.comparingLong(TimelineEntry::sequence)).toList();
+                        int limit = ranges.get(ticketId).limit();
+                        pages.put(ticketId, sorted.size() > limit
+                                ? new TimelinePage(List.copyOf(sorted.subList(0, limit)), true)
+                                : new TimelinePage(sorted, false));
+                    });
+                    return new TimelinePages(pages);
+                })
+                .toFuture();
+    }
+
+    private static Map<String, TimelinePage> emptyPages(Map<String, TimelineRange> ranges) {
+        Map<String, TimelinePage> pages = new HashMap<>();
+        ranges.keySet().forEach(ticketId -> pages.put(ticketId, new TimelinePage(List.of(), false)));
+        return pages;
     }
 
     private Mono<TimelinePage> page(FindTimeline query, long from, long to, int limit) {

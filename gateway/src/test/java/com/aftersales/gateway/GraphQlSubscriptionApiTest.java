@@ -1,0 +1,147 @@
+package com.aftersales.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import com.aftersales.ticket.view.TicketQueries.WatchTicket;
+import com.aftersales.ticket.view.TicketQueries.WatchTickets;
+import org.axonframework.queryhandling.QueryUpdateEmitter;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.client.ClientGraphQlResponse;
+import org.springframework.graphql.client.WebSocketGraphQlClient;
+import reactor.core.Disposable;
+
+/**
+ * graphql-ws subscriptions against the running server: a change made over REST reaches the
+ * subscriber within 200 ms, masked for the subscriber, and never reaches another tenant.
+ */
+class GraphQlSubscriptionApiTest extends GraphQlTestSupport {
+
+    final String agent = token("acme", "AGENT");
+
+    record Received(long at, Map<String, Object> ticket) {
+    }
+
+    private Disposable subscribe(WebSocketGraphQlClient client, String document, Map<String, Object> variables,
+                                 BlockingQueue<Received> into) {
+        return client.document(document).variables(variables).executeSubscription()
+                .subscribe((ClientGraphQlResponse response) -> {
+                    Map<String, Object> data = response.getData();
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> ticket = (Map<String, Object>) data.values().iterator().next();
+                    into.add(new Received(System.nanoTime(), ticket));
+                });
+    }
+
+
+    private void assign(String ticketId) {
+        http.post().uri("/api/v1/tickets/" + ticketId + "/assignment").headers(h -> h.setBearerAuth(agent))
+                .bodyValue(Map.of("department", "technical", "assigneeId", "acme-handler-senior")).exchange()
+                .expectStatus().isOk();
+    }
+
+    @Autowired
+    private QueryUpdateEmitter emitter;
+
+    /** Until the server watches the ticket and both tenants (the subscriptions are live). */
+    private void awaitWatches(String ticketId) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (System.nanoTime() < deadline) {
+            var watches = emitter.activeSubscriptions().stream().map(query -> query.getPayload()).toList();
+            if (watches.contains(new WatchTicket("acme", ticketId)) && watches.contains(new WatchTickets("acme"))
+                    && watches.contains(new WatchTickets("nimbus"))) {
+                return;
+            }
+            Thread.sleep(10);
+        }
+        throw new AssertionError("the subscriptions did not reach the server");
+    }
+
+    /** The first change showing {@code status} (earlier ones, e.g. of intake, may still be queued). */
+    private static Received next(BlockingQueue<Received> changes, String status) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        Received change;
+        while ((change = changes.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) != null) {
+            if (status.equals(change.ticket().get("status"))) {
+                return change;
+            }
+        }
+        return null;
+    }
+
+    @Test
+    void a_change_made_over_rest_reaches_the_subscriber_within_200_ms_masked_and_never_another_tenant() throws Exception {
+        String id = openTicket(agent, TicketRequests.airConditionerRepair());
+        BlockingQueue<Received> ofTicket = new LinkedBlockingQueue<>();
+        BlockingQueue<Received> ofTenant = new LinkedBlockingQueue<>();
+        BlockingQueue<Received> ofOtherTenant = new LinkedBlockingQueue<>();
+        WebSocketGraphQlClient acme = socket(agent);
+        WebSocketGraphQlClient nimbus = socket(token("nimbus", "AGENT", "SUPERVISOR", "AUDITOR"));
+        List<Disposable> subscriptions = List.of(
+                subscribe(acme, "subscription($id: ID!) { ticketChanged(id: $id) { id status version "
+                        + "registration { customer { phone } } } }", Map.of("id", id), ofTicket),
+                subscribe(acme, "subscription { ticketsChanged(filter: { status: \"ASSIGNED\" }) { id status } }",
+                        Map.of(), ofTenant),
+                subscribe(nimbus, "subscription { ticketsChanged { id status } }", Map.of(), ofOtherTenant));
+        try {
+            awaitWatches(id);
+            long before = System.nanoTime();
+            assign(id); // answers once the view shows the change
+            long answered = System.nanoTime();
+
+            Received change = next(ofTicket, "ASSIGNED");
+            assertThat(change).as("the change reached the subscriber").isNotNull();
+            assertThat(change.ticket()).containsEntry("id", id).containsEntry("status", "ASSIGNED");
+            assertThat(TimeUnit.NANOSECONDS.toMillis(change.at() - answered)).as("ms after the REST answer")
+                    .isLessThanOrEqualTo(200);
+            assertThat(change.at()).isGreaterThan(before);
+            assertThat(change.ticket().toString()).as("masked like REST").contains("*******5678")
+                    .doesNotContain("13800005678");
+
+            Received filtered = next(ofTenant, "ASSIGNED");
+            assertThat(filtered).isNotNull();
+            assertThat(filtered.ticket()).containsEntry("id", id);
+            assertThat(ofOtherTenant.poll(1, TimeUnit.SECONDS)).as("another tenant hears nothing").isNull();
+        } finally {
+            subscriptions.forEach(Disposable::dispose);
+            acme.stop().block(Duration.ofSeconds(5));
+            nimbus.stop().block(Duration.ofSeconds(5));
+        }
+    }
+
+    @Test
+    void a_subscription_ends_when_its_token_expires() {
+        String shortLived = sign(ISSUERS, "shared", "acme-agent-short", AUDIENCE, claims("acme", "AGENT"), 3);
+        WebSocketGraphQlClient client = socket(shortLived);
+        try {
+            long started = System.nanoTime();
+            var ended = client.document("subscription { ticketsChanged { id } }").executeSubscription()
+                    .then(reactor.core.publisher.Mono.just("completed"))
+                    .block(Duration.ofSeconds(20));
+            assertThat(ended).isEqualTo("completed");
+            assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started)).isLessThan(15);
+        } finally {
+            client.stop().block(Duration.ofSeconds(5));
+        }
+    }
+
+    @Test
+    void a_connection_without_a_valid_token_is_refused() {
+        WebSocketGraphQlClient anonymous = socket("not-a-token");
+        try {
+            var outcome = anonymous.document("subscription { ticketsChanged { id } }").executeSubscription()
+                    .map(response -> "data " + response.getData())
+                    .onErrorResume(failure -> reactor.core.publisher.Flux.just("refused"))
+                    .take(1).blockFirst(Duration.ofSeconds(10));
+            assertThat(outcome).isEqualTo("refused");
+        } finally {
+            anonymous.stop().block(Duration.ofSeconds(5));
+        }
+    }
+}
