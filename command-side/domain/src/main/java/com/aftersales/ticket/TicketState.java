@@ -81,8 +81,13 @@ abstract class TicketState {
         }
     }
 
+    /** The ticket's tenant; a suspended tenant's tickets take no changes that depend on its rules. */
     Tenant tenant(TenantDirectory tenants) {
-        return tenants.find(tenantId).orElseThrow(() -> new RefusedException(RefusalCode.TENANT_UNKNOWN));
+        Tenant tenant = tenants.find(tenantId).orElseThrow(() -> new RefusedException(RefusalCode.TENANT_UNKNOWN));
+        if (tenant.suspended()) {
+            throw new RefusedException(RefusalCode.TENANT_SUSPENDED);
+        }
+        return tenant;
     }
 
     void requireComplaint(TenantDirectory tenants) {
