@@ -1,5 +1,6 @@
 package com.aftersales.infra.tenancy;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
@@ -24,6 +25,7 @@ public record PriorityScheme(String preset, List<PriorityLevel> levels) {
             new PriorityLevel("P1", "P1 立即处理", "P1 immediate"), new PriorityLevel("P2", "P2 主要功能故障", "P2 main function broken"),
             new PriorityLevel("P3", "P3 一般", "P3 normal"), new PriorityLevel("P4", "P4 低", "P4 low")));
 
+    @JsonCreator(mode = JsonCreator.Mode.PROPERTIES)
     public PriorityScheme {
         levels = List.copyOf(levels == null ? List.of() : levels);
         if (levels.size() < 3 || levels.size() > 4) {
@@ -34,7 +36,8 @@ public record PriorityScheme(String preset, List<PriorityLevel> levels) {
         }
     }
 
-    /** A preset by name ({@code URGENT_NORMAL_LOW}, {@code P0_P2}, {@code P1_P4}); also binds configuration values. */
+    /** A preset by name ({@code URGENT_NORMAL_LOW}, {@code P0_P2}, {@code P1_P4}); also binds configuration values and JSON strings. */
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static PriorityScheme valueOf(String preset) {
         String name = preset == null ? "" : preset.strip().toUpperCase(Locale.ROOT);
         return presets().filter(scheme -> scheme.preset().equals(name)).findFirst()

@@ -33,6 +33,27 @@ public class TenantProperties {
         return rateLimits;
     }
 
+    /** {@code aftersales.tenancy.*}: how each node keeps its tenant directory. */
+    private final Tenancy tenancy = new Tenancy();
+
+    public Tenancy getTenancy() {
+        return tenancy;
+    }
+
+    public static class Tenancy {
+
+        /** How often each node looks for tenant changes made through another node. */
+        private Duration refreshInterval = Duration.ofMillis(250);
+
+        public Duration getRefreshInterval() {
+            return refreshInterval;
+        }
+
+        public void setRefreshInterval(Duration refreshInterval) {
+            this.refreshInterval = refreshInterval;
+        }
+    }
+
     public static class Tenant {
 
         /** Display name of the client company (English). */
