@@ -45,7 +45,7 @@ public class SecurityConfiguration {
                         .pathMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
                                 "/webjars/swagger-ui/**").permitAll()
                         .pathMatchers(HttpMethod.GET, "/api/v1/audit/jwks.json").permitAll()
-                        .pathMatchers("/actuator/prometheus", "/actuator/metrics/**").access(access.platform())
+                        .pathMatchers("/actuator", "/actuator/prometheus", "/actuator/metrics/**").access(access.platform())
                         .pathMatchers("/api/v1/admin/**").access(access.platform())
                         .pathMatchers("/api/v1/tenant", "/api/v1/tenant/**").access(access.anyOf(EnumSet.of(Role.TENANT_ADMIN)))
                         .pathMatchers(HttpMethod.POST, "/api/v1/tickets").access(access.anyOf(Role.TICKET_OPENERS))

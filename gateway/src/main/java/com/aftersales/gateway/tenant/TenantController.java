@@ -50,7 +50,8 @@ public class TenantController {
     @Operation(summary = "Replace your tenant's configuration", description = """
             Types, complaint types, priority scheme (3 or 4 levels with zh/en names, or a preset), compensation \
             cap, departments, staff, routing, REPEAT/BATCH rules, SLA policy, calendar, retention. If-Match (the \
-            tenant's ETag) refuses the change with 412 VERSION_MISMATCH when someone changed it since. Each \
+            tenant's ETag) is required (428 IF_MATCH_REQUIRED): the whole configuration is replaced, so a change \
+            made since is refused with 412 VERSION_MISMATCH instead of being overwritten. Each \
             change is a TenantConfigured event with its actor and a new configurationVersion.""")
     @PutMapping("/configuration")
     public Mono<ResponseEntity<TenantResponse>> configure(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
@@ -65,7 +66,7 @@ public class TenantController {
 
     private static Long expectedVersion(String ifMatch) {
         if (ifMatch == null) {
-            return null;
+            throw new RefusalException("IF_MATCH_REQUIRED");
         }
         if (ifMatch.trim().startsWith("W/")) {
             throw new RefusalException("VERSION_MISMATCH");
