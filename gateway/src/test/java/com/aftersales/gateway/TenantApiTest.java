@@ -9,6 +9,7 @@ import com.aftersales.tenant.TenantDirectoryStore;
 import com.aftersales.tenant.ConfiguredTenantsMigration;
 import com.aftersales.tenant.TenantEvents.TenantConfigured;
 import com.aftersales.tenant.TenantEvents.TenantRegistered;
+import com.aftersales.ticket.LifecycleEvents.TicketClassified;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.HashMap;
@@ -124,6 +125,9 @@ class TenantApiTest extends ApiTestSupport {
         http.post().uri("/api/v1/tickets/" + ticket.get("id").asText() + "/classification")
                 .headers(h -> h.setBearerAuth(token("globex", "SUPERVISOR")))
                 .bodyValue(Map.of("type", "warranty-check", "priority", "low")).exchange().expectStatus().isOk();
+        assertThat(events(ticket.get("id").asText())).extracting(DomainEventMessage::getPayload)
+                .filteredOn(TicketClassified.class::isInstance).singleElement()
+                .extracting(classified -> ((TicketClassified) classified).configurationVersion()).isEqualTo(2L);
 
         List<DomainEventMessage<?>> events = events("globex");
         assertThat(events).extracting(e -> (Object) e.getPayload().getClass())

@@ -10,10 +10,19 @@ public final class LifecycleEvents {
     private LifecycleEvents() {
     }
 
-    @Revision(EventRevisions.FIRST)
-
+    /**
+     * Revision 2 adds the tenant configuration version the ticket was classified under; revision 1
+     * events name none (null).
+     */
+    @Revision(EventRevisions.CLASSIFIED_WITH_CONFIGURATION)
     public record TicketClassified(String ticketId, String type, String priority, Responsibility responsibility,
-                                   String by, Instant at) {
+                                   String by, Instant at, Long configurationVersion) {
+
+        /** A classification under no recorded configuration version, as revision 1 stored it. */
+        public TicketClassified(String ticketId, String type, String priority, Responsibility responsibility,
+                                String by, Instant at) {
+            this(ticketId, type, priority, responsibility, by, at, null);
+        }
     }
 
     @Revision(EventRevisions.FIRST)

@@ -120,7 +120,7 @@ public class Ticket extends TicketState {
         ReclassificationRules.check(this.type, command.type(), status, qualifiedLead, tenant, command.priority());
         Instant now = clock.instant();
         apply(new TicketClassified(ticketId, command.type(), command.priority(), command.responsibility(),
-                caller.actorId(), now));
+                caller.actorId(), now, tenant.configurationVersion()));
         Role needed = obligations.planProposer == null ? null
                 : PlanRules.requiredApprover(tenant, command.priority(), obligations.planCompensation, orderAmount);
         if (!obligations.planRejected && PlanRules.rank(needed) > PlanRules.rank(obligations.planApprovalBy)) {
