@@ -10,6 +10,7 @@ import com.aftersales.tenant.ConfiguredTenantsMigration;
 import com.aftersales.tenant.TenantEvents.TenantConfigured;
 import com.aftersales.tenant.TenantEvents.TenantRegistered;
 import com.aftersales.ticket.LifecycleEvents.TicketClassified;
+import com.aftersales.ticket.LifecycleEvents.TicketRouted;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.HashMap;
@@ -247,5 +248,46 @@ class TenantApiTest extends ApiTestSupport {
         http.get().uri("/api/v1/tickets").headers(h -> h.setBearerAuth(own)).exchange().expectStatus().isUnauthorized();
         http.get().uri("/api/v1/tickets").headers(h -> h.setBearerAuth(token("soylent", "AGENT"))).exchange()
                 .expectStatus().isOk();
+    }
+
+    @Test
+    void classification_routes_by_the_tenants_rules_to_the_least_busy_eligible_handler_and_seniors_for_the_top_levels() {
+        register("umbra");
+        Map<String, Object> configuration = new LinkedHashMap<>();
+        configuration.put("ticketTypes", List.of("repair"));
+        configuration.put("priorityScheme", "URGENT_NORMAL_LOW");
+        configuration.put("compensationCapPercent", 30);
+        configuration.put("departments", List.of(Map.of("code", "technical", "nameZh", "技术部", "nameEn", "Technical")));
+        configuration.put("staff", List.of(
+                Map.of("id", "li", "name", "李工", "department", "technical", "roles", List.of("HANDLER"), "senior", false),
+                Map.of("id", "wang", "name", "王工", "department", "technical", "roles", List.of("HANDLER", "SENIOR"), "senior", true)));
+        configuration.put("routing", List.of(Map.of("ticketType", "repair", "department", "technical", "pick", "LEAST_OPEN_TICKETS")));
+        http.put().uri("/api/v1/tenant/configuration").headers(h -> {
+            h.setBearerAuth(token("umbra", "TENANT_ADMIN"));
+            h.setIfMatch("\"1\"");
+        }).bodyValue(configuration).exchange().expectStatus().isOk();
+
+        assertThat(classifyNew("umbra", "low").at("/assignment/assigneeId").asText()).isEqualTo("li");
+        awaitSearchIndex();
+        JsonNode second = classifyNew("umbra", "low");
+        assertThat(second.at("/assignment/assigneeId").asText()).as("li leads one open ticket").isEqualTo("wang");
+        assertThat(second.at("/assignment/department").asText()).isEqualTo("technical");
+        assertThat(second.get("status").asText()).isEqualTo("ASSIGNED");
+        awaitSearchIndex();
+        assertThat(classifyNew("umbra", "urgent").at("/assignment/assigneeId").asText()).as("seniors only").isEqualTo("wang");
+        List<Object> routed = events(second.get("id").asText()).stream().map(e -> (Object) e.getPayload())
+                .filter(TicketRouted.class::isInstance).toList();
+        assertThat(routed).singleElement().extracting(event -> ((TicketRouted) event).reason())
+                .isEqualTo("rule repair -> technical, least open tickets among [li, wang]: wang with 0 open");
+    }
+
+    private JsonNode classifyNew(String tenant, String priority) {
+        JsonNode ticket = http.post().uri("/api/v1/tickets").headers(h -> h.setBearerAuth(token(tenant, "AGENT")))
+                .bodyValue(repairAs("repair")).exchange().expectStatus().isCreated()
+                .expectBody(JsonNode.class).returnResult().getResponseBody();
+        return http.post().uri("/api/v1/tickets/" + ticket.get("id").asText() + "/classification")
+                .headers(h -> h.setBearerAuth(token(tenant, "SUPERVISOR")))
+                .bodyValue(Map.of("type", "repair", "priority", priority)).exchange().expectStatus().isOk()
+                .expectBody(JsonNode.class).returnResult().getResponseBody();
     }
 }

@@ -25,6 +25,16 @@ public final class LifecycleEvents {
         }
     }
 
+    /**
+     * Routing on classification by the tenant's rules (SPEC §4): the department and, where the rule
+     * picks a person, the lead (null: the department only); {@code reason} says which rule, among
+     * whom and why, under configuration version {@code configurationVersion}.
+     */
+    @Revision(EventRevisions.FIRST)
+    public record TicketRouted(String ticketId, String department, String assigneeId, String reason,
+                               Long configurationVersion, Instant at) {
+    }
+
     @Revision(EventRevisions.FIRST)
 
     public record TicketMarked(String ticketId, Set<Mark> marks, String by, Instant at) {

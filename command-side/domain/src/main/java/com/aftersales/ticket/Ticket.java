@@ -113,7 +113,7 @@ public class Ticket extends TicketState {
     }
 
     @CommandHandler
-    public void handle(ClassifyTicket command, MetaData metaData, TenantDirectory tenants, Clock clock) {
+    public void handle(ClassifyTicket command, MetaData metaData, TenantDirectory tenants, Clock clock, Routing routing) {
         Caller caller = callerFor(command, metaData);
         Tenant tenant = tenant(tenants);
         ReclassificationRules.checkTenantScheme(tenant, command.type(), command.priority());
@@ -126,6 +126,7 @@ public class Ticket extends TicketState {
         if (!obligations.planRejected && PlanRules.rank(needed) > PlanRules.rank(obligations.planApprovalBy)) {
             apply(new PlanApprovalRequired(ticketId, needed.name(), now));
         }
+        routeIfUnrouted(tenant, command, routing, now);
     }
 
     @CommandHandler
