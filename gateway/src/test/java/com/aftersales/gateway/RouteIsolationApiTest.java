@@ -161,6 +161,37 @@ class RouteIsolationApiTest extends ApiTestSupport {
         assertThat(failures).isEmpty();
     }
 
+    @Test
+    void a_suspended_tenant_is_refused_on_every_tenant_route_and_finds_its_data_intact_after_reactivation() {
+        register("iso-paused");
+        JsonNode ticket = ownersTicket("iso-paused");
+        String ticketId = ticket.get("id").asText();
+        String everyRole = token("iso-paused", TENANT_ROLES);
+        JsonNode before = patient.get().uri("/api/v1/tickets/" + ticketId).headers(h -> h.setBearerAuth(everyRole))
+                .exchange().expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
+        patient.post().uri("/api/v1/admin/tenants/iso-paused/suspension").headers(h -> h.setBearerAuth(PLATFORM))
+                .bodyValue(Map.of("reason", "contract ended")).exchange().expectStatus().isOk();
+
+        List<String> failures = new ArrayList<>();
+        for (Route route : ApiRoutes.all(context)) {
+            boolean platformRoute = route.pattern().startsWith("/api/v1/admin/") || route.pattern().startsWith("/actuator");
+            if (route.isOpen() || platformRoute) {
+                continue;
+            }
+            EntityExchangeResult<byte[]> result = call(route, route.uri(name -> variable(name, ticketId, "iso-paused")), everyRole);
+            String body = result.getResponseBody() == null ? "" : new String(result.getResponseBody(), StandardCharsets.UTF_8);
+            if (result.getStatus().value() != 403 || !body.contains("TENANT_SUSPENDED")) {
+                failures.add(route + ": " + result.getStatus().value() + " " + body);
+            }
+        }
+        assertThat(failures).isEmpty();
+
+        patient.delete().uri("/api/v1/admin/tenants/iso-paused/suspension").headers(h -> h.setBearerAuth(PLATFORM))
+                .exchange().expectStatus().isOk();
+        patient.get().uri("/api/v1/tickets/" + ticketId).headers(h -> h.setBearerAuth(everyRole)).exchange()
+                .expectStatus().isOk().expectBody(JsonNode.class).isEqualTo(before);
+    }
+
     /** The rules of the one security filter chain, in order; the last is the catch-all {@code denyAll}. */
     @SuppressWarnings("unchecked")
     private List<ServerWebExchangeMatcherEntry<?>> authorizationRules() {
