@@ -63,4 +63,20 @@ class DevelopmentIssuerApiTest {
         http.mutate().responseTimeout(Duration.ofSeconds(30)).build() // may be the first request, on a busy machine
                 .get().uri("/api/v1/tickets").headers(h -> h.setBearerAuth(token)).exchange().expectStatus().isOk();
     }
+
+    @Test
+    void the_demo_tenants_come_from_the_admin_api_and_a_tenant_registered_later_gets_tokens_too() throws Exception {
+        WebTestClient patient = http.mutate().responseTimeout(Duration.ofSeconds(30)).build();
+        String platform = clientCredentials("platform-admin");
+        patient.get().uri("/api/v1/admin/tenants/acme").headers(h -> h.setBearerAuth(platform)).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("ACTIVE");
+        patient.post().uri("/api/v1/admin/tenants").headers(h -> h.setBearerAuth(platform))
+                .bodyValue(java.util.Map.of("id", "wayne", "nameEn", "Wayne Enterprises", "nameZh", "韦恩企业",
+                        "timeZone", "Asia/Hong_Kong", "priorityPreset", "P0_P2"))
+                .exchange().expectStatus().isCreated();
+        String agent = clientCredentials("wayne-senior-handler");
+        patient.get().uri("/api/v1/tickets").headers(h -> h.setBearerAuth(agent)).exchange().expectStatus().isOk();
+        String nobody = clientCredentials("wayne-janitor");
+        patient.get().uri("/api/v1/tickets").headers(h -> h.setBearerAuth(nobody)).exchange().expectStatus().isForbidden();
+    }
 }

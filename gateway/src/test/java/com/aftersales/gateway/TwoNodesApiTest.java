@@ -142,4 +142,35 @@ class TwoNodesApiTest {
         }
         return logged;
     }
+
+    @Test
+    void a_tenant_onboarded_and_configured_through_one_node_applies_on_the_other_without_a_restart() {
+        String platform = ApiTestSupport.token(null, "PLATFORM_ADMIN");
+        nodeA.post().uri("/api/v1/admin/tenants").headers(h -> h.setBearerAuth(platform))
+                .bodyValue(Map.of("id", "twin", "nameEn", "Twin Appliances", "timeZone", "Asia/Shanghai"))
+                .exchange().expectStatus().isCreated();
+        String agent = ApiTestSupport.token("twin", "AGENT");
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> nodeB.get().uri("/api/v1/tickets")
+                .headers(h -> h.setBearerAuth(agent)).exchange().returnResult(String.class).getStatus().value() == 200);
+
+        Map<String, Object> configuration = Map.of("ticketTypes", java.util.List.of("repair", "on-site-check"),
+                "priorityScheme", "P0_P2", "compensationCapPercent", 10);
+        nodeA.put().uri("/api/v1/tenant/configuration").headers(h -> {
+            h.setBearerAuth(ApiTestSupport.token("twin", "TENANT_ADMIN"));
+            h.setIfMatch("\"1\"");
+        }).bodyValue(configuration).exchange().expectStatus().isOk();
+        Map<String, Object> ticket = new java.util.HashMap<>(TicketRequests.airConditionerRepair());
+        ticket.put("type", "on-site-check");
+        ticket.put("priority", "P1");
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> nodeB.post().uri("/api/v1/tickets")
+                .headers(h -> h.setBearerAuth(agent)).bodyValue(ticket).exchange()
+                .returnResult(String.class).getStatus().value() == 201);
+    }
+
+    @Test
+    void the_configured_tenants_were_migrated_once_although_two_nodes_started() {
+        var events = first.getBean(org.axonframework.eventsourcing.eventstore.EventStore.class);
+        assertThat(events.readEvents("acme").asStream().count()).isEqualTo(2);
+        assertThat(events.readEvents("nimbus").asStream().count()).isEqualTo(2);
+    }
 }

@@ -40,6 +40,16 @@ public final class RefusalCode {
     public static final String COMPENSATION_NOT_APPROVED = "COMPENSATION_NOT_APPROVED";
     public static final String PLAN_REQUIRED = "PLAN_REQUIRED";
 
+    public static final String TENANT_SUSPENDED = "TENANT_SUSPENDED";
+    public static final String TENANT_NOT_FOUND = "TENANT_NOT_FOUND";
+    public static final String TENANT_ALREADY_EXISTS = "TENANT_ALREADY_EXISTS";
+    public static final String TENANT_ID_INVALID = "TENANT_ID_INVALID";
+    public static final String TENANT_PROFILE_INVALID = "TENANT_PROFILE_INVALID";
+    public static final String TENANT_CONFIGURATION_INVALID = "TENANT_CONFIGURATION_INVALID";
+    public static final String IDENTITY_PROVIDER_INVALID = "IDENTITY_PROVIDER_INVALID";
+    public static final String TENANT_ALREADY_SUSPENDED = "TENANT_ALREADY_SUSPENDED";
+    public static final String TENANT_NOT_SUSPENDED = "TENANT_NOT_SUSPENDED";
+
     private RefusalCode() {
     }
 }

@@ -9,6 +9,9 @@ public final class EventRevisions {
 
     public static final String FIRST = "1";
 
+    /** {@code TicketClassified} with the tenant configuration version it was classified under. */
+    public static final String CLASSIFIED_WITH_CONFIGURATION = "2";
+
     /** Package of the ticket events, for upcasters that apply to all of them. */
     public static final String PACKAGE = "com.aftersales.ticket.";
 

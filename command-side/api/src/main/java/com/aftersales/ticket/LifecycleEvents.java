@@ -10,10 +10,29 @@ public final class LifecycleEvents {
     private LifecycleEvents() {
     }
 
-    @Revision(EventRevisions.FIRST)
-
+    /**
+     * Revision 2 adds the tenant configuration version the ticket was classified under; revision 1
+     * events name none (null).
+     */
+    @Revision(EventRevisions.CLASSIFIED_WITH_CONFIGURATION)
     public record TicketClassified(String ticketId, String type, String priority, Responsibility responsibility,
-                                   String by, Instant at) {
+                                   String by, Instant at, Long configurationVersion) {
+
+        /** A classification under no recorded configuration version, as revision 1 stored it. */
+        public TicketClassified(String ticketId, String type, String priority, Responsibility responsibility,
+                                String by, Instant at) {
+            this(ticketId, type, priority, responsibility, by, at, null);
+        }
+    }
+
+    /**
+     * Routing on classification by the tenant's rules (SPEC §4): the department and, where the rule
+     * picks a person, the lead (null: the department only); {@code reason} says which rule, among
+     * whom and why, under configuration version {@code configurationVersion}.
+     */
+    @Revision(EventRevisions.FIRST)
+    public record TicketRouted(String ticketId, String department, String assigneeId, String reason,
+                               Long configurationVersion, Instant at) {
     }
 
     @Revision(EventRevisions.FIRST)

@@ -38,7 +38,7 @@ final class ReclassificationRules {
             throw new RefusedException(Refusal.of(RefusalCode.TICKET_TYPE_UNKNOWN, "allowed", tenant.ticketTypes()));
         }
         if (priority == null || !tenant.priorityScheme().hasLevel(priority)) {
-            throw new RefusedException(Refusal.of(RefusalCode.PRIORITY_UNKNOWN, "allowed", tenant.priorityScheme().levels()));
+            throw new RefusedException(Refusal.of(RefusalCode.PRIORITY_UNKNOWN, "allowed", tenant.priorityScheme().codes()));
         }
     }
 }

@@ -18,6 +18,9 @@ final class RegistrationRules {
     static Tenant check(Caller caller, Registration registration, TenantDirectory tenants) {
         caller.requireAnyOf(Role.TICKET_OPENERS);
         Tenant tenant = tenants.find(caller.tenantId()).orElseThrow(() -> new RefusedException(RefusalCode.TENANT_UNKNOWN));
+        if (tenant.suspended()) {
+            throw new RefusedException(RefusalCode.TENANT_SUSPENDED);
+        }
         check(registration, tenant);
         return tenant;
     }
@@ -34,7 +37,7 @@ final class RegistrationRules {
         }
         if (registration.priority() != null && !tenant.priorityScheme().hasLevel(registration.priority())) {
             throw new RefusedException(Refusal.of(RefusalCode.PRIORITY_UNKNOWN, "allowed",
-                    tenant.priorityScheme().levels()));
+                    tenant.priorityScheme().codes()));
         }
     }
 

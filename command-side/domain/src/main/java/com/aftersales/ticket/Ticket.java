@@ -113,19 +113,20 @@ public class Ticket extends TicketState {
     }
 
     @CommandHandler
-    public void handle(ClassifyTicket command, MetaData metaData, TenantDirectory tenants, Clock clock) {
+    public void handle(ClassifyTicket command, MetaData metaData, TenantDirectory tenants, Clock clock, Routing routing) {
         Caller caller = callerFor(command, metaData);
         Tenant tenant = tenant(tenants);
         ReclassificationRules.checkTenantScheme(tenant, command.type(), command.priority());
         ReclassificationRules.check(this.type, command.type(), status, qualifiedLead, tenant, command.priority());
         Instant now = clock.instant();
         apply(new TicketClassified(ticketId, command.type(), command.priority(), command.responsibility(),
-                caller.actorId(), now));
+                caller.actorId(), now, tenant.configurationVersion()));
         Role needed = obligations.planProposer == null ? null
                 : PlanRules.requiredApprover(tenant, command.priority(), obligations.planCompensation, orderAmount);
         if (!obligations.planRejected && PlanRules.rank(needed) > PlanRules.rank(obligations.planApprovalBy)) {
             apply(new PlanApprovalRequired(ticketId, needed.name(), now));
         }
+        routeIfUnrouted(tenant, command, routing, now);
     }
 
     @CommandHandler

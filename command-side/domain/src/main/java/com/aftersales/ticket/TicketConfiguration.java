@@ -20,6 +20,8 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import com.aftersales.infra.serialization.RevisionUpcaster;
 
 /** The ticket aggregate's wiring: refusals as command results, its cache and its snapshots. */
 @Configuration
@@ -59,7 +61,16 @@ public class TicketConfiguration {
 
     /** Ticket events stored before they had revisions are read as the first revision. */
     @Bean
+    @Order(0)
     static EventUpcaster ticketEventsInitialRevision() {
         return new InitialRevisionUpcaster(type -> type.startsWith(EventRevisions.PACKAGE), EventRevisions.FIRST);
+    }
+
+    /** A classification of revision 1 names no configuration version: read as revision 2 with none. */
+    @Bean
+    @Order(1)
+    static EventUpcaster classificationsWithoutConfigurationVersion() {
+        return new RevisionUpcaster(LifecycleEvents.TicketClassified.class.getName(), EventRevisions.FIRST,
+                EventRevisions.CLASSIFIED_WITH_CONFIGURATION);
     }
 }

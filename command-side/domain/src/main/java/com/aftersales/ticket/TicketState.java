@@ -81,8 +81,13 @@ abstract class TicketState {
         }
     }
 
+    /** The ticket's tenant; a suspended tenant's tickets take no changes that depend on its rules. */
     Tenant tenant(TenantDirectory tenants) {
-        return tenants.find(tenantId).orElseThrow(() -> new RefusedException(RefusalCode.TENANT_UNKNOWN));
+        Tenant tenant = tenants.find(tenantId).orElseThrow(() -> new RefusedException(RefusalCode.TENANT_UNKNOWN));
+        if (tenant.suspended()) {
+            throw new RefusedException(RefusalCode.TENANT_SUSPENDED);
+        }
+        return tenant;
     }
 
     void requireComplaint(TenantDirectory tenants) {
@@ -199,6 +204,25 @@ abstract class TicketState {
     @EventSourcingHandler
     void on(TicketMarked event) {
         this.marks = event.marks().isEmpty() ? EnumSet.noneOf(Mark.class) : EnumSet.copyOf(event.marks());
+    }
+
+    /** A registered ticket nobody routed yet is routed by the tenant's rules for its type, if any. */
+    void routeIfUnrouted(Tenant tenant, LifecycleCommands.ClassifyTicket command, Routing routing, java.time.Instant now) {
+        if (status != TicketStatus.REGISTERED || department != null) {
+            return;
+        }
+        routing.decide(tenant, command.type(), command.priority()).ifPresent(decision ->
+                AggregateLifecycle.apply(new LifecycleEvents.TicketRouted(ticketId, decision.department(),
+                        decision.assigneeId(), decision.reason(), tenant.configurationVersion(), now)));
+    }
+
+    @EventSourcingHandler
+    void on(LifecycleEvents.TicketRouted event) {
+        this.department = event.department();
+        if (event.assigneeId() != null) {
+            this.assigneeId = event.assigneeId();
+            this.status = TicketStatus.ASSIGNED;
+        }
     }
 
     @EventSourcingHandler

@@ -39,7 +39,7 @@ class TicketAssignmentTest {
     }
 
     static TicketClassified classified(String priority) {
-        return new TicketClassified(ID, "repair", priority, Responsibility.INTERNAL, "li-agent", NOW);
+        return new TicketClassified(ID, "repair", priority, Responsibility.INTERNAL, "li-agent", NOW, 1L);
     }
 
     // classification

@@ -41,6 +41,7 @@ final class TicketFixtures {
         FixtureConfiguration<Ticket> fixture = new AggregateTestFixture<>(Ticket.class);
         fixture.registerInjectableResource(new TenantDirectory(properties));
         fixture.registerInjectableResource(numbers);
+        fixture.registerInjectableResource(new Routing((tenant, department) -> 0, (tenant, staff) -> 0));
         fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
         return fixture;
     }

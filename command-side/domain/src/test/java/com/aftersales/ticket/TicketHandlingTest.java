@@ -400,7 +400,7 @@ class TicketHandlingTest {
     void raising_the_priority_reopens_approval_of_a_direct_plan_and_needs_a_qualified_lead() {
         fixture.given(with(inProgress("low"), plan(null)))
                 .when(new ClassifyTicket(ID, null, "repair", "urgent", null), caller("acme", "SUPERVISOR"))
-                .expectEvents(new TicketClassified(ID, "repair", "urgent", null, "li-agent", NOW),
+                .expectEvents(new TicketClassified(ID, "repair", "urgent", null, "li-agent", NOW, 1L),
                         new PlanApprovalRequired(ID, "MANAGER", NOW))
                 .expectResultMessagePayload(6L);
         Object[] juniorLead = {opened(), new TicketClassified(ID, "repair", "low", null, "li-agent", NOW),

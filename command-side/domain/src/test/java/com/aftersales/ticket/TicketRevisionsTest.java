@@ -59,4 +59,23 @@ class TicketRevisionsTest {
         assertThat(read).isEqualTo(opened);
         assertThat(serializer.serialize(opened, String.class).getType().getRevision()).isEqualTo(EventRevisions.FIRST);
     }
+
+    @Test
+    void a_classification_of_revision_1_reads_as_revision_2_under_no_configuration_version() {
+        String stored = "{\"ticketId\":\"t-1\",\"type\":\"repair\",\"priority\":\"urgent\",\"by\":\"li-agent\","
+                + "\"at\":\"2024-05-20T01:30:00Z\"}";
+        var entry = new GenericDomainEventEntry<>("Ticket", TicketFixtures.ID, 1, "event-2", Instant.EPOCH,
+                LifecycleEvents.TicketClassified.class.getName(), EventRevisions.FIRST, stored, "{}");
+        EventUpcasterChain chain = new EventUpcasterChain(TicketConfiguration.ticketEventsInitialRevision(),
+                TicketConfiguration.classificationsWithoutConfigurationVersion());
+
+        IntermediateEventRepresentation upcast = chain.upcast(Stream.of(new InitialEventRepresentation(entry, serializer)))
+                .findFirst().orElseThrow();
+
+        assertThat(upcast.getType().getRevision()).isEqualTo(EventRevisions.CLASSIFIED_WITH_CONFIGURATION);
+        Object read = serializer.deserialize(new org.axonframework.serialization.SimpleSerializedObject<>(
+                upcast.getData(String.class).getData(), String.class, upcast.getType()));
+        assertThat(read).isEqualTo(new LifecycleEvents.TicketClassified(TicketFixtures.ID, "repair", "urgent", null,
+                "li-agent", TicketFixtures.NOW, null));
+    }
 }

@@ -12,6 +12,11 @@ public class RefusalException extends RuntimeException {
         this.refusal = Refusal.of(code);
     }
 
+    public RefusalException(Refusal refusal) {
+        super(refusal.code(), null, false, false);
+        this.refusal = refusal;
+    }
+
     public Refusal refusal() {
         return refusal;
     }

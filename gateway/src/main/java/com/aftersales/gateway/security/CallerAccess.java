@@ -1,13 +1,17 @@
 package com.aftersales.gateway.security;
 
 import com.aftersales.infra.tenancy.Role;
+import com.aftersales.infra.tenancy.Tenant;
 import com.aftersales.infra.tenancy.TenantDirectory;
 import java.util.Set;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.ReactiveAuthorizationManager;
 import org.springframework.security.web.server.authorization.AuthorizationContext;
 
-/** Access rules on the caller: an onboarded tenant and one of the allowed roles. */
+/**
+ * Access rules on the caller: an onboarded tenant that is not suspended, and one of the allowed
+ * roles. Platform routes need PLATFORM_ADMIN, whatever the tenant.
+ */
 public final class CallerAccess {
 
     private final TenantDirectory tenants;
@@ -19,7 +23,7 @@ public final class CallerAccess {
     public ReactiveAuthorizationManager<AuthorizationContext> anyOf(Set<Role> allowed) {
         return (authentication, context) -> authentication
                 .map(auth -> new AuthorizationDecision(auth instanceof CallerAuthentication caller
-                        && tenants.find(caller.getPrincipal().tenantId()).isPresent()
+                        && isActive(caller)
                         && Role.anyOf(caller.getPrincipal().roles(), allowed)));
     }
 
@@ -32,5 +36,13 @@ public final class CallerAccess {
 
     boolean isOnboarded(CallerAuthentication caller) {
         return tenants.find(caller.getPrincipal().tenantId()).isPresent();
+    }
+
+    boolean isSuspended(CallerAuthentication caller) {
+        return tenants.find(caller.getPrincipal().tenantId()).map(Tenant::suspended).orElse(false);
+    }
+
+    private boolean isActive(CallerAuthentication caller) {
+        return tenants.find(caller.getPrincipal().tenantId()).filter(tenant -> !tenant.suspended()).isPresent();
     }
 }

@@ -32,10 +32,17 @@ final class ProblemResponses {
 
     ServerAccessDeniedHandler forbidden() {
         return (exchange, denied) -> exchange.getPrincipal()
-                .map(principal -> principal instanceof CallerAuthentication caller && !access.isOnboarded(caller)
-                        ? "TENANT_UNKNOWN" : "ROLE_NOT_ALLOWED")
+                .map(principal -> principal instanceof CallerAuthentication caller ? code(caller) : "ROLE_NOT_ALLOWED")
                 .defaultIfEmpty("ROLE_NOT_ALLOWED")
                 .flatMap(code -> writer.write(exchange, problems.problem(HttpStatus.FORBIDDEN, code, locale(exchange))));
+    }
+
+    /** A PLATFORM_ADMIN has no tenant: refused on a tenant route for the route, not for the tenant. */
+    private String code(CallerAuthentication caller) {
+        if (access.isSuspended(caller)) {
+            return "TENANT_SUSPENDED";
+        }
+        return access.isOnboarded(caller) || caller.getPrincipal().tenantId() == null ? "ROLE_NOT_ALLOWED" : "TENANT_UNKNOWN";
     }
 
     private static String bearerChallenge(AuthenticationException failure) {

@@ -4,7 +4,6 @@ import com.aftersales.gateway.problem.ProblemWriter;
 import com.aftersales.gateway.problem.Problems;
 import com.aftersales.infra.tenancy.Role;
 import com.aftersales.infra.tenancy.TenantDirectory;
-import com.aftersales.infra.tenancy.TenantProperties;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -53,8 +52,9 @@ public class SecurityConfiguration {
                         .pathMatchers(HttpMethod.GET, "/graphql/schema", "/graphiql", "/graphiql/**").permitAll()
                         .pathMatchers(HttpMethod.GET, "/graphql").permitAll()
                         .pathMatchers(HttpMethod.POST, "/graphql").access(access.anyOf(Role.TICKET_READERS))
-                        .pathMatchers("/actuator/prometheus", "/actuator/metrics/**").access(access.platform())
+                        .pathMatchers("/actuator", "/actuator/prometheus", "/actuator/metrics/**").access(access.platform())
                         .pathMatchers("/api/v1/admin/**").access(access.platform())
+                        .pathMatchers("/api/v1/tenant", "/api/v1/tenant/**").access(access.anyOf(EnumSet.of(Role.TENANT_ADMIN)))
                         .pathMatchers(HttpMethod.POST, "/api/v1/tickets").access(access.anyOf(Role.TICKET_OPENERS))
                         .pathMatchers(HttpMethod.GET, "/api/v1/tickets", "/api/v1/tickets/*")
                         .access(access.anyOf(Role.TICKET_READERS))
@@ -93,7 +93,8 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    TrustedIssuers trustedIssuers(SecurityProperties properties, ObjectProvider<DevelopmentIssuer> developmentIssuer) {
+    TrustedIssuers trustedIssuers(SecurityProperties properties, ObjectProvider<DevelopmentIssuer> developmentIssuer,
+                                  TenantDirectory tenants) {
         List<SecurityProperties.Issuer> issuers = new ArrayList<>(properties.getIssuers());
         developmentIssuer.ifAvailable(issuer -> {
             SecurityProperties.Issuer trusted = new SecurityProperties.Issuer();
@@ -101,7 +102,7 @@ public class SecurityConfiguration {
             trusted.setJwkSetUri(issuer.jwkSetUri());
             issuers.add(trusted);
         });
-        return new TrustedIssuers(properties, issuers);
+        return new TrustedIssuers(properties, issuers, tenants);
     }
 
     /** Refuses to start, before any bean is created, unless the issuers to trust are safely configured. */
@@ -120,8 +121,8 @@ public class SecurityConfiguration {
     static class DevelopmentIssuerConfiguration {
 
         @Bean(destroyMethod = "close")
-        DevelopmentIssuer developmentIssuer(SecurityProperties properties, TenantProperties tenants) {
-            return new DevelopmentIssuer(properties, List.copyOf(tenants.getTenants().keySet()));
+        DevelopmentIssuer developmentIssuer(SecurityProperties properties) {
+            return new DevelopmentIssuer(properties);
         }
     }
 }

@@ -28,10 +28,14 @@ final class TokenClaims {
     }
 
     static Caller caller(Jwt jwt, String boundTenant) {
+        return caller(jwt, boundTenant, ClaimMapping.STANDARD);
+    }
+
+    static Caller caller(Jwt jwt, String boundTenant, ClaimMapping mapping) {
         String tenant = boundTenant != null ? boundTenant : jwt.getClaimAsString(TENANT);
         String client = jwt.hasClaim("azp") ? jwt.getClaimAsString("azp") : jwt.getClaimAsString("client_id");
         String kind = client != null && client.equals(jwt.getSubject()) ? "client" : "user";
-        Set<String> roles = roles(jwt);
+        Set<String> roles = roles(jwt, mapping);
         if (boundTenant != null && roles.contains(Role.PLATFORM_ADMIN.name())) {
             // a tenant's own IdP grants tenant roles only
             Set<String> tenantRoles = new LinkedHashSet<>(roles);
@@ -43,7 +47,12 @@ final class TokenClaims {
 
     /** The names of the {@link Role}s the token grants; anything else in the claim is ignored. */
     static Set<String> roles(Jwt jwt) {
-        Object claim = jwt.getClaims().get(ROLES);
+        return roles(jwt, ClaimMapping.STANDARD);
+    }
+
+    /** As {@link #roles(Jwt)}, from the claim and with the names a tenant's own IdP uses. */
+    static Set<String> roles(Jwt jwt, ClaimMapping mapping) {
+        Object claim = mapping.claim(jwt.getClaims());
         Collection<?> values;
         if (claim instanceof Collection<?> collection) {
             values = collection;
@@ -54,8 +63,8 @@ final class TokenClaims {
         }
         Set<String> roles = new LinkedHashSet<>();
         for (Object value : values) {
-            if (value instanceof String name && isRole(name)) {
-                roles.add(name);
+            if (value instanceof String name && isRole(mapping.role(name))) {
+                roles.add(mapping.role(name));
             }
         }
         return Set.copyOf(roles);

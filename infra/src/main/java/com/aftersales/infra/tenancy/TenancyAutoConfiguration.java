@@ -16,7 +16,7 @@ public class TenancyAutoConfiguration {
 
     @Bean
     TenantDirectory tenantDirectory(TenantProperties properties) {
-        return new TenantDirectory(properties);
+        return TenantDirectory.fedByEvents(properties);
     }
 
     @Bean

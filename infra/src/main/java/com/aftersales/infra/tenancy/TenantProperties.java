@@ -8,8 +8,10 @@ import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * The subscribed tenants, by id ({@code aftersales.tenants.<id>.*}). Until tenant administration
- * exists, tenants are onboarded by configuration; a token naming any other tenant is refused.
+ * Tenants configured by id ({@code aftersales.tenants.<id>.*}). Tenants are onboarded and configured
+ * through the tenant administration API; those configured here become the first tenant events at
+ * the first start (a migration that runs once, docs/tenants.md), and afterwards only their rate
+ * limits and checkpoint intervals are read from here.
  */
 @ConfigurationProperties("aftersales")
 public class TenantProperties {
@@ -31,10 +33,34 @@ public class TenantProperties {
         return rateLimits;
     }
 
+    /** {@code aftersales.tenancy.*}: how each node keeps its tenant directory. */
+    private final Tenancy tenancy = new Tenancy();
+
+    public Tenancy getTenancy() {
+        return tenancy;
+    }
+
+    public static class Tenancy {
+
+        /** How often each node looks for tenant changes made through another node. */
+        private Duration refreshInterval = Duration.ofMillis(250);
+
+        public Duration getRefreshInterval() {
+            return refreshInterval;
+        }
+
+        public void setRefreshInterval(Duration refreshInterval) {
+            this.refreshInterval = refreshInterval;
+        }
+    }
+
     public static class Tenant {
 
-        /** Display name of the client company. */
+        /** Display name of the client company (English). */
         private String name;
+
+        /** Display name of the client company in Chinese. */
+        private String nameZh;
 
         /** Ticket numbers and working days follow this zone. */
         private ZoneId timeZone = ZoneId.of("Asia/Shanghai");
@@ -45,7 +71,7 @@ public class TenantProperties {
         /** Digits of the daily serial in a ticket number (widens when a day needs more). */
         private int serialDigits = 3;
 
-        /** One of the priority scheme presets of SPEC §3. */
+        /** One of the priority scheme presets of SPEC §3: URGENT_NORMAL_LOW, P0_P2 or P1_P4. */
         private PriorityScheme priorityScheme = PriorityScheme.URGENT_NORMAL_LOW;
 
         /** Compensation above this share of the order amount needs a MANAGER's approval (SPEC §5). */
@@ -65,6 +91,14 @@ public class TenantProperties {
 
         public CheckpointSettings getCheckpoints() {
             return checkpoints;
+        }
+
+        public String getNameZh() {
+            return nameZh;
+        }
+
+        public void setNameZh(String nameZh) {
+            this.nameZh = nameZh;
         }
 
         public String getName() {

@@ -82,6 +82,12 @@ record IndexedTicket(String id, String tenantId, String number, String status, S
                 version);
     }
 
+    /** Routed to a department, nobody picked yet. */
+    IndexedTicket inDepartment(String newDepartment) {
+        return new IndexedTicket(id, tenantId, number, status, type, priority, newDepartment, assigneeId, coHandlers,
+                registeredAt, customerWords, phone, customerId, productModel, textWords, version);
+    }
+
     IndexedTicket withCoHandler(String handler) {
         if (coHandlers.contains(handler)) {
             return this;

@@ -11,6 +11,7 @@ import com.aftersales.ticket.LifecycleEvents.InformationSupplied;
 import com.aftersales.ticket.LifecycleEvents.TicketAssigned;
 import com.aftersales.ticket.LifecycleEvents.TicketClassified;
 import com.aftersales.ticket.LifecycleEvents.TicketReassigned;
+import com.aftersales.ticket.LifecycleEvents.TicketRouted;
 import com.aftersales.ticket.LifecycleEvents.TicketSentBack;
 import com.aftersales.ticket.TicketOpened;
 import com.aftersales.ticket.TicketStatus;
@@ -57,6 +58,12 @@ public class TicketSearchProjection {
     void on(TicketAssigned event, @SequenceNumber long sequence, @MetaDataValue(TENANT) String tenantId) {
         apply(tenantId, event.ticketId(), sequence,
                 ticket -> ticket.assigned(event.department(), event.assigneeId(), List.of()));
+    }
+
+    @EventHandler
+    void on(TicketRouted event, @SequenceNumber long sequence, @MetaDataValue(TENANT) String tenantId) {
+        apply(tenantId, event.ticketId(), sequence, ticket -> event.assigneeId() == null
+                ? ticket.inDepartment(event.department()) : ticket.assigned(event.department(), event.assigneeId(), List.of()));
     }
 
     @EventHandler

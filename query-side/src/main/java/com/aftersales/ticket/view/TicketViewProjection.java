@@ -26,6 +26,7 @@ import com.aftersales.ticket.LifecycleEvents.TicketAssigned;
 import com.aftersales.ticket.LifecycleEvents.TicketClassified;
 import com.aftersales.ticket.LifecycleEvents.TicketMarked;
 import com.aftersales.ticket.LifecycleEvents.TicketReassigned;
+import com.aftersales.ticket.LifecycleEvents.TicketRouted;
 import com.aftersales.ticket.LifecycleEvents.TicketSentBack;
 import com.aftersales.ticket.TicketAcknowledged;
 import com.aftersales.ticket.TicketOpened;
@@ -112,6 +113,15 @@ public class TicketViewProjection {
         apply(tenantId, event.ticketId(), sequence, Updates.combine(status(TicketStatus.ASSIGNED),
                 Updates.set("assignment", new Document("department", event.department())
                         .append("assigneeId", event.assigneeId()).append("coHandlers", List.of()))));
+    }
+
+    /** Routed by the tenant's rules: to a person like an assignment, or to a department only (status unchanged). */
+    @EventHandler
+    void on(TicketRouted event, @SequenceNumber long sequence, @MetaDataValue(TENANT) String tenantId) {
+        Document assignment = new Document("department", event.department()).append("assigneeId", event.assigneeId())
+                .append("coHandlers", List.of());
+        apply(tenantId, event.ticketId(), sequence, event.assigneeId() == null ? Updates.set("assignment", assignment)
+                : Updates.combine(status(TicketStatus.ASSIGNED), Updates.set("assignment", assignment)));
     }
 
     @EventHandler
