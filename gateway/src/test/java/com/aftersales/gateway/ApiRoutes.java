@@ -24,6 +24,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.reactive.function.server.HandlerFunction;
 import org.springframework.web.reactive.function.server.RequestPredicate;
 import org.springframework.web.reactive.function.server.RequestPredicates;
+import org.springframework.test.util.ReflectionTestUtils;
+import org.springframework.util.ReflectionUtils;
+import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerRequest;
@@ -40,11 +43,13 @@ final class ApiRoutes {
     /** Open by design: probes, the API description, the checkpoint signatures' public keys. */
     static final Set<String> OPEN = Set.of("/actuator/health", "/actuator/health/**", "/actuator/health/{*path}",
             "/actuator/info", "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs/swagger-config",
-            "/v3/api-docs.yaml", "/swagger-ui.html", "/api/v1/audit/jwks.json");
+            "/v3/api-docs.yaml", "/swagger-ui.html", "/api/v1/audit/jwks.json",
+            // the GraphQL schema, and the graphql-ws handshake (its token comes in connection_init, docs/graphql.md)
+            "/graphql/schema", "GET /graphql");
 
     record Route(HttpMethod method, String pattern, Class<?> body) {
         boolean isOpen() {
-            return OPEN.contains(pattern) || pattern.startsWith("/v3/api-docs") || pattern.startsWith("/swagger-ui")
+            return OPEN.contains(pattern) || OPEN.contains(method + " " + pattern) || pattern.startsWith("/v3/api-docs") || pattern.startsWith("/swagger-ui")
                     || pattern.startsWith("/webjars/");
         }
 
@@ -173,8 +178,14 @@ final class ApiRoutes {
                 public void endNegate() {
                 }
 
+                /** Spring for GraphQL's predicates keep their path in a field of their own. */
                 @Override
                 public void unknown(RequestPredicate unknown) {
+                    if (ReflectionUtils.findField(unknown.getClass(), "pattern") != null
+                            && ReflectionTestUtils.getField(unknown, "pattern") instanceof PathPattern pattern) {
+                        paths.add(pattern.getPatternString());
+                        methods.add(HttpMethod.POST);
+                    }
                 }
             });
             if (methods.isEmpty()) {
