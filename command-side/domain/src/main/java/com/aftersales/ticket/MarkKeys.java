@@ -17,6 +17,9 @@ public interface MarkKeys {
     /** Appends the ticket under {@code tenant|kind|key}, keeping the last {@code keep}; answers the entries before it. */
     List<Entry> append(String tenantId, String kind, String key, Entry entry, int keep);
 
-    /** Takes back an entry whose registration was not stored. */
-    void remove(String tenantId, String kind, String key, String ticketId);
+    /**
+     * Takes back an entry whose registration was not stored: that entry only (ticket and time), not
+     * an earlier one of the same ticket that a retried registration repeated.
+     */
+    void remove(String tenantId, String kind, String key, Entry entry);
 }

@@ -120,9 +120,10 @@ public class Marking {
     }
 
     private List<Entry> append(String tenantId, String kind, String key, String ticketId, Instant now, int keep) {
-        List<Entry> before = keys.append(tenantId, kind, key, new Entry(ticketId, now), keep);
+        Entry entry = new Entry(ticketId, now);
+        List<Entry> before = keys.append(tenantId, kind, key, entry, keep);
         CurrentUnitOfWork.ifStarted(unitOfWork -> unitOfWork.onRollback(
-                rolledBack -> keys.remove(tenantId, kind, key, ticketId)));
+                rolledBack -> keys.remove(tenantId, kind, key, entry)));
         return before.stream().filter(Objects::nonNull).toList();
     }
 }

@@ -43,8 +43,9 @@ public class MongoMarkKeys implements MarkKeys {
     }
 
     @Override
-    public void remove(String tenantId, String kind, String key, String ticketId) {
-        keys.updateOne(Filters.eq("_id", id(tenantId, kind, key)), Updates.pull("entries", new Document("t", ticketId)));
+    public void remove(String tenantId, String kind, String key, Entry entry) {
+        keys.updateOne(Filters.eq("_id", id(tenantId, kind, key)), Updates.pull("entries",
+                new Document("t", entry.ticketId()).append("at", Date.from(entry.at()))));
     }
 
     static String id(String tenantId, String kind, String key) {

@@ -22,10 +22,10 @@ final class InMemoryMarkKeys implements MarkKeys {
     }
 
     @Override
-    public synchronized void remove(String tenantId, String kind, String key, String ticketId) {
+    public synchronized void remove(String tenantId, String kind, String key, Entry entry) {
         List<Entry> entries = keys.get(MongoMarkKeys.id(tenantId, kind, key));
         if (entries != null) {
-            entries.removeIf(entry -> entry.ticketId().equals(ticketId));
+            entries.removeIf(entry::equals);
         }
     }
 

@@ -56,9 +56,11 @@ class MongoMarkKeysTest {
             keys.append("acme", "batch", "k", new Entry("t-3", NOW.plusSeconds(2)), 3);
             assertThat(keys.append("acme", "batch", "k", new Entry("t-4", NOW.plusSeconds(3)), 3))
                     .containsExactly(new Entry("t-1", NOW), new Entry("t-2", NOW.plusSeconds(1)), new Entry("t-3", NOW.plusSeconds(2)));
-            keys.remove("acme", "batch", "k", "t-3");
-            assertThat(keys.append("acme", "batch", "k", new Entry("t-5", NOW.plusSeconds(4)), 3)).extracting(Entry::ticketId)
-                    .containsExactly("t-2", "t-4");
+            keys.append("acme", "batch", "k", new Entry("t-3", NOW.plusSeconds(5)), 5);
+            keys.remove("acme", "batch", "k", new Entry("t-3", NOW.plusSeconds(5)));
+            assertThat(keys.append("acme", "batch", "k", new Entry("t-5", NOW.plusSeconds(6)), 3))
+                    .as("the retried registration's entry is taken back, the stored one of the same ticket kept")
+                    .extracting(Entry::ticketId).containsExactly("t-2", "t-3", "t-4");
             assertThat(keys.append("nimbus", "batch", "k", new Entry("t-9", NOW), 3)).as("another tenant's key").isEmpty();
             Document stored = database.getCollection("mark_keys").find(new Document("_id", "acme|batch|k")).first();
             assertThat(stored.getString("tenantId")).isEqualTo("acme");
