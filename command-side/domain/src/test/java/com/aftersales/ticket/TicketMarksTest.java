@@ -229,6 +229,20 @@ class TicketMarksTest {
         org.assertj.core.api.Assertions.assertThat(events.get(2)).isInstanceOf(TicketBatchFormed.class);
     }
 
+    @Test
+    void a_refused_registration_and_one_rolled_back_leave_no_key_entry() {
+        Registration unknownType = new Registration(Channel.PHONE, "teleportation", null,
+                new Registration.Customer("张*", "张*", "13800000001", null, null, false),
+                new Registration.Product("KFR-35", null, null, null),
+                new Registration.Problem("no cold air", "no cold air", null, null, null, null, null), List.of(), null, null);
+        fixture.givenNoPriorActivity().when(new OpenTicket("t-9", unknownType), AGENT)
+                .expectException(refusal(RefusalCode.TICKET_TYPE_UNKNOWN));
+        org.assertj.core.api.Assertions.assertThat(keys.size()).isZero();
+        fixture.given(opened("low")).when(new OpenTicket("t-1", registration("13800000001", null, "KFR-35", "no cold air", null)), AGENT)
+                .expectException(Exception.class);
+        org.assertj.core.api.Assertions.assertThat(keys.size()).as("the second registration of t-1 was not stored").isZero();
+    }
+
     static TicketOpened opened(String priority) {
         return new TicketOpened("t-1", "acme", "20240520001", registration("13800000001", null, "KFR-35", "no cold air", priority),
                 "li-agent", NOW);
