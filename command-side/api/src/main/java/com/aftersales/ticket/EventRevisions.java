@@ -12,6 +12,9 @@ public final class EventRevisions {
     /** {@code TicketClassified} with the tenant configuration version it was classified under. */
     public static final String CLASSIFIED_WITH_CONFIGURATION = "2";
 
+    /** {@code TicketMarked} with the reason, related tickets and batch of a mark set by the tenant's rules. */
+    public static final String MARKED_WITH_REASON = "2";
+
     /** Package of the ticket events, for upcasters that apply to all of them. */
     public static final String PACKAGE = "com.aftersales.ticket.";
 

@@ -1,5 +1,6 @@
 package com.aftersales.ticket;
 
+import java.util.List;
 import java.util.Set;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
@@ -22,6 +23,20 @@ public final class LifecycleCommands {
     public record MarkTicket(@TargetAggregateIdentifier String ticketId,
                              Long expectedVersion,
                              Set<Mark> marks) implements TicketCommand {
+    }
+
+    /**
+     * Link the ticket to a batch 批量 the tenant's rule formed: mark it BATCH and raise an open
+     * ticket's priority to {@code raiseTo} (never lower it), recording {@code reason}. Sent by the
+     * batch rule; a ticket already in the batch stays as it is.
+     */
+    public record LinkToBatch(@TargetAggregateIdentifier String ticketId,
+                              Long expectedVersion,
+                              String batchId, String raiseTo, String reason,
+                              List<String> relatedTicketIds) implements TicketCommand {
+        public LinkToBatch {
+            relatedTicketIds = relatedTicketIds == null ? List.of() : List.copyOf(relatedTicketIds);
+        }
     }
 
     /** Route to a department and a person (the lead). */

@@ -2,6 +2,7 @@ package com.aftersales.ticket;
 
 import org.axonframework.serialization.Revision;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 
 /** What happened in classification and assignment (SPEC §3–§4). Each names who and when. */
@@ -35,9 +36,38 @@ public final class LifecycleEvents {
                                Long configurationVersion, Instant at) {
     }
 
-    @Revision(EventRevisions.FIRST)
+    /**
+     * The ticket's marks, all of them after the change. Revision 2 adds why and what it links to, for
+     * the marks the tenant's rules set (SPEC §3): {@code reason}, the {@code relatedTicketIds} (the
+     * earlier tickets of a REPEAT, the other tickets of a BATCH) and the {@code batchId}; marks set
+     * by hand, and revision 1 events, name none (null and empty).
+     */
+    @Revision(EventRevisions.MARKED_WITH_REASON)
+    public record TicketMarked(String ticketId, Set<Mark> marks, String by, Instant at, String reason,
+                               List<String> relatedTicketIds, String batchId) {
 
-    public record TicketMarked(String ticketId, Set<Mark> marks, String by, Instant at) {
+        public TicketMarked {
+            relatedTicketIds = relatedTicketIds == null ? List.of() : List.copyOf(relatedTicketIds);
+        }
+
+        /** Marks set by hand, with no rule behind them. */
+        public TicketMarked(String ticketId, Set<Mark> marks, String by, Instant at) {
+            this(ticketId, marks, by, at, null, List.of(), null);
+        }
+    }
+
+    /**
+     * BATCH 批量 (SPEC §3): the tenant's threshold of tickets of one product model and fault was
+     * reached within its window with the registration of {@code ticketId}; {@code ticketIds} are all
+     * of them (this one last). The batch rule links the others and raises their priority to
+     * {@code raiseTo} by commands, so each ticket's own history says why.
+     */
+    @Revision(EventRevisions.FIRST)
+    public record TicketBatchFormed(String ticketId, String tenantId, String batchId, String model, String fault,
+                                    List<String> ticketIds, String raiseTo, String reason, Instant at) {
+        public TicketBatchFormed {
+            ticketIds = ticketIds == null ? List.of() : List.copyOf(ticketIds);
+        }
     }
 
     @Revision(EventRevisions.FIRST)

@@ -53,6 +53,7 @@ import com.aftersales.ticket.LifecycleCommands.AcceptAssignment;
 import com.aftersales.ticket.LifecycleCommands.AddCoHandler;
 import com.aftersales.ticket.LifecycleCommands.AssignTicket;
 import com.aftersales.ticket.LifecycleCommands.ClassifyTicket;
+import com.aftersales.ticket.LifecycleCommands.LinkToBatch;
 import com.aftersales.ticket.LifecycleCommands.MarkTicket;
 import com.aftersales.ticket.LifecycleCommands.ReassignTicket;
 import com.aftersales.ticket.LifecycleCommands.SendBackForInformation;
@@ -88,7 +89,8 @@ public class Ticket extends TicketState {
     /** Registration answers the new ticket's version (0), as every other accepted command answers its version. */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.ALWAYS)
-    public Long handle(OpenTicket command, MetaData metaData, TenantDirectory tenants, TicketNumbers numbers, Clock clock) {
+    public Long handle(OpenTicket command, MetaData metaData, TenantDirectory tenants, TicketNumbers numbers, Clock clock,
+                       Marking marking) {
         Caller caller = Caller.from(metaData);
         Tenant tenant = RegistrationRules.check(caller, command.registration(), tenants);
         Instant now = clock.instant();
@@ -96,6 +98,7 @@ public class Ticket extends TicketState {
         CurrentUnitOfWork.ifStarted(unitOfWork -> unitOfWork.onRollback(
                 rolledBack -> numbers.release(tenant.id(), number, "registration of " + command.ticketId() + " failed")));
         apply(new TicketOpened(command.ticketId(), tenant.id(), number, command.registration(), caller.actorId(), now));
+        marking.atRegistration(tenant, command.ticketId(), command.registration(), now).forEach(event -> apply(event));
         return getVersion();
     }
 
@@ -137,6 +140,12 @@ public class Ticket extends TicketState {
             command.marks().stream().filter(java.util.Objects::nonNull).forEach(requested::add);
         }
         apply(new TicketMarked(ticketId, requested, caller.actorId(), clock.instant()));
+    }
+
+    @CommandHandler
+    public void handle(LinkToBatch command, MetaData metaData, TenantDirectory tenants, Clock clock) {
+        Caller caller = callerFor(command, metaData);
+        BatchLinks.link(this, command, tenant(tenants), caller.actorId(), clock.instant()).forEach(event -> apply(event));
     }
 
     @CommandHandler

@@ -73,4 +73,12 @@ public class TicketConfiguration {
         return new RevisionUpcaster(LifecycleEvents.TicketClassified.class.getName(), EventRevisions.FIRST,
                 EventRevisions.CLASSIFIED_WITH_CONFIGURATION);
     }
+
+    /** Marks of revision 1 were set by hand: read as revision 2 with no reason, related tickets or batch. */
+    @Bean
+    @Order(2)
+    static EventUpcaster marksWithoutReason() {
+        return new RevisionUpcaster(LifecycleEvents.TicketMarked.class.getName(), EventRevisions.FIRST,
+                EventRevisions.MARKED_WITH_REASON);
+    }
 }

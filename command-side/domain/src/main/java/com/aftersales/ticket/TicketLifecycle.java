@@ -39,6 +39,7 @@ import com.aftersales.ticket.LifecycleCommands.AcceptAssignment;
 import com.aftersales.ticket.LifecycleCommands.AddCoHandler;
 import com.aftersales.ticket.LifecycleCommands.AssignTicket;
 import com.aftersales.ticket.LifecycleCommands.ClassifyTicket;
+import com.aftersales.ticket.LifecycleCommands.LinkToBatch;
 import com.aftersales.ticket.LifecycleCommands.MarkTicket;
 import com.aftersales.ticket.LifecycleCommands.ReassignTicket;
 import com.aftersales.ticket.LifecycleCommands.SendBackForInformation;
@@ -75,6 +76,8 @@ public final class TicketLifecycle {
                     "set type, priority and responsibility 分类与优先级"),
             new Transition(MarkTicket.class, OPEN, EnumSet.of(AGENT, SUPERVISOR, MANAGER), null,
                     "set VIP / REPEAT / BATCH marks 特殊标记"),
+            new Transition(LinkToBatch.class, NOT_ARCHIVED, EnumSet.of(SUPERVISOR, MANAGER), null,
+                    "link to a batch 批量 the tenant's rule formed: mark BATCH, raise an open ticket's priority (sent by the rule)"),
             new Transition(AssignTicket.class, EnumSet.of(REGISTERED), EnumSet.of(AGENT, SUPERVISOR, MANAGER), ASSIGNED,
                     "route to a department and a person 责任分配"),
             new Transition(ReassignTicket.class, EnumSet.of(ASSIGNED, IN_PROGRESS, RETURNED_FOR_INFORMATION),

@@ -51,6 +51,7 @@ abstract class TicketState {
     String priority;
     Responsibility responsibility;
     Set<Mark> marks = EnumSet.noneOf(Mark.class);
+    String batchId;
     String department;
     String assigneeId;
     Set<String> coHandlers = new LinkedHashSet<>();
@@ -204,6 +205,9 @@ abstract class TicketState {
     @EventSourcingHandler
     void on(TicketMarked event) {
         this.marks = event.marks().isEmpty() ? EnumSet.noneOf(Mark.class) : EnumSet.copyOf(event.marks());
+        if (event.batchId() != null) {
+            this.batchId = event.batchId();
+        }
     }
 
     /** A registered ticket nobody routed yet is routed by the tenant's rules for its type, if any. */

@@ -42,6 +42,7 @@ final class TicketFixtures {
         fixture.registerInjectableResource(new TenantDirectory(properties));
         fixture.registerInjectableResource(numbers);
         fixture.registerInjectableResource(new Routing((tenant, department) -> 0, (tenant, staff) -> 0));
+        fixture.registerInjectableResource(new Marking(new InMemoryMarkKeys()));
         fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
         return fixture;
     }

@@ -78,4 +78,22 @@ class TicketRevisionsTest {
         assertThat(read).isEqualTo(new LifecycleEvents.TicketClassified(TicketFixtures.ID, "repair", "urgent", null,
                 "li-agent", TicketFixtures.NOW, null));
     }
+
+    @Test
+    void marks_of_revision_1_read_as_revision_2_with_no_reason_related_tickets_or_batch() {
+        String stored = "{\"ticketId\":\"t-1\",\"marks\":[\"VIP\"],\"by\":\"li-agent\",\"at\":\"2024-05-20T01:30:00Z\"}";
+        var entry = new GenericDomainEventEntry<>("Ticket", TicketFixtures.ID, 1, "event-2", Instant.EPOCH,
+                LifecycleEvents.TicketMarked.class.getName(), EventRevisions.FIRST, stored, "{}");
+        EventUpcasterChain chain = new EventUpcasterChain(TicketConfiguration.ticketEventsInitialRevision(),
+                TicketConfiguration.marksWithoutReason());
+
+        IntermediateEventRepresentation upcast = chain.upcast(Stream.of(new InitialEventRepresentation(entry, serializer)))
+                .findFirst().orElseThrow();
+
+        assertThat(upcast.getType().getRevision()).isEqualTo(EventRevisions.MARKED_WITH_REASON);
+        Object read = serializer.deserialize(new org.axonframework.serialization.SimpleSerializedObject<>(
+                upcast.getData(String.class).getData(), String.class, upcast.getType()));
+        assertThat(read).isEqualTo(new LifecycleEvents.TicketMarked(TicketFixtures.ID, java.util.Set.of(Mark.VIP), "li-agent",
+                TicketFixtures.NOW));
+    }
 }

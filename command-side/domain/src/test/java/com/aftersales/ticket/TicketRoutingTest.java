@@ -70,6 +70,7 @@ class TicketRoutingTest {
                 (tenant, department) -> turns.computeIfAbsent(tenant + "/" + department, key -> new AtomicLong()).getAndIncrement(),
                 (tenant, staff) -> open.getOrDefault(staff, 0L)));
         fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
+        fixture.registerInjectableResource(new Marking(new InMemoryMarkKeys()));
     }
 
     static TicketClassified classified(String type, String priority) {

@@ -20,7 +20,8 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * Registers tickets for the API: idempotent retries, and read-your-writes by waiting (bounded)
- * until the ticket's view shows the new ticket at version 0 (see {@link TicketWatch}).
+ * until the ticket's view shows the new ticket as registered, with the marks its registration set
+ * (see {@link TicketWatch}).
  */
 @Component
 public class TicketIntake {
@@ -72,8 +73,8 @@ public class TicketIntake {
 
     private Mono<Intake> register(Caller caller, String ticketId, Registration registration) {
         return Mono.using(() -> views.openWatch(caller, ticketId),
-                watch -> create(caller, ticketId, registration).flatMap(created -> created
-                        ? watch.until(0).map(view -> new Intake(ticketId, view, false))
+                watch -> create(caller, ticketId, registration).flatMap(version -> version >= 0
+                        ? watch.until(version).map(view -> new Intake(ticketId, view, false))
                         : replayWinner(caller, ticketId, registration, watch)),
                 TicketWatch::close);
     }
@@ -89,17 +90,19 @@ public class TicketIntake {
                         .orElseGet(() -> new Intake(ticketId, Optional.empty(), true)));
     }
 
-    /** True once created; false if the ticket exists already (another request with the same key won). */
-    private Mono<Boolean> create(Caller caller, String ticketId, Registration registration) {
+    /**
+     * The new ticket's version once created (0, or more when its registration marked it); -1 if the
+     * ticket exists already (another request with the same key won).
+     */
+    private Mono<Long> create(Caller caller, String ticketId, Registration registration) {
         var command = GenericCommandMessage.asCommandMessage(new OpenTicket(ticketId, registration))
                 .andMetaData(caller.toMetaData());
         // the local command bus runs the handler on the sending thread: keep it off the event loop
-        return Mono.fromCallable(() -> commands.sendAndWait(command))
+        return Mono.fromCallable(() -> ((Number) commands.sendAndWait(command)).longValue())
                 .subscribeOn(Schedulers.boundedElastic())
                 .doOnNext(version -> meters.counter("aftersales.tickets.opened", "tenant", caller.tenantId(),
                         "channel", registration.channel().name(), "type", registration.type()).increment())
-                .thenReturn(true)
-                .onErrorResume(AggregateStreamCreationException.class, duplicate -> Mono.just(false));
+                .onErrorResume(AggregateStreamCreationException.class, duplicate -> Mono.just(-1L));
     }
 
     public Mono<TicketView> find(Caller caller, String ticketId) {
