@@ -9,6 +9,10 @@ import com.aftersales.infra.tenancy.TenantDirectory;
 import com.aftersales.refusal.Refusal;
 import com.aftersales.refusal.RefusalCode;
 import com.aftersales.refusal.RefusedException;
+import com.aftersales.sla.SlaCommands.PauseSlaClocks;
+import com.aftersales.sla.SlaCommands.RecordSlaDeadlines;
+import com.aftersales.sla.SlaCommands.ResumeSlaClocks;
+import com.aftersales.sla.SlaSettings;
 import com.aftersales.ticket.ComplaintCommands.RecordPlanChange;
 import com.aftersales.ticket.ComplaintCommands.RecordWarranty;
 import com.aftersales.ticket.ComplaintCommands.ReviewComplaintFeedback;
@@ -85,10 +89,14 @@ import org.axonframework.spring.stereotype.Aggregate;
 @Aggregate(snapshotTriggerDefinition = "ticketSnapshotTrigger", snapshotFilter = "ticketSnapshotFilter", cache = "ticketCache")
 public class Ticket extends TicketState {
 
-    /** Registration answers the new ticket's version (0), as every other accepted command answers its version. */
+    /**
+     * Registration answers the new ticket's version, as every other accepted command answers its version: 0,
+     * or more when it started SLA clocks.
+     */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.ALWAYS)
-    public Long handle(OpenTicket command, MetaData metaData, TenantDirectory tenants, TicketNumbers numbers, Clock clock) {
+    public Long handle(OpenTicket command, MetaData metaData, TenantDirectory tenants, TicketNumbers numbers, Clock clock,
+                       SlaSettings sla) {
         Caller caller = Caller.from(metaData);
         Tenant tenant = RegistrationRules.check(caller, command.registration(), tenants);
         Instant now = clock.instant();
@@ -96,6 +104,7 @@ public class Ticket extends TicketState {
         CurrentUnitOfWork.ifStarted(unitOfWork -> unitOfWork.onRollback(
                 rolledBack -> numbers.release(tenant.id(), number, "registration of " + command.ticketId() + " failed")));
         apply(new TicketOpened(command.ticketId(), tenant.id(), number, command.registration(), caller.actorId(), now));
+        clocks.registered(command.registration().priority(), sla, now);
         return getVersion();
     }
 
@@ -113,7 +122,7 @@ public class Ticket extends TicketState {
     }
 
     @CommandHandler
-    public void handle(ClassifyTicket command, MetaData metaData, TenantDirectory tenants, Clock clock) {
+    public void handle(ClassifyTicket command, MetaData metaData, TenantDirectory tenants, Clock clock, SlaSettings sla) {
         Caller caller = callerFor(command, metaData);
         Tenant tenant = tenant(tenants);
         ReclassificationRules.checkTenantScheme(tenant, command.type(), command.priority());
@@ -126,6 +135,7 @@ public class Ticket extends TicketState {
         if (!obligations.planRejected && PlanRules.rank(needed) > PlanRules.rank(obligations.planApprovalBy)) {
             apply(new PlanApprovalRequired(ticketId, needed.name(), now));
         }
+        clocks.classified(command.priority(), sla, now);
     }
 
     @CommandHandler
@@ -196,7 +206,7 @@ public class Ticket extends TicketState {
     }
 
     @CommandHandler
-    public void handle(RecordDiagnosis command, MetaData metaData, Clock clock) {
+    public void handle(RecordDiagnosis command, MetaData metaData, Clock clock, SlaSettings sla) {
         Caller caller = handlerFor(command, metaData);
         if (command.method() == null) {
             throw new RefusedException(RefusalCode.REASON_REQUIRED);
@@ -204,6 +214,7 @@ public class Ticket extends TicketState {
         requireText(command.findings(), RefusalCode.REASON_REQUIRED);
         apply(new DiagnosisRecorded(ticketId, command.method(), command.findings(), command.appointmentAt(),
                 caller.actorId(), clock.instant()));
+        clocks.responded(sla, clock.instant());
     }
 
     @CommandHandler
@@ -235,25 +246,30 @@ public class Ticket extends TicketState {
     }
 
     @CommandHandler
-    public void handle(SetProgress command, MetaData metaData, Clock clock) {
+    public void handle(SetProgress command, MetaData metaData, Clock clock, SlaSettings sla) {
         Caller caller = handlerFor(command, metaData);
         requireText(command.progress(), RefusalCode.REASON_REQUIRED);
         apply(new ProgressSet(ticketId, command.progress(), caller.actorId(), clock.instant()));
+        clocks.progressSet(command.progress(), sla, clock.instant());
     }
 
     @CommandHandler
-    public void handle(LogContact command, MetaData metaData, Clock clock) {
+    public void handle(LogContact command, MetaData metaData, Clock clock, SlaSettings sla) {
         Caller caller = callerFor(command, metaData);
         requireText(command.summary(), RefusalCode.REASON_REQUIRED);
         apply(new ContactLogged(ticketId, command.channel(), command.direction(), command.summary(),
                 caller.actorId(), clock.instant()));
+        if (command.direction() == HandlingCommands.Direction.OUTBOUND) {
+            clocks.responded(sla, clock.instant());
+        }
     }
 
     @CommandHandler
-    public void handle(RecordCustomerUpdate command, MetaData metaData, Clock clock) {
+    public void handle(RecordCustomerUpdate command, MetaData metaData, Clock clock, SlaSettings sla) {
         Caller caller = callerFor(command, metaData);
         requireText(command.summary(), RefusalCode.REASON_REQUIRED);
         apply(new CustomerUpdated(ticketId, command.channel(), command.summary(), caller.actorId(), clock.instant()));
+        clocks.customerUpdated(priority, status != TicketStatus.CLOSED, sla, clock.instant());
     }
 
     @CommandHandler
@@ -267,7 +283,7 @@ public class Ticket extends TicketState {
     }
 
     @CommandHandler
-    public void handle(ResolveTicket command, MetaData metaData, TenantDirectory tenants, Clock clock) {
+    public void handle(ResolveTicket command, MetaData metaData, TenantDirectory tenants, Clock clock, SlaSettings sla) {
         Caller caller = handlerFor(command, metaData);
         if (obligations.planPending || obligations.planRejected) {
             throw new RefusedException(Refusal.of(RefusalCode.PLAN_NOT_APPROVED, "approvalBy",
@@ -278,21 +294,24 @@ public class Ticket extends TicketState {
         }
         requireText(command.resolution(), RefusalCode.REASON_REQUIRED);
         apply(new TicketResolved(ticketId, command.resolution(), caller.actorId(), clock.instant()));
+        clocks.resolved(priority, tenant(tenants).isComplaint(type), sla, clock.instant());
     }
 
     @CommandHandler
-    public void handle(AcceptResolution command, MetaData metaData, Clock clock) {
+    public void handle(AcceptResolution command, MetaData metaData, Clock clock, SlaSettings sla) {
         Caller caller = callerFor(command, metaData);
         apply(new ResolutionAccepted(ticketId, command.note(), caller.actorId(), clock.instant()));
+        clocks.closed(sla, clock.instant());
     }
 
     /** Second handling is due in 3 days: plain days until tenant calendars exist (then working days). */
     @CommandHandler
-    public void handle(RejectResolution command, MetaData metaData, Clock clock) {
+    public void handle(RejectResolution command, MetaData metaData, Clock clock, SlaSettings sla) {
         Caller caller = callerFor(command, metaData);
         requireText(command.note(), RefusalCode.REASON_REQUIRED);
         Instant now = clock.instant();
         apply(new ResolutionRejected(ticketId, command.note(), now.plus(Duration.ofDays(3)), caller.actorId(), now));
+        clocks.resolutionRejected(priority, sla, now);
     }
 
     @CommandHandler
@@ -347,7 +366,8 @@ public class Ticket extends TicketState {
     }
 
     @CommandHandler
-    public void handle(SubmitComplaintFeedback command, MetaData metaData, TenantDirectory tenants, Clock clock) {
+    public void handle(SubmitComplaintFeedback command, MetaData metaData, TenantDirectory tenants, Clock clock,
+                       SlaSettings sla) {
         Caller caller = handlerFor(command, metaData);
         requireComplaint(tenants);
         ComplaintRules.check(command);
@@ -358,6 +378,7 @@ public class Ticket extends TicketState {
                 command.measures() == null ? Set.of() : Set.copyOf(command.measures()), command.keyTimePoints(),
                 command.customerOpinion(), command.customerSatisfaction(), command.rootCause(), command.improvements(),
                 ComplaintRules.secondResultDue(command, now), caller.actorId(), now));
+        clocks.feedbackSubmitted(priority, ComplaintRules.secondResultDue(command, now) != null, sla, now);
     }
 
     @CommandHandler
@@ -382,7 +403,7 @@ public class Ticket extends TicketState {
     }
 
     @CommandHandler
-    public void handle(ArchiveTicket command, MetaData metaData, TenantDirectory tenants, Clock clock) {
+    public void handle(ArchiveTicket command, MetaData metaData, TenantDirectory tenants, Clock clock, SlaSettings sla) {
         Caller caller = callerFor(command, metaData);
         if (tenant(tenants).isComplaint(type) && !obligations.feedbackApproved) {
             throw new RefusedException(RefusalCode.COMPLAINT_REVIEW_PENDING);
@@ -394,6 +415,30 @@ public class Ticket extends TicketState {
             throw new RefusedException(RefusalCode.FOLLOW_UP_OPEN);
         }
         apply(new TicketArchived(ticketId, caller.actorId(), clock.instant()));
+        clocks.archived(sla, clock.instant());
+    }
+
+    /** Sent by the durable timer: the warnings and breaches due now, none twice. */
+    @CommandHandler
+    public void handle(RecordSlaDeadlines command, MetaData metaData, SlaSettings sla, Clock clock) {
+        Caller caller = Caller.from(metaData);
+        assertSameTenant(caller);
+        clocks.recordDeadlines(caller, sla, clock.instant());
+    }
+
+    @CommandHandler
+    public void handle(PauseSlaClocks command, MetaData metaData, SlaSettings sla, Clock clock) {
+        callerFor(command, metaData);
+        if (command.reason() == null) {
+            throw new RefusedException(RefusalCode.REASON_REQUIRED);
+        }
+        clocks.waitFor(command.reason(), sla, clock.instant());
+    }
+
+    @CommandHandler
+    public void handle(ResumeSlaClocks command, MetaData metaData, SlaSettings sla, Clock clock) {
+        callerFor(command, metaData);
+        clocks.resume(sla, clock.instant());
     }
 
 }
