@@ -6,6 +6,9 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 /** Orders to a ticket's SLA clocks (docs/sla.md). */
 public final class SlaCommands {
 
+    /** The actor kind of the durable timer's commands; no token carries it. */
+    public static final String TIMER_ACTOR_KIND = "system";
+
     private SlaCommands() {
     }
 

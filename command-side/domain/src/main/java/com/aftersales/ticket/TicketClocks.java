@@ -13,6 +13,7 @@ import com.aftersales.refusal.RefusalCode;
 import com.aftersales.refusal.RefusedException;
 import com.aftersales.sla.PauseReason;
 import com.aftersales.sla.SlaClock;
+import com.aftersales.sla.SlaFacts;
 import com.aftersales.sla.SlaClockEvents.SlaClockBreached;
 import com.aftersales.sla.SlaClockEvents.SlaClockFulfilled;
 import com.aftersales.sla.SlaClockEvents.SlaClockPaused;
@@ -29,7 +30,6 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,8 +45,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
 class TicketClocks {
 
-    /** The actor kind of the durable timer's commands; no token carries it. */
-    static final String SYSTEM = "system";
+    static final String SYSTEM = com.aftersales.sla.SlaCommands.TIMER_ACTOR_KIND;
     private static final Set<SlaMetric> REGISTRATION = EnumSet.of(FIRST_RESPONSE, CUSTOMER_UPDATE, RESOLUTION);
     private static final Set<SlaMetric> COMPLAINT = EnumSet.of(COMPLAINT_FEEDBACK, COMPLAINT_SECOND_RESULT);
     private static final Map<String, PauseReason> WAITING_PROGRESS = Map.of(
@@ -171,9 +170,7 @@ class TicketClocks {
 
     /** The ticket's clocks recomputed from their facts, in the order they started. */
     List<SlaClock> clocks(WorkingCalendar calendar) {
-        Map<String, List<Object>> byClock = new LinkedHashMap<>();
-        facts.forEach(fact -> byClock.computeIfAbsent(clockIdOf(fact), id -> new ArrayList<>()).add(fact));
-        return byClock.values().stream().map(history -> SlaClock.replay(history, calendar)).toList();
+        return SlaFacts.clocks(facts, calendar);
     }
 
     private List<SlaClock> open(SlaSettings settings) {
@@ -196,25 +193,6 @@ class TicketClocks {
 
     private long started(SlaMetric metric) {
         return facts.stream().filter(f -> f instanceof SlaClockStarted s && s.metric() == metric).count();
-    }
-
-    static String clockIdOf(Object fact) {
-        if (fact instanceof SlaClockStarted e) {
-            return e.clockId();
-        } else if (fact instanceof SlaClockPaused e) {
-            return e.clockId();
-        } else if (fact instanceof SlaClockResumed e) {
-            return e.clockId();
-        } else if (fact instanceof SlaClockRetargeted e) {
-            return e.clockId();
-        } else if (fact instanceof SlaClockWarned e) {
-            return e.clockId();
-        } else if (fact instanceof SlaClockFulfilled e) {
-            return e.clockId();
-        } else if (fact instanceof SlaClockBreached e) {
-            return e.clockId();
-        }
-        throw new IllegalArgumentException("Not a clock fact: " + fact);
     }
 
     @EventSourcingHandler
