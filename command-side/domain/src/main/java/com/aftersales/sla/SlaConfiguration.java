@@ -34,6 +34,11 @@ public class SlaConfiguration {
     }
 
     @Bean
+    SlaQueryHandler slaQueryHandler(EventStore events, SlaSettings settings, Clock clock) {
+        return new SlaQueryHandler(events, settings, clock);
+    }
+
+    @Bean
     ConfigurerModule slaTimerDeadLetters(DeadLetterQueues queues) {
         return configurer -> configurer.eventProcessing(processing ->
                 queues.register(processing, SlaTimerProcessor.PROCESSING_GROUP));
