@@ -25,6 +25,8 @@ import com.aftersales.sla.SlaMetric;
 import com.aftersales.sla.SlaPolicy;
 import com.aftersales.sla.SlaSettings;
 import com.aftersales.sla.WorkingCalendar;
+import com.aftersales.ticket.HandlingCommands.EscalationLevel;
+import com.aftersales.ticket.HandlingEvents.TicketEscalated;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.time.Instant;
@@ -57,6 +59,8 @@ class TicketClocks {
     String tenantId;
     Instant openedAt;
     boolean registeredWithoutPriority;
+    /** The highest level the ticket was escalated to, by staff or on a breach. */
+    EscalationLevel escalatedTo;
     /** Every clock fact in the order applied, typed so that a snapshot reads them back. */
     @JsonTypeInfo(use = JsonTypeInfo.Id.CLASS)
     final List<Object> facts = new ArrayList<>();
@@ -160,12 +164,44 @@ class TicketClocks {
         fulfil(EnumSet.allOf(SlaMetric.class), settings, at);
     }
 
-    /** The warnings and breaches due by {@code now}; none twice. Only the timer (actor kind system) sends it. */
+    /**
+     * The warnings and breaches due by {@code now}; none twice. A breach escalates the ticket one level
+     * (at most one per call). Only the timer (actor kind system) sends it.
+     */
     void recordDeadlines(Caller caller, SlaSettings settings, Instant now) {
         if (!SYSTEM.equals(caller.actorKind())) {
             throw new RefusedException(RefusalCode.ROLE_NOT_ALLOWED);
         }
-        open(settings).forEach(clock -> clock.deadlineFacts(now).forEach(fact -> apply(fact)));
+        SlaPolicy policy = settings.policy(tenantId);
+        SlaClockBreached firstBreach = null;
+        SlaClock breachedClock = null;
+        for (SlaClock clock : open(settings)) {
+            for (Object fact : clock.deadlineFacts(now)) {
+                apply(fact);
+                if (fact instanceof SlaClockBreached breached && firstBreach == null) {
+                    firstBreach = breached;
+                    breachedClock = clock;
+                }
+            }
+        }
+        if (firstBreach != null) {
+            escalate(breachedClock, firstBreach, policy, caller.actorId(), now);
+        }
+    }
+
+    /**
+     * SPEC §5: an overdue ticket is escalated with the reason recorded, from its handler to the
+     * supervisor, then to the department head (MANAGER); an overdue ticket of the highest level goes to
+     * the department head at once. A ticket already with the department head is not escalated again.
+     */
+    private void escalate(SlaClock clock, SlaClockBreached breached, SlaPolicy policy, String by, Instant now) {
+        boolean highest = !policy.levelNames().isEmpty() && policy.levelNames().get(0).equals(clock.priority());
+        EscalationLevel to = escalatedTo == null && !highest ? EscalationLevel.SUPERVISOR : EscalationLevel.MANAGER;
+        if (escalatedTo == EscalationLevel.MANAGER) {
+            return;
+        }
+        apply(new TicketEscalated(ticketId, to, "SLA breached: " + clock.clockId() + " (" + clock.priority()
+                + ") was due " + breached.dueAt(), by, now));
     }
 
     /** The ticket's clocks recomputed from their facts, in the order they started. */
@@ -201,6 +237,13 @@ class TicketClocks {
         tenantId = event.tenantId();
         openedAt = event.registeredAt();
         registeredWithoutPriority = event.registration().priority() == null;
+    }
+
+    @EventSourcingHandler
+    void on(TicketEscalated event) {
+        if (escalatedTo != EscalationLevel.MANAGER) {
+            escalatedTo = event.to();
+        }
     }
 
     @EventSourcingHandler

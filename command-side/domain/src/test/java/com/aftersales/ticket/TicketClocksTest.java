@@ -31,7 +31,9 @@ import com.aftersales.ticket.HandlingCommands.LogContact;
 import com.aftersales.ticket.HandlingCommands.RecordCustomerUpdate;
 import com.aftersales.ticket.HandlingCommands.ResolveTicket;
 import com.aftersales.ticket.HandlingCommands.SetProgress;
+import com.aftersales.ticket.HandlingCommands.EscalationLevel;
 import com.aftersales.ticket.HandlingEvents.ContactLogged;
+import com.aftersales.ticket.HandlingEvents.TicketEscalated;
 import com.aftersales.ticket.HandlingEvents.CustomerUpdated;
 import com.aftersales.ticket.HandlingEvents.ProgressSet;
 import com.aftersales.ticket.HandlingEvents.ResolutionAccepted;
@@ -181,10 +183,14 @@ class TicketClocksTest {
         due.addAll(clock(update).deadlineFacts(NOW));
         org.assertj.core.api.Assertions.assertThat(due).as("first response warned at 19.2 h; update warned and breached")
                 .hasSize(3);
+        var breached = (com.aftersales.sla.SlaClockEvents.SlaClockBreached) due.get(2);
+        List<Object> expected = new ArrayList<>(due);
+        expected.add(new TicketEscalated(ID, EscalationLevel.MANAGER,
+                "SLA breached: CUSTOMER_UPDATE#1 (urgent) was due " + breached.dueAt(), "sla-timer", NOW));
         fixture.given(given)
                 .when(new RecordSlaDeadlines(ID), TIMER)
-                .expectEvents(due.toArray());
-        fixture.given(with(given, due.toArray()))
+                .expectEvents(expected.toArray());
+        fixture.given(with(given, expected.toArray()))
                 .when(new RecordSlaDeadlines(ID), TIMER)
                 .expectSuccessfulHandlerExecution().expectNoEvents();
         fixture.given(given)
@@ -193,6 +199,26 @@ class TicketClocksTest {
         fixture.given(given)
                 .when(new RecordSlaDeadlines(ID), CallerMetaData.of("nimbus", "sla-timer", TicketClocks.SYSTEM, List.of()))
                 .expectException(refusal(RefusalCode.TICKET_NOT_FOUND)).expectNoEvents();
+    }
+
+    @Test
+    void a_breach_escalates_to_the_supervisor_then_to_the_department_head_and_no_further() {
+        Object[] overdue = with(inProgress("low"), clockStarted(CUSTOMER_UPDATE, 1, "low", NOW.minus(Duration.ofHours(25))));
+        SlaClock late = clock(overdue[overdue.length - 1]);
+        List<Object> lateFacts = late.deadlineFacts(NOW);
+        var lateBreach = (com.aftersales.sla.SlaClockEvents.SlaClockBreached) lateFacts.get(1);
+        String lateReason = "SLA breached: CUSTOMER_UPDATE#1 (low) was due " + lateBreach.dueAt();
+        fixture.given(overdue)
+                .when(new RecordSlaDeadlines(ID), TIMER)
+                .expectEvents(lateFacts.get(0), lateFacts.get(1),
+                        new TicketEscalated(ID, EscalationLevel.SUPERVISOR, lateReason, "sla-timer", NOW));
+        fixture.given(with(overdue, new TicketEscalated(ID, EscalationLevel.SUPERVISOR, "stuck", "li-agent", NOW)))
+                .when(new RecordSlaDeadlines(ID), TIMER)
+                .expectEvents(lateFacts.get(0), lateFacts.get(1),
+                        new TicketEscalated(ID, EscalationLevel.MANAGER, lateReason, "sla-timer", NOW));
+        fixture.given(with(overdue, new TicketEscalated(ID, EscalationLevel.MANAGER, "stuck", "li-agent", NOW)))
+                .when(new RecordSlaDeadlines(ID), TIMER)
+                .expectEvents(lateFacts.get(0), lateFacts.get(1));
     }
 
     @Test
