@@ -108,15 +108,19 @@ class SlaTimersApiTest {
                 .expectStatus().isCreated().expectBody(JsonNode.class).returnResult().getResponseBody().get("id").asText();
     }
 
-    /** The kinds of the ticket's process log entries recorded by the timer. */
-    static List<String> recordedByTimer(String ticketId) {
-        JsonNode timeline = client().get().uri("/api/v1/tickets/" + ticketId + "/timeline?limit=200")
+    static JsonNode timeline(String ticketId) {
+        return client().get().uri("/api/v1/tickets/" + ticketId + "/timeline?limit=200")
                 .headers(h -> h.setBearerAuth(AGENT)).exchange()
                 .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
+    }
+
+    /** The kinds of the ticket's process log entries recorded by the timer, with their clock or escalation level. */
+    static List<String> recordedByTimer(String ticketId) {
         List<String> kinds = new ArrayList<>();
-        for (JsonNode entry : timeline.get("items")) {
+        for (JsonNode entry : timeline(ticketId).get("items")) {
             if ("sla-timer".equals(entry.path("by").asText())) {
-                kinds.add(entry.get("kind").asText() + " " + entry.at("/details/clockId").asText());
+                kinds.add(entry.get("kind").asText() + " " + entry.at("/details/clockId").asText()
+                        + entry.at("/details/to").asText());
             }
         }
         return kinds;
@@ -124,13 +128,18 @@ class SlaTimersApiTest {
 
     @Test
     @Order(1)
-    void a_first_response_not_given_in_time_is_warned_and_then_breached_once_by_the_timer() throws InterruptedException {
+    void a_first_response_not_given_in_time_is_warned_then_breached_and_escalated_once_by_the_timer() throws InterruptedException {
         String ticketId = register();
 
+        // urgent is the highest level: the breach goes to the department head at once
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(recordedByTimer(ticketId))
-                .containsExactly("SlaClockWarned FIRST_RESPONSE#1", "SlaClockBreached FIRST_RESPONSE#1"));
+                .containsExactly("SlaClockWarned FIRST_RESPONSE#1", "SlaClockBreached FIRST_RESPONSE#1",
+                        "TicketEscalated MANAGER"));
         Thread.sleep(1_000); // more ticks: nothing twice
-        assertThat(recordedByTimer(ticketId)).hasSize(2);
+        assertThat(recordedByTimer(ticketId)).hasSize(3);
+        JsonNode escalation = timeline(ticketId).findValues("details").stream()
+                .filter(details -> details.has("to")).findFirst().orElseThrow();
+        assertThat(escalation.get("reason").asText()).startsWith("SLA breached: FIRST_RESPONSE#1 (urgent) was due ");
     }
 
     @Test
@@ -143,6 +152,7 @@ class SlaTimersApiTest {
         node = node();
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(recordedByTimer(ticketId))
-                .containsExactly("SlaClockWarned FIRST_RESPONSE#1", "SlaClockBreached FIRST_RESPONSE#1"));
+                .containsExactly("SlaClockWarned FIRST_RESPONSE#1", "SlaClockBreached FIRST_RESPONSE#1",
+                        "TicketEscalated MANAGER"));
     }
 }
