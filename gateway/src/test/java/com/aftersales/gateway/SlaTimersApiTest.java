@@ -140,6 +140,11 @@ class SlaTimersApiTest {
         JsonNode escalation = timeline(ticketId).findValues("details").stream()
                 .filter(details -> details.has("to")).findFirst().orElseThrow();
         assertThat(escalation.get("reason").asText()).startsWith("SLA breached: FIRST_RESPONSE#1 (urgent) was due ");
+        var breaches = node.getBean(io.micrometer.core.instrument.MeterRegistry.class)
+                .find(com.aftersales.sla.SlaOutcomeMeters.NAME)
+                .tags("tenant", "acme", "priority", "urgent", "metric", "FIRST_RESPONSE", "outcome", "breached").counter();
+        assertThat(breaches).as("the Prometheus counter of breaches").isNotNull();
+        assertThat(breaches.count()).isGreaterThanOrEqualTo(1);
     }
 
     @Test

@@ -4,9 +4,12 @@ import com.aftersales.infra.deadletter.DeadLetterQueues;
 import com.aftersales.infra.tenancy.TenantDirectory;
 import com.aftersales.infra.timer.DurableTimers;
 import com.mongodb.client.MongoDatabase;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -29,8 +32,10 @@ public class SlaConfiguration {
     }
 
     @Bean
-    SlaTimerProcessor slaTimerProcessor(DurableTimers timers, SlaSettings settings, EventStore events) {
-        return new SlaTimerProcessor(new SlaTimers(timers), settings, events);
+    SlaTimerProcessor slaTimerProcessor(DurableTimers timers, SlaSettings settings, EventStore events,
+                                        ObjectProvider<MeterRegistry> registry) {
+        return new SlaTimerProcessor(new SlaTimers(timers), settings, events,
+                new SlaOutcomeMeters(registry.getIfAvailable(SimpleMeterRegistry::new)));
     }
 
     @Bean

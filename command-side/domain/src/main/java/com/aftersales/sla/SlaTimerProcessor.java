@@ -28,11 +28,13 @@ public class SlaTimerProcessor {
     private final SlaTimers timers;
     private final SlaSettings settings;
     private final EventStore events;
+    private final SlaOutcomeMeters meters;
 
-    public SlaTimerProcessor(SlaTimers timers, SlaSettings settings, EventStore events) {
+    public SlaTimerProcessor(SlaTimers timers, SlaSettings settings, EventStore events, SlaOutcomeMeters meters) {
         this.timers = timers;
         this.settings = settings;
         this.events = events;
+        this.meters = meters;
     }
 
     @EventHandler
@@ -57,21 +59,23 @@ public class SlaTimerProcessor {
 
     @EventHandler
     void on(SlaClockWarned event, @MetaDataValue(CallerMetaData.TENANT) String tenant) {
-        sync(tenant, event.ticketId(), event.clockId());
+        meters.record(tenant, sync(tenant, event.ticketId(), event.clockId()), event);
     }
 
     @EventHandler
     void on(SlaClockBreached event, @MetaDataValue(CallerMetaData.TENANT) String tenant) {
-        sync(tenant, event.ticketId(), event.clockId());
+        meters.record(tenant, sync(tenant, event.ticketId(), event.clockId()), event);
     }
 
     @EventHandler
     void on(SlaClockFulfilled event, @MetaDataValue(CallerMetaData.TENANT) String tenant) {
-        sync(tenant, event.ticketId(), event.clockId());
+        meters.record(tenant, sync(tenant, event.ticketId(), event.clockId()), event);
     }
 
-    private void sync(String tenant, String ticketId, String clockId) {
-        timers.sync(tenant, ticketId, SlaClock.replay(facts(ticketId, clockId), settings.calendar(tenant)));
+    private SlaClock sync(String tenant, String ticketId, String clockId) {
+        SlaClock clock = SlaClock.replay(facts(ticketId, clockId), settings.calendar(tenant));
+        timers.sync(tenant, ticketId, clock);
+        return clock;
     }
 
     /** The clock's facts as stored now (a later fact's own event syncs again; the last sync wins). */
