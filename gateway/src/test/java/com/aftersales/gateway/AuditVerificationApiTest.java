@@ -45,10 +45,15 @@ class AuditVerificationApiTest extends ApiTestSupport {
     @Autowired
     CheckpointWriter checkpoints;
 
-    /** A checkpointed ticket of 6 events, one commit each: registered, then 5 contacts logged. */
+    /**
+     * A checkpointed ticket of 6 events, one commit each: registered without a priority (so no SLA clock
+     * starts and no command stores more than its own event), then 5 contacts logged.
+     */
     private String checkpointedTicket() {
+        var registration = new java.util.HashMap<>(TicketRequests.airConditionerRepair());
+        registration.remove("priority");
         String id = http.post().uri("/api/v1/tickets").headers(h -> h.setBearerAuth(agent))
-                .bodyValue(TicketRequests.airConditionerRepair()).exchange()
+                .bodyValue(registration).exchange()
                 .expectStatus().isCreated().expectBody(JsonNode.class).returnResult().getResponseBody().get("id").asText();
         var caller = CallerMetaData.of("acme", "acme-agent", "user", List.of("AGENT"));
         for (int n = 1; n <= 5; n++) {

@@ -3,6 +3,7 @@ package com.aftersales.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -68,6 +69,25 @@ class GraphQlToolingApiTest extends GraphQlTestSupport {
                 .headers(h -> h.setBearerAuth(token("acme", "AUDITOR"))).exchange().expectStatus().isOk()
                 .expectBody(JsonNode.class).returnResult().getResponseBody();
         assertThat(first.get("payload")).isEqualTo(rest.at("/items/0/payload"));
+    }
+
+    @Test
+    void the_sla_clocks_are_answered_as_rest_answers_them() {
+        String agent = token("acme", "AGENT");
+        String id = openTicket(agent, TicketRequests.airConditionerRepair());
+        String document = "query($id: ID!) { ticket(id: $id) { sla { clockId metric state dueAt warnAt elapsed remaining "
+                + "target { basis amount } explanation { kind at amount text } } } }";
+
+        JsonNode sla = data(agent, document, Map.of("id", id)).at("/ticket/sla");
+
+        JsonNode rest = http.get().uri("/api/v1/tickets/" + id + "/sla").headers(h -> h.setBearerAuth(agent)).exchange()
+                .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
+        assertThat(sla).hasSize(2);
+        assertThat(sla.at("/0/clockId").asText()).isEqualTo("FIRST_RESPONSE#1");
+        for (String field : List.of("clockId", "metric", "state", "dueAt", "warnAt", "elapsed", "remaining", "target")) {
+            assertThat(sla.at("/0/" + field)).as(field).isEqualTo(rest.at("/clocks/0/" + field));
+        }
+        assertThat(sla.at("/0/explanation/0/text").asText()).isEqualTo(rest.at("/clocks/0/explanation/0/text").asText());
     }
 
     @Test

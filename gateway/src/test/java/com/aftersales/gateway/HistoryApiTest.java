@@ -68,8 +68,11 @@ class HistoryApiTest extends ApiTestSupport {
         String id = example1();
         List<JsonNode> events = all(auditor, id);
         List<String> types = events.stream().map(event -> event.get("type").asText()).toList();
-        assertThat(types).startsWith("TicketOpened", "TicketAcknowledged", "TicketAssigned", "AssignmentAccepted",
-                "DiagnosisRecorded", "PlanProposed").contains("PlanApproved", "CustomerUpdated").endsWith("TicketResolved");
+        // registration starts the first-response and update clocks; the diagnosis is the first response;
+        // the update fulfils the update clock and starts the next (docs/sla.md)
+        assertThat(types).startsWith("TicketOpened", "SlaClockStarted", "SlaClockStarted", "TicketAcknowledged",
+                "TicketAssigned", "AssignmentAccepted", "DiagnosisRecorded", "SlaClockFulfilled", "PlanProposed")
+                .contains("PlanApproved", "CustomerUpdated").endsWith("TicketResolved");
         long previousPosition = -1;
         String previousHash = null;
         for (int i = 0; i < events.size(); i++) {
@@ -78,7 +81,8 @@ class HistoryApiTest extends ApiTestSupport {
             assertThat(event.get("globalPosition").asLong()).isGreaterThan(previousPosition);
             previousPosition = event.get("globalPosition").asLong();
             assertThat(event.get("tenant").asText()).isEqualTo("acme");
-            assertThat(event.get("payloadType").asText()).startsWith("com.aftersales.ticket.").endsWith(event.get("type").asText());
+            assertThat(event.get("payloadType").asText()).matches("com\\.aftersales\\.(ticket|sla)\\..*")
+                    .endsWith(event.get("type").asText());
             assertThat(event.get("timestamp").asText()).matches("\\d{4}-\\d{2}-\\d{2}T.*Z");
             assertThat(event.get("eventId").asText()).hasSize(36);
             assertThat(event.get("correlationId").asText()).hasSize(36);
@@ -91,7 +95,7 @@ class HistoryApiTest extends ApiTestSupport {
         assertThat(events.get(0).at("/actor/id").asText()).isEqualTo("acme-agent");
         assertThat(events.get(0).at("/actor/kind").asText()).isIn("user", "client");
         assertThat(events.get(0).at("/actor/roles/0").asText()).isEqualTo("AGENT");
-        assertThat(events.get(3).at("/actor/id").asText()).isEqualTo("acme-handler-senior");
+        assertThat(events.get(types.indexOf("AssignmentAccepted")).at("/actor/id").asText()).isEqualTo("acme-handler-senior");
         assertThat(events.get(0).get("revision").asText()).isNotBlank();
 
         String masked = events.get(0).get("payload").toString();
@@ -105,19 +109,19 @@ class HistoryApiTest extends ApiTestSupport {
 
     @Test
     void history_pages_chain_by_cursor_and_refuses_made_up_cursors() {
-        String id = open();
-        for (int n = 0; n < 4; n++) {
+        String id = open(); // registered with two clocks started: 3 events
+        for (int n = 0; n < 3; n++) { // the first contact fulfils the first response: 4 more
             task(agent, id, "contacts", Map.of("channel", "PHONE", "direction", "OUTBOUND", "summary", "call " + n));
         }
-        EntityExchangeResult<JsonNode> first = get(auditor, "/api/v1/tickets/" + id + "/history?limit=2");
-        assertThat(first.getResponseBody().get("items")).hasSize(2);
+        EntityExchangeResult<JsonNode> first = get(auditor, "/api/v1/tickets/" + id + "/history?limit=3");
+        assertThat(first.getResponseBody().get("items")).hasSize(3);
         assertThat(first.getResponseBody().get("hasMore").asBoolean()).isTrue();
         String cursor = first.getResponseBody().get("nextCursor").asText();
         assertThat(first.getResponseHeaders().getFirst(HttpHeaders.LINK))
-                .isEqualTo("</api/v1/tickets/" + id + "/history?cursor=" + cursor + "&limit=2>; rel=\"next\"");
-        JsonNode second = get(auditor, "/api/v1/tickets/" + id + "/history?limit=2&cursor=" + cursor).getResponseBody();
-        assertThat(second.at("/items/0/sequence").asLong()).isEqualTo(2);
-        JsonNode last = get(auditor, "/api/v1/tickets/" + id + "/history?limit=2&cursor=" + second.get("nextCursor").asText())
+                .isEqualTo("</api/v1/tickets/" + id + "/history?cursor=" + cursor + "&limit=3>; rel=\"next\"");
+        JsonNode second = get(auditor, "/api/v1/tickets/" + id + "/history?limit=3&cursor=" + cursor).getResponseBody();
+        assertThat(second.at("/items/0/sequence").asLong()).isEqualTo(3);
+        JsonNode last = get(auditor, "/api/v1/tickets/" + id + "/history?limit=3&cursor=" + second.get("nextCursor").asText())
                 .getResponseBody();
         assertThat(last.get("items")).hasSize(1);
         assertThat(last.get("hasMore").asBoolean()).isFalse();
@@ -137,12 +141,15 @@ class HistoryApiTest extends ApiTestSupport {
         List<JsonNode> events = all(auditor, id);
         String base = "/api/v1/tickets/" + id + "/history/state";
 
-        JsonNode registered = get(auditor, base + "?asOf=" + events.get(0).get("timestamp").asText()).getResponseBody();
+        String registration = events.get(0).get("timestamp").asText();
+        JsonNode registered = get(auditor, base + "?asOf=" + registration).getResponseBody();
         assertThat(registered.get("status").asText()).isEqualTo("REGISTERED");
-        assertThat(registered.get("version").asLong()).isZero();
+        assertThat(registered.get("version").asLong()).as("the registration and the clocks it started in the same instant")
+                .isEqualTo(lastAt(events, registration));
         assertThat(registered.hasNonNull("acknowledgement")).isFalse();
 
-        JsonNode accepted = get(auditor, base + "?asOf=" + events.get(3).get("timestamp").asText()).getResponseBody();
+        JsonNode accepted = get(auditor, base + "?asOf=" + events.get(types(events).indexOf("AssignmentAccepted"))
+                .get("timestamp").asText()).getResponseBody();
         assertThat(accepted.get("status").asText()).isEqualTo("IN_PROGRESS");
         assertThat(accepted.at("/assignment/assigneeId").asText()).isEqualTo("acme-handler-senior");
         assertThat(accepted.at("/handling/plan").isMissingNode() || accepted.at("/handling/plan").isNull()).isTrue();
@@ -172,6 +179,13 @@ class HistoryApiTest extends ApiTestSupport {
         JsonNode live = get(nimbusAuditor, "/api/v1/tickets/" + id).getResponseBody();
         assertThat(live.get("number").asText()).startsWith("SR");
         assertThat(get(nimbusAuditor, "/api/v1/tickets/" + id + "/history/state").getResponseBody()).isEqualTo(live);
+    }
+
+    /** The sequence of the last event stored at or before {@code at}. */
+    private static long lastAt(List<JsonNode> events, String at) {
+        java.time.Instant instant = java.time.Instant.parse(at);
+        return events.stream().filter(e -> !java.time.Instant.parse(e.get("timestamp").asText()).isAfter(instant))
+                .mapToLong(e -> e.get("sequence").asLong()).max().orElseThrow();
     }
 
     private static List<String> types(List<JsonNode> events) {
@@ -246,7 +260,8 @@ class HistoryApiTest extends ApiTestSupport {
         assertThat(before.get("version").asLong()).isEqualTo(42);
 
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() ->
-                get(auditor, "/api/v1/tickets/" + id).getResponseBody().get("version").asLong() == 129);
+                // 130 events as before, and 3 clock facts: two started at registration, the first response fulfilled
+                get(auditor, "/api/v1/tickets/" + id).getResponseBody().get("version").asLong() == 132);
         JsonNode live = get(auditor, "/api/v1/tickets/" + id).getResponseBody();
         assertThat(get(auditor, base).getResponseBody()).isEqualTo(live); // from the state after 99
 

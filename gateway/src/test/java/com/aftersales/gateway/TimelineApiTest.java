@@ -32,15 +32,20 @@ class TimelineApiTest extends ApiTestSupport {
     @Autowired
     CommandGateway commands;
 
-    /** A ticket whose log has {@code events} entries: registered, then contacts logged (phone numbers in them). */
+    /**
+     * A ticket whose log has {@code events} entries (3, or 5 and more): registered with its first-response
+     * and update clocks started (3 entries), then contacts logged (phone numbers in them), the first of
+     * which also fulfils the first response. A contact's text names the sequence it is logged at.
+     */
     private String ticketWith(int events) {
         String id = http.post().uri("/api/v1/tickets").headers(h -> h.setBearerAuth(agent))
                 .bodyValue(TicketRequests.airConditionerRepair()).exchange()
                 .expectStatus().isCreated().expectBody(JsonNode.class).returnResult().getResponseBody().get("id").asText();
         var caller = CallerMetaData.of("acme", "acme-agent", "user", List.of("AGENT"));
-        for (int n = 1; n < events; n++) {
+        for (int n = 0; n < events - 4; n++) {
+            int sequence = n == 0 ? 3 : 4 + n;
             commands.sendAndWait(GenericCommandMessage.asCommandMessage(new LogContact(id, null, Channel.PHONE,
-                    Direction.OUTBOUND, "call " + n + " on 1380000" + (1000 + n))).andMetaData(caller));
+                    Direction.OUTBOUND, "call " + sequence + " on 1380000" + (1000 + sequence))).andMetaData(caller));
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> page("/api/v1/tickets/" + id + "/timeline?limit=200")
                 .getResponseBody().get("items").size() == events);

@@ -6,8 +6,8 @@ import java.time.Instant;
 import org.axonframework.serialization.Revision;
 
 /**
- * The facts of an SLA clock, to be applied by the ticket (not wired yet, see docs/sla.md). A
- * ticket can run several clocks at once; {@code clockId} names one (e.g. {@code CUSTOMER_UPDATE#3}).
+ * The facts of an SLA clock, events of the ticket (docs/sla.md, "Wiring"). A ticket can run several
+ * clocks at once; {@code clockId} names one (e.g. {@code CUSTOMER_UPDATE#3}).
  * Each fact names the calendar version it was computed with; the due and warning times it carries
  * are what was computed then, so a later calendar never rewrites them.
  */

@@ -194,6 +194,16 @@ public final class SlaClock {
         return fulfilledAt == null;
     }
 
+    /** The level whose target the clock counts against now. */
+    public String priority() {
+        return priority;
+    }
+
+    /** Why the clock is paused, or null while it runs or after it was fulfilled. */
+    public PauseReason pauseReason() {
+        return pausedFor;
+    }
+
     public boolean isPaused() {
         return pausedFor != null;
     }

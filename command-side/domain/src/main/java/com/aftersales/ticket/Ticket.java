@@ -9,6 +9,10 @@ import com.aftersales.infra.tenancy.TenantDirectory;
 import com.aftersales.refusal.Refusal;
 import com.aftersales.refusal.RefusalCode;
 import com.aftersales.refusal.RefusedException;
+import com.aftersales.sla.SlaCommands.PauseSlaClocks;
+import com.aftersales.sla.SlaCommands.RecordSlaDeadlines;
+import com.aftersales.sla.SlaCommands.ResumeSlaClocks;
+import com.aftersales.sla.SlaSettings;
 import com.aftersales.ticket.ComplaintCommands.RecordPlanChange;
 import com.aftersales.ticket.ComplaintCommands.RecordWarranty;
 import com.aftersales.ticket.ComplaintCommands.ReviewComplaintFeedback;
@@ -86,11 +90,14 @@ import org.axonframework.spring.stereotype.Aggregate;
 @Aggregate(snapshotTriggerDefinition = "ticketSnapshotTrigger", snapshotFilter = "ticketSnapshotFilter", cache = "ticketCache")
 public class Ticket extends TicketState {
 
-    /** Registration answers the new ticket's version (0), as every other accepted command answers its version. */
+    /**
+     * Registration answers the new ticket's version, as every other accepted command answers its version: 0,
+     * or more when it started SLA clocks.
+     */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.ALWAYS)
     public Long handle(OpenTicket command, MetaData metaData, TenantDirectory tenants, TicketNumbers numbers, Clock clock,
-                       Marking marking) {
+                       Marking marking, SlaSettings sla) {
         Caller caller = Caller.from(metaData);
         Tenant tenant = RegistrationRules.check(caller, command.registration(), tenants);
         Instant now = clock.instant();
@@ -98,7 +105,8 @@ public class Ticket extends TicketState {
         CurrentUnitOfWork.ifStarted(unitOfWork -> unitOfWork.onRollback(
                 rolledBack -> numbers.release(tenant.id(), number, "registration of " + command.ticketId() + " failed")));
         apply(new TicketOpened(command.ticketId(), tenant.id(), number, command.registration(), caller.actorId(), now));
-        marking.atRegistration(tenant, command.ticketId(), command.registration(), now).forEach(event -> apply(event));
+        clocks.registered(command.registration().priority(), sla, now);
+        marking.atRegistration(tenant, command.ticketId(), command.registration(), now).forEach(event -> applyRetargeting(event, sla, now));
         return getVersion();
     }
 
@@ -116,7 +124,8 @@ public class Ticket extends TicketState {
     }
 
     @CommandHandler
-    public void handle(ClassifyTicket command, MetaData metaData, TenantDirectory tenants, Clock clock, Routing routing) {
+    public void handle(ClassifyTicket command, MetaData metaData, TenantDirectory tenants, Clock clock, Routing routing,
+                       SlaSettings sla) {
         Caller caller = callerFor(command, metaData);
         Tenant tenant = tenant(tenants);
         ReclassificationRules.checkTenantScheme(tenant, command.type(), command.priority());
@@ -129,6 +138,7 @@ public class Ticket extends TicketState {
         if (!obligations.planRejected && PlanRules.rank(needed) > PlanRules.rank(obligations.planApprovalBy)) {
             apply(new PlanApprovalRequired(ticketId, needed.name(), now));
         }
+        clocks.classified(command.priority(), sla, now);
         routeIfUnrouted(tenant, command, routing, now);
     }
 
@@ -143,9 +153,18 @@ public class Ticket extends TicketState {
     }
 
     @CommandHandler
-    public void handle(LinkToBatch command, MetaData metaData, TenantDirectory tenants, Clock clock) {
+    public void handle(LinkToBatch command, MetaData metaData, TenantDirectory tenants, Clock clock, SlaSettings sla) {
         Caller caller = callerFor(command, metaData);
-        BatchLinks.link(this, command, tenant(tenants), caller.actorId(), clock.instant()).forEach(event -> apply(event));
+        Instant now = clock.instant();
+        BatchLinks.link(this, command, tenant(tenants), caller.actorId(), now).forEach(event -> applyRetargeting(event, sla, now));
+    }
+
+    /** A batch's raised priority re-targets the running SLA clocks like any reclassification. */
+    private void applyRetargeting(Object event, SlaSettings sla, Instant now) {
+        apply(event);
+        if (event instanceof TicketClassified raised) {
+            clocks.classified(raised.priority(), sla, now);
+        }
     }
 
     @CommandHandler
@@ -206,7 +225,7 @@ public class Ticket extends TicketState {
     }
 
     @CommandHandler
-    public void handle(RecordDiagnosis command, MetaData metaData, Clock clock) {
+    public void handle(RecordDiagnosis command, MetaData metaData, Clock clock, SlaSettings sla) {
         Caller caller = handlerFor(command, metaData);
         if (command.method() == null) {
             throw new RefusedException(RefusalCode.REASON_REQUIRED);
@@ -214,6 +233,7 @@ public class Ticket extends TicketState {
         requireText(command.findings(), RefusalCode.REASON_REQUIRED);
         apply(new DiagnosisRecorded(ticketId, command.method(), command.findings(), command.appointmentAt(),
                 caller.actorId(), clock.instant()));
+        clocks.responded(sla, clock.instant());
     }
 
     @CommandHandler
@@ -245,25 +265,30 @@ public class Ticket extends TicketState {
     }
 
     @CommandHandler
-    public void handle(SetProgress command, MetaData metaData, Clock clock) {
+    public void handle(SetProgress command, MetaData metaData, Clock clock, SlaSettings sla) {
         Caller caller = handlerFor(command, metaData);
         requireText(command.progress(), RefusalCode.REASON_REQUIRED);
         apply(new ProgressSet(ticketId, command.progress(), caller.actorId(), clock.instant()));
+        clocks.progressSet(command.progress(), sla, clock.instant());
     }
 
     @CommandHandler
-    public void handle(LogContact command, MetaData metaData, Clock clock) {
+    public void handle(LogContact command, MetaData metaData, Clock clock, SlaSettings sla) {
         Caller caller = callerFor(command, metaData);
         requireText(command.summary(), RefusalCode.REASON_REQUIRED);
         apply(new ContactLogged(ticketId, command.channel(), command.direction(), command.summary(),
                 caller.actorId(), clock.instant()));
+        if (command.direction() == HandlingCommands.Direction.OUTBOUND) {
+            clocks.responded(sla, clock.instant());
+        }
     }
 
     @CommandHandler
-    public void handle(RecordCustomerUpdate command, MetaData metaData, Clock clock) {
+    public void handle(RecordCustomerUpdate command, MetaData metaData, Clock clock, SlaSettings sla) {
         Caller caller = callerFor(command, metaData);
         requireText(command.summary(), RefusalCode.REASON_REQUIRED);
         apply(new CustomerUpdated(ticketId, command.channel(), command.summary(), caller.actorId(), clock.instant()));
+        clocks.customerUpdated(priority, status != TicketStatus.CLOSED, sla, clock.instant());
     }
 
     @CommandHandler
@@ -277,7 +302,7 @@ public class Ticket extends TicketState {
     }
 
     @CommandHandler
-    public void handle(ResolveTicket command, MetaData metaData, TenantDirectory tenants, Clock clock) {
+    public void handle(ResolveTicket command, MetaData metaData, TenantDirectory tenants, Clock clock, SlaSettings sla) {
         Caller caller = handlerFor(command, metaData);
         if (obligations.planPending || obligations.planRejected) {
             throw new RefusedException(Refusal.of(RefusalCode.PLAN_NOT_APPROVED, "approvalBy",
@@ -288,21 +313,24 @@ public class Ticket extends TicketState {
         }
         requireText(command.resolution(), RefusalCode.REASON_REQUIRED);
         apply(new TicketResolved(ticketId, command.resolution(), caller.actorId(), clock.instant()));
+        clocks.resolved(priority, tenant(tenants).isComplaint(type), sla, clock.instant());
     }
 
     @CommandHandler
-    public void handle(AcceptResolution command, MetaData metaData, Clock clock) {
+    public void handle(AcceptResolution command, MetaData metaData, Clock clock, SlaSettings sla) {
         Caller caller = callerFor(command, metaData);
         apply(new ResolutionAccepted(ticketId, command.note(), caller.actorId(), clock.instant()));
+        clocks.closed(sla, clock.instant());
     }
 
     /** Second handling is due in 3 days: plain days until tenant calendars exist (then working days). */
     @CommandHandler
-    public void handle(RejectResolution command, MetaData metaData, Clock clock) {
+    public void handle(RejectResolution command, MetaData metaData, Clock clock, SlaSettings sla) {
         Caller caller = callerFor(command, metaData);
         requireText(command.note(), RefusalCode.REASON_REQUIRED);
         Instant now = clock.instant();
         apply(new ResolutionRejected(ticketId, command.note(), now.plus(Duration.ofDays(3)), caller.actorId(), now));
+        clocks.resolutionRejected(priority, sla, now);
     }
 
     @CommandHandler
@@ -357,7 +385,8 @@ public class Ticket extends TicketState {
     }
 
     @CommandHandler
-    public void handle(SubmitComplaintFeedback command, MetaData metaData, TenantDirectory tenants, Clock clock) {
+    public void handle(SubmitComplaintFeedback command, MetaData metaData, TenantDirectory tenants, Clock clock,
+                       SlaSettings sla) {
         Caller caller = handlerFor(command, metaData);
         requireComplaint(tenants);
         ComplaintRules.check(command);
@@ -368,6 +397,7 @@ public class Ticket extends TicketState {
                 command.measures() == null ? Set.of() : Set.copyOf(command.measures()), command.keyTimePoints(),
                 command.customerOpinion(), command.customerSatisfaction(), command.rootCause(), command.improvements(),
                 ComplaintRules.secondResultDue(command, now), caller.actorId(), now));
+        clocks.feedbackSubmitted(priority, ComplaintRules.secondResultDue(command, now) != null, sla, now);
     }
 
     @CommandHandler
@@ -392,7 +422,7 @@ public class Ticket extends TicketState {
     }
 
     @CommandHandler
-    public void handle(ArchiveTicket command, MetaData metaData, TenantDirectory tenants, Clock clock) {
+    public void handle(ArchiveTicket command, MetaData metaData, TenantDirectory tenants, Clock clock, SlaSettings sla) {
         Caller caller = callerFor(command, metaData);
         if (tenant(tenants).isComplaint(type) && !obligations.feedbackApproved) {
             throw new RefusedException(RefusalCode.COMPLAINT_REVIEW_PENDING);
@@ -404,6 +434,30 @@ public class Ticket extends TicketState {
             throw new RefusedException(RefusalCode.FOLLOW_UP_OPEN);
         }
         apply(new TicketArchived(ticketId, caller.actorId(), clock.instant()));
+        clocks.archived(sla, clock.instant());
+    }
+
+    /** Sent by the durable timer: the warnings and breaches due now, none twice. */
+    @CommandHandler
+    public void handle(RecordSlaDeadlines command, MetaData metaData, SlaSettings sla, Clock clock) {
+        Caller caller = Caller.from(metaData);
+        assertSameTenant(caller);
+        clocks.recordDeadlines(caller, sla, clock.instant());
+    }
+
+    @CommandHandler
+    public void handle(PauseSlaClocks command, MetaData metaData, SlaSettings sla, Clock clock) {
+        callerFor(command, metaData);
+        if (command.reason() == null) {
+            throw new RefusedException(RefusalCode.REASON_REQUIRED);
+        }
+        clocks.waitFor(command.reason(), sla, clock.instant());
+    }
+
+    @CommandHandler
+    public void handle(ResumeSlaClocks command, MetaData metaData, SlaSettings sla, Clock clock) {
+        callerFor(command, metaData);
+        clocks.resume(sla, clock.instant());
     }
 
 }

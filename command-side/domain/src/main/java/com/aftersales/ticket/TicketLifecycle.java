@@ -17,6 +17,9 @@ import com.aftersales.infra.tenancy.Role;
 import com.aftersales.refusal.Refusal;
 import com.aftersales.refusal.RefusalCode;
 import com.aftersales.refusal.RefusedException;
+import com.aftersales.sla.SlaCommands.PauseSlaClocks;
+import com.aftersales.sla.SlaCommands.RecordSlaDeadlines;
+import com.aftersales.sla.SlaCommands.ResumeSlaClocks;
 import com.aftersales.ticket.ComplaintCommands.RecordPlanChange;
 import com.aftersales.ticket.ComplaintCommands.RecordWarranty;
 import com.aftersales.ticket.ComplaintCommands.ReviewComplaintFeedback;
@@ -102,6 +105,11 @@ public final class TicketLifecycle {
             new Transition(SetProgress.class, EnumSet.of(IN_PROGRESS), HANDLERS, null, "set the progress state 处理状态"),
             new Transition(LogContact.class, NOT_ARCHIVED, STAFF, null, "log a contact 处理过程记录"),
             new Transition(RecordCustomerUpdate.class, NOT_ARCHIVED, STAFF, null, "record a customer update 进度同步"),
+            new Transition(PauseSlaClocks.class, OPEN, STAFF, null,
+                    "waiting on the customer, parts or a third party: the SLA clocks stop counting 暂停计时"),
+            new Transition(ResumeSlaClocks.class, OPEN, STAFF, null, "the wait is over: the SLA clocks count again"),
+            new Transition(RecordSlaDeadlines.class, EnumSet.allOf(TicketStatus.class), EnumSet.noneOf(Role.class), null,
+                    "the durable timer (actor kind system, no user) records the SLA warnings and breaches due"),
             new Transition(EscalateTicket.class, BEFORE_CLOSURE, STAFF, null, "escalate with a reason 问题升级"),
             new Transition(ResolveTicket.class, EnumSet.of(IN_PROGRESS), HANDLERS, RESOLVED,
                     "solved; the customer verifies 客户验收 (a pending plan must be approved first)"),

@@ -58,6 +58,8 @@ abstract class TicketState {
     BigDecimal orderAmount;
     @AggregateMember
     final Obligations obligations = new Obligations();
+    @AggregateMember
+    final TicketClocks clocks = new TicketClocks();
     boolean qualifiedLead;
 
     /**

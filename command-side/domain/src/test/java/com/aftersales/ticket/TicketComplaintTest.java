@@ -140,8 +140,9 @@ class TicketComplaintTest {
     void an_unresolved_complaint_gets_a_second_result_due_in_3_days() {
         fixture.given(closedComplaintWithApprovedCoupon())
                 .when(form(ComplaintOutcome.NEGOTIATING, "customer wants a refund"), callerAs("acme", TECH, "HANDLER"))
-                .expectEvents(submitted(ComplaintOutcome.NEGOTIATING, "customer wants a refund", NOW.plus(Duration.ofDays(3))))
-                .expectResultMessagePayload(8L);
+                .expectEvents(submitted(ComplaintOutcome.NEGOTIATING, "customer wants a refund", NOW.plus(Duration.ofDays(3))),
+                        TicketFixtures.clockStarted(com.aftersales.sla.SlaMetric.COMPLAINT_SECOND_RESULT, 1, "low", NOW))
+                .expectResultMessagePayload(9L);
     }
 
     @Test
@@ -152,8 +153,9 @@ class TicketComplaintTest {
                         callerAs("acme", TECH, "HANDLER"))
                 .expectEvents(new ComplaintFeedbackSubmitted(ID, ComplaintOutcome.RESOLVED, null, true, null, null, Set.of(),
                         null, "still angry", Satisfaction.UNSATISFIED, RootCause.PROCESS_GAP, null,
-                        NOW.plus(Duration.ofDays(3)), TECH, NOW))
-                .expectResultMessagePayload(8L);
+                        NOW.plus(Duration.ofDays(3)), TECH, NOW),
+                        TicketFixtures.clockStarted(com.aftersales.sla.SlaMetric.COMPLAINT_SECOND_RESULT, 1, "low", NOW))
+                .expectResultMessagePayload(9L);
     }
 
     @Test

@@ -39,12 +39,47 @@ final class TicketFixtures {
         nimbus.setComplaintTypes(java.util.List.of("complaint-rights"));
         properties.setTenants(Map.of("acme", acme, "nimbus", nimbus));
         FixtureConfiguration<Ticket> fixture = new AggregateTestFixture<>(Ticket.class);
-        fixture.registerInjectableResource(new TenantDirectory(properties));
+        TenantDirectory tenants = new TenantDirectory(properties);
+        fixture.registerInjectableResource(tenants);
+        fixture.registerInjectableResource(new com.aftersales.sla.TenantSlaSettings(tenants));
         fixture.registerInjectableResource(numbers);
         fixture.registerInjectableResource(new Routing((tenant, department) -> 0, (tenant, staff) -> 0));
         fixture.registerInjectableResource(new Marking(new InMemoryMarkKeys()));
         fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
         return fixture;
+    }
+
+    /** The SLA settings of the fixtures' tenants (acme: urgent/normal/low on the Chinese calendar). */
+    static com.aftersales.sla.SlaSettings slaSettings() {
+        TenantProperties properties = new TenantProperties();
+        TenantProperties.Tenant acme = new TenantProperties.Tenant();
+        acme.setTimeZone(ZoneId.of("Asia/Shanghai"));
+        properties.setTenants(Map.of("acme", acme));
+        return new com.aftersales.sla.TenantSlaSettings(new TenantDirectory(properties));
+    }
+
+    /** SLA settings whose policy has no levels: no clock starts, for tests about other rules. */
+    static com.aftersales.sla.SlaSettings noSlaClocks() {
+        com.aftersales.sla.SlaSettings calendars = slaSettings();
+        return new com.aftersales.sla.SlaSettings() {
+            @Override
+            public com.aftersales.sla.SlaPolicy policy(String tenantId) {
+                return new com.aftersales.sla.SlaPolicy("none", Map.of(), com.aftersales.sla.SlaPolicy.DEFAULT_WARNING_PERCENT);
+            }
+
+            @Override
+            public com.aftersales.sla.WorkingCalendar calendar(String tenantId) {
+                return calendars.calendar("acme");
+            }
+        };
+    }
+
+    /** The clock acme's ticket {@link #ID} starts at {@code at}, as the policy and calendar give it. */
+    static com.aftersales.sla.SlaClockEvents.SlaClockStarted clockStarted(com.aftersales.sla.SlaMetric metric, int n,
+                                                                          String priority, Instant at) {
+        com.aftersales.sla.SlaSettings settings = slaSettings();
+        return com.aftersales.sla.SlaClock.start(ID, metric + "#" + n, metric, priority, settings.policy("acme"),
+                settings.calendar("acme"), at);
     }
 
     static MetaData callerAs(String tenant, String actor, String... roles) {

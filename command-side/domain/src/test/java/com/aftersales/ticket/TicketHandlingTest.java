@@ -280,8 +280,9 @@ class TicketHandlingTest {
                 .expectResultMessagePayload(5L);
         fixture.given(resolved())
                 .when(new RejectResolution(ID, null, "still no cold air"), caller("acme", "AGENT"))
-                .expectEvents(new ResolutionRejected(ID, "still no cold air", NOW.plus(Duration.ofDays(3)), "li-agent", NOW))
-                .expectResultMessagePayload(5L);
+                .expectEvents(new ResolutionRejected(ID, "still no cold air", NOW.plus(Duration.ofDays(3)), "li-agent", NOW),
+                        TicketFixtures.clockStarted(com.aftersales.sla.SlaMetric.SECOND_HANDLING, 1, "low", NOW))
+                .expectResultMessagePayload(6L);
         fixture.given(resolved())
                 .when(new RejectResolution(ID, null, ""), caller("acme", "AGENT"))
                 .expectException(refusal(RefusalCode.REASON_REQUIRED)).expectNoEvents();

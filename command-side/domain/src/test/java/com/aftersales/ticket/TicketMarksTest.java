@@ -55,6 +55,7 @@ class TicketMarksTest {
         configure("nimbus", 1, new MarkRules(new RepeatRule(REPEAT_WINDOW), new BatchRule(BATCH_WINDOW, 3, null)));
         fixture = new AggregateTestFixture<>(Ticket.class);
         fixture.registerInjectableResource(tenants);
+        fixture.registerInjectableResource(TicketFixtures.noSlaClocks());
         fixture.registerInjectableResource((TicketNumbers) new TicketTest.RecordingNumbers());
         fixture.registerInjectableResource(new Routing((tenant, department) -> 0, (tenant, staff) -> 0));
         fixture.registerInjectableResource(new Marking(keys));

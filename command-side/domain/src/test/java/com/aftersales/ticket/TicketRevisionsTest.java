@@ -37,6 +37,19 @@ class TicketRevisionsTest {
     }
 
     @Test
+    void a_snapshot_reads_the_sla_clock_facts_back_as_the_events_they_were() {
+        Ticket ticket = new Ticket();
+        var started = TicketFixtures.clockStarted(com.aftersales.sla.SlaMetric.FIRST_RESPONSE, 1, "urgent", TicketFixtures.NOW);
+        var paused = new com.aftersales.sla.SlaClockEvents.SlaClockPaused(TicketFixtures.ID, "FIRST_RESPONSE#1",
+                com.aftersales.sla.PauseReason.WAITING_FOR_PARTS, TicketFixtures.NOW, "cn-1");
+        ticket.clocks.facts.addAll(java.util.List.of(started, paused));
+
+        Ticket read = serializer.deserialize(serializer.serialize(ticket, String.class));
+
+        assertThat(read.clocks.facts).containsExactly(started, paused);
+    }
+
+    @Test
     void a_snapshot_of_another_shape_or_without_a_revision_is_discarded() {
         assertThat(filter.allow(snapshot("state-0000000000000000"))).isFalse();
         assertThat(filter.allow(snapshot(null))).as("snapshots taken before revisions existed").isFalse();

@@ -66,6 +66,7 @@ class TicketRoutingTest {
                 RULES, CONFIGURATION, null, false));
         fixture = new AggregateTestFixture<>(Ticket.class);
         fixture.registerInjectableResource(tenants);
+        fixture.registerInjectableResource(TicketFixtures.noSlaClocks());
         fixture.registerInjectableResource(new Routing(
                 (tenant, department) -> turns.computeIfAbsent(tenant + "/" + department, key -> new AtomicLong()).getAndIncrement(),
                 (tenant, staff) -> open.getOrDefault(staff, 0L)));

@@ -35,8 +35,10 @@ class TicketTest {
         fixture.givenNoPriorActivity()
                 .when(new OpenTicket(ID, WorkedExamples.airConditionerRepair()), caller("acme", "AGENT"))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(opened())
-                .expectResultMessagePayload(0L);
+                .expectEvents(opened(),
+                        TicketFixtures.clockStarted(com.aftersales.sla.SlaMetric.FIRST_RESPONSE, 1, "urgent", NOW),
+                        TicketFixtures.clockStarted(com.aftersales.sla.SlaMetric.CUSTOMER_UPDATE, 1, "urgent", NOW))
+                .expectResultMessagePayload(2L);
     }
 
     @Test

@@ -68,8 +68,22 @@ public final class TimerTicker implements AutoCloseable {
     @Override
     public synchronized void close() {
         if (executor != null) {
+            executor.shutdown();
+            awaitTick();
             executor.shutdownNow();
             executor = null;
+        }
+    }
+
+    /**
+     * Lets a tick under way finish, so that a node stopping in order releases its claims; a tick
+     * interrupted mid-fire would leave a claim that holds the timer until its lease runs out.
+     */
+    private void awaitTick() {
+        try {
+            executor.awaitTermination(settings.lease().toMillis() / 2, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
