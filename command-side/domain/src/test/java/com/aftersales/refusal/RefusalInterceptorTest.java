@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 class RefusalInterceptorTest {
 
     final RefusalInterceptor interceptor = new RefusalInterceptor();
-    final DefaultUnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(GenericCommandMessage.asCommandMessage("cmd"));
+    // not started: a started unit of work would stay current on the thread for later tests
+    final DefaultUnitOfWork<?> unitOfWork = new DefaultUnitOfWork<>(GenericCommandMessage.asCommandMessage("cmd"));
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     private Object handle(InterceptorChain chain) throws Exception {
