@@ -104,8 +104,10 @@ class SlaClockEdgesTest {
         SlaClock clock = fourWorkingHours();
         clock.apply(clock.retarget("days", WORKING, at(CN, "2025-03-11T10:00")));
 
-        List<SlaStep> steps = clock.status(at(CN, "2025-03-11T11:00")).explanation();
+        SlaClockStatus status = clock.status(at(CN, "2025-03-11T11:00"));
+        List<SlaStep> steps = status.explanation();
 
+        assertThat(status.calendarVersions()).as("the version the re-target used, once").containsExactly("cn-1");
         assertThat(steps).extracting(SlaStep::kind).contains(Kind.TARGET, Kind.RETARGETED);
         assertThat(steps).filteredOn(step -> step.kind() == Kind.CONVERTED).singleElement()
                 .satisfies(step -> {

@@ -101,6 +101,14 @@ class PlanApprovalEdgesTest {
     }
 
     @Test
+    void raising_a_direct_plan_to_the_second_level_needs_a_supervisor() {
+        fixture.given(with(inProgress("low"), plan(null)))
+                .when(new ClassifyTicket(ID, null, "repair", "normal", null), AGENT)
+                .expectEvents(new TicketClassified(ID, "repair", "normal", null, "li-agent", NOW),
+                        new PlanApprovalRequired(ID, "SUPERVISOR", NOW));
+    }
+
+    @Test
     void lowering_the_level_never_reopens_an_approval() {
         fixture.given(with(inProgress("urgent"), plan("MANAGER"), new PlanApproved(ID, "boss", NOW)))
                 .when(new ClassifyTicket(ID, null, "repair", "normal", null), AGENT)

@@ -78,6 +78,13 @@ class TicketRefusalEdgesTest {
     }
 
     @Test
+    void a_ticket_that_is_not_a_complaint_has_no_feedback_form_to_review() {
+        fixture.given(closed())
+                .when(new ComplaintCommands.ReviewComplaintFeedback(ID, null, true, null), callerAs("acme", "sup", "SUPERVISOR"))
+                .expectException(refusal(RefusalCode.NOT_A_COMPLAINT)).expectNoEvents();
+    }
+
+    @Test
     void a_form_saying_the_customers_demand_was_not_met_gives_the_reason() {
         SubmitComplaintFeedback unmetWithoutReason = new SubmitComplaintFeedback(ID, null, ComplaintOutcome.RESOLVED,
                 null, false, " ", null, null, null, null, Satisfaction.SATISFIED, RootCause.PROCESS_GAP, null);
