@@ -96,7 +96,7 @@ class PlanApprovalEdgesTest {
     void raising_the_level_of_a_supervisor_approved_plan_to_the_highest_needs_the_manager() {
         fixture.given(with(inProgress("normal"), plan("SUPERVISOR"), new PlanApproved(ID, "sup", NOW)))
                 .when(new ClassifyTicket(ID, null, "repair", "urgent", null), AGENT)
-                .expectEvents(new TicketClassified(ID, "repair", "urgent", null, "li-agent", NOW),
+                .expectEvents(new TicketClassified(ID, "repair", "urgent", null, "li-agent", NOW, 1L),
                         new PlanApprovalRequired(ID, "MANAGER", NOW));
     }
 
@@ -104,7 +104,7 @@ class PlanApprovalEdgesTest {
     void raising_a_direct_plan_to_the_second_level_needs_a_supervisor() {
         fixture.given(with(inProgress("low"), plan(null)))
                 .when(new ClassifyTicket(ID, null, "repair", "normal", null), AGENT)
-                .expectEvents(new TicketClassified(ID, "repair", "normal", null, "li-agent", NOW),
+                .expectEvents(new TicketClassified(ID, "repair", "normal", null, "li-agent", NOW, 1L),
                         new PlanApprovalRequired(ID, "SUPERVISOR", NOW));
     }
 
@@ -112,10 +112,10 @@ class PlanApprovalEdgesTest {
     void lowering_the_level_never_reopens_an_approval() {
         fixture.given(with(inProgress("urgent"), plan("MANAGER"), new PlanApproved(ID, "boss", NOW)))
                 .when(new ClassifyTicket(ID, null, "repair", "normal", null), AGENT)
-                .expectEvents(new TicketClassified(ID, "repair", "normal", null, "li-agent", NOW));
+                .expectEvents(new TicketClassified(ID, "repair", "normal", null, "li-agent", NOW, 1L));
         fixture.given(with(inProgress("normal"), plan("SUPERVISOR"), new PlanApproved(ID, "sup", NOW)))
                 .when(new ClassifyTicket(ID, null, "repair", "normal", null), AGENT)
-                .expectEvents(new TicketClassified(ID, "repair", "normal", null, "li-agent", NOW));
+                .expectEvents(new TicketClassified(ID, "repair", "normal", null, "li-agent", NOW, 1L));
     }
 
     @Test

@@ -68,7 +68,7 @@ class TicketRefusalEdgesTest {
     void before_handling_starts_a_ticket_may_still_become_a_complaint() {
         fixture.given(opened(), new TicketAssigned(ID, "technical", TECH, "li-agent", NOW))
                 .when(new ClassifyTicket(ID, null, "complaint", "low", null), AGENT)
-                .expectEvents(new TicketClassified(ID, "complaint", "low", null, "li-agent", NOW));
+                .expectEvents(new TicketClassified(ID, "complaint", "low", null, "li-agent", NOW, 1L));
     }
 
     @Test
