@@ -66,10 +66,10 @@ class SecurityApiTest extends ApiTestSupport {
 
     @Test
     void a_tenants_own_idp_cannot_grant_platform_administration() {
-        String token = sign(ISSUERS, "initech-idp", "initech-root", AUDIENCE, claims(null, "PLATFORM_ADMIN"), 3600);
+        String token = sign(ISSUERS, "tyrell-idp", "tyrell-root", AUDIENCE, claims(null, "PLATFORM_ADMIN"), 3600);
         http.get().uri("/actuator/prometheus").headers(h -> h.setBearerAuth(token)).exchange()
                 .expectStatus().isForbidden();
-        for (String withTenantRole : List.of(token, sign(ISSUERS, "initech-idp", "initech-root", AUDIENCE,
+        for (String withTenantRole : List.of(token, sign(ISSUERS, "tyrell-idp", "tyrell-root", AUDIENCE,
                 claims(null, "PLATFORM_ADMIN", "TENANT_ADMIN"), 3600))) {
             http.get().uri("/api/v1/admin/tenants").headers(h -> h.setBearerAuth(withTenantRole)).exchange()
                     .expectStatus().isForbidden();
@@ -85,14 +85,14 @@ class SecurityApiTest extends ApiTestSupport {
 
     @Test
     void a_tenants_own_idp_cannot_issue_for_another_tenant() {
-        expectUnauthenticated(sign(ISSUERS, "initech-idp", "someone", AUDIENCE, claims("acme", "AGENT"), 3600));
+        expectUnauthenticated(sign(ISSUERS, "tyrell-idp", "someone", AUDIENCE, claims("acme", "AGENT"), 3600));
     }
 
     /** Otherwise whoever holds the shared issuer could act for a tenant that trusts only its own IdP. */
     @Test
     void the_shared_issuer_cannot_issue_for_a_tenant_bound_to_its_own_idp_by_configuration() {
-        expectUnauthenticated(token("initech", "AGENT"));
-        expectUnauthenticated(token("initech", "TENANT_ADMIN"));
+        expectUnauthenticated(token("tyrell", "AGENT"));
+        expectUnauthenticated(token("tyrell", "TENANT_ADMIN"));
     }
 
     /** PLATFORM_ADMIN has no tenant: mixed with a tenant or tenant roles it would read tickets as the tenant. */
@@ -111,7 +111,7 @@ class SecurityApiTest extends ApiTestSupport {
 
     @Test
     void a_tenants_own_idp_acts_for_its_tenant_without_a_tenant_claim() {
-        String token = sign(ISSUERS, "initech-idp", "initech-user", AUDIENCE, claims(null, "AGENT"), 3600);
+        String token = sign(ISSUERS, "tyrell-idp", "tyrell-user", AUDIENCE, claims(null, "AGENT"), 3600);
         http.get().uri("/api/v1/tickets").headers(h -> h.setBearerAuth(token)).exchange()
                 .expectStatus().isOk();
     }
