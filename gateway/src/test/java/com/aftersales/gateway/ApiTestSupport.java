@@ -31,8 +31,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * The real service on a random port with the in-memory embedded MongoDB, trusting two real
- * issuers (mock-oauth2-server, RSA-signed tokens served over JWKS): a shared one, and one bound
- * to tenant {@code nimbus}. A third issuer is running but not trusted.
+ * issuers (mock-oauth2-server, RSA-signed tokens served over JWKS): a shared one (acme's and
+ * nimbus's), and one bound to tenant {@code tyrell}, whose tokens the shared one cannot issue. A
+ * third issuer is running but not trusted.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureObservability
@@ -83,9 +84,9 @@ public abstract class ApiTestSupport {
     static void issuers(DynamicPropertyRegistry registry) {
         registry.add("aftersales.security.issuers[0].issuer-uri", () -> ISSUERS.issuerUrl("shared").toString());
         registry.add("aftersales.security.issuers[0].jwk-set-uri", () -> ISSUERS.jwksUrl("shared").toString());
-        registry.add("aftersales.security.issuers[1].issuer-uri", () -> ISSUERS.issuerUrl("nimbus-idp").toString());
-        registry.add("aftersales.security.issuers[1].jwk-set-uri", () -> ISSUERS.jwksUrl("nimbus-idp").toString());
-        registry.add("aftersales.security.issuers[1].tenant", () -> "nimbus");
+        registry.add("aftersales.security.issuers[1].issuer-uri", () -> ISSUERS.issuerUrl("tyrell-idp").toString());
+        registry.add("aftersales.security.issuers[1].jwk-set-uri", () -> ISSUERS.jwksUrl("tyrell-idp").toString());
+        registry.add("aftersales.security.issuers[1].tenant", () -> "tyrell");
     }
 
     @TestConfiguration

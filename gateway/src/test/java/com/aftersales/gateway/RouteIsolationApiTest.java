@@ -34,8 +34,9 @@ import org.springframework.web.server.WebFilter;
  * <li>a valid token of another tenant, holding every tenant role, gets 404 for the owner's
  * resources (403 on platform routes) and nothing of the owner's in any body or header;</li>
  * <li>every route not open by design is refused without a token (401) and for a token without roles
- * (403), and the first rule of the security chain that matches it is an explicit one, not the
- * catch-all {@code denyAll}.</li>
+ * (403), a token with the roles of its audience is let in (PLATFORM_ADMIN on platform routes), and
+ * the first rule of the security chain that matches it is an explicit one, not the catch-all
+ * {@code denyAll}.</li>
  * </ul>
  * Both tenants are registered by the test, so that writes through the routes touch no other test's data.
  */
@@ -94,10 +95,25 @@ class RouteIsolationApiTest extends ApiTestSupport {
         return ready.exchange().expectBody().returnResult();
     }
 
-    /** Query parameters a route cannot do without. */
+    /** Query parameters a route cannot do without; the ticket list searches for the owner's marker. */
     private static String query(Route route) {
+        if (route.pattern().equals("/api/v1/tickets") && route.method() == HttpMethod.GET) {
+            return "?q=" + MARKER;
+        }
         return route.pattern().equals("/api/v1/audit/export")
                 ? "?from=2000-01-01T00:00:00Z&to=2100-01-01T00:00:00Z" : "";
+    }
+
+    /** Platform routes need PLATFORM_ADMIN: the admin API and every actuator endpoint, {@code /actuator} itself included. */
+    private static boolean platformRoute(Route route) {
+        return route.pattern().startsWith("/api/v1/admin/") || route.pattern().startsWith("/actuator");
+    }
+
+    /** Tenant list routes whose answer holds no value of a ticket: the positive control compares answers instead. */
+    private static final List<String> WITHOUT_TICKET_VALUES = List.of("/api/v1/tickets/counts", "/api/v1/tenant");
+
+    private static String text(EntityExchangeResult<byte[]> result) {
+        return result.getResponseBody() == null ? "" : new String(result.getResponseBody(), StandardCharsets.UTF_8);
     }
 
     private static String variable(String name, String ticketId, String tenantId) {
@@ -116,6 +132,7 @@ class RouteIsolationApiTest extends ApiTestSupport {
         register("iso-owner");
         register("iso-intruder");
         JsonNode ticket = ownersTicket("iso-owner");
+        awaitSearchIndex();
         String ticketId = ticket.get("id").asText();
         List<String> secrets = List.of(MARKER, ticket.get("number").asText(), "7731");
         String intruder = token("iso-intruder", TENANT_ROLES);
@@ -131,18 +148,24 @@ class RouteIsolationApiTest extends ApiTestSupport {
             }
             String uri = route.uri(name -> variable(name, ticketId, "iso-owner"));
             boolean names = route.pattern().contains("{");
-            if (names && route.method() == HttpMethod.GET && !route.pattern().startsWith("/actuator")
-                    && !route.pattern().startsWith("/api/v1/admin/")) {
-                int own = call(route, uri, owner).getStatus().value();
-                if (own != 200) {
-                    failures.add(route + ": the owner itself gets " + own + ", so the probe proves nothing");
+            boolean platformRoute = platformRoute(route);
+            String owners = null;
+            if (route.method() == HttpMethod.GET && !platformRoute && !route.isOpen()) {
+                EntityExchangeResult<byte[]> own = call(route, uri, owner);
+                owners = text(own);
+                if (own.getStatus().value() != 200) {
+                    failures.add(route + ": the owner itself gets " + own.getStatus().value() + ", so the probe proves nothing");
+                } else if (!names && !WITHOUT_TICKET_VALUES.contains(route.pattern()) && !owners.contains(MARKER)) {
+                    failures.add(route + ": the owner does not see its own " + MARKER + " here, so the probe proves nothing");
                 }
             }
             EntityExchangeResult<byte[]> result = call(route, uri, intruder);
             int status = result.getStatus().value();
-            String body = result.getResponseBody() == null ? "" : new String(result.getResponseBody(), StandardCharsets.UTF_8);
+            String body = text(result);
             String headers = result.getResponseHeaders().toString();
-            boolean platformRoute = route.pattern().startsWith("/api/v1/admin/") || route.pattern().startsWith("/actuator/");
+            if (WITHOUT_TICKET_VALUES.contains(route.pattern()) && route.method() == HttpMethod.GET && body.equals(owners)) {
+                failures.add(route + ": another tenant gets the owner's very answer");
+            }
             if (names && !platformRoute && status != 404) {
                 failures.add(route + ": " + status + " instead of 404 for another tenant's resource");
             }
@@ -174,8 +197,7 @@ class RouteIsolationApiTest extends ApiTestSupport {
 
         List<String> failures = new ArrayList<>();
         for (Route route : ApiRoutes.all(context)) {
-            boolean platformRoute = route.pattern().startsWith("/api/v1/admin/") || route.pattern().startsWith("/actuator");
-            if (route.isOpen() || platformRoute) {
+            if (route.isOpen() || platformRoute(route)) {
                 continue;
             }
             EntityExchangeResult<byte[]> result = call(route, route.uri(name -> variable(name, ticketId, "iso-paused")), everyRole);
@@ -218,8 +240,10 @@ class RouteIsolationApiTest extends ApiTestSupport {
     @Test
     void every_route_that_is_not_open_by_design_has_an_explicit_role_rule() {
         register("rules-probe");
+        register("rules-platform");
         String ticketId = ownersTicket("rules-probe").get("id").asText();
         String noRoles = token("rules-probe");
+        String tenantRoles = token("rules-probe", TENANT_ROLES);
         List<ServerWebExchangeMatcherEntry<?>> rules = authorizationRules();
         assertThat(firstMatchingRule(rules, HttpMethod.GET, "/no-such-route")).as("the catch-all is last")
                 .isEqualTo(rules.size() - 1);
@@ -237,6 +261,15 @@ class RouteIsolationApiTest extends ApiTestSupport {
             if (none != 403) {
                 failures.add(route + ": " + none + " for a token without roles");
             }
+            // behavioural: the route's audience is let in (the catch-all would answer ROLE_NOT_ALLOWED)
+            // (platform routes act on another tenant, so that a suspension does not end the probe's own tenant)
+            EntityExchangeResult<byte[]> allowed = platformRoute(route)
+                    ? call(route, route.uri(name -> variable(name, ticketId, "rules-platform")), PLATFORM)
+                    : call(route, uri, tenantRoles);
+            if (allowed.getStatus().value() == 403 && text(allowed).contains("ROLE_NOT_ALLOWED")) {
+                failures.add(route + ": no rule lets its audience in (the catch-all denies it)");
+            }
+            // and, as a second net, the chain's first matching rule is an explicit one
             int rule = firstMatchingRule(rules, route.method(), uri);
             if (rule < 0 || rule == rules.size() - 1) {
                 failures.add(route + ": only the catch-all rule covers it (give it an explicit role rule)");

@@ -66,9 +66,16 @@ class SecurityApiTest extends ApiTestSupport {
 
     @Test
     void a_tenants_own_idp_cannot_grant_platform_administration() {
-        String token = sign(ISSUERS, "nimbus-idp", "nimbus-root", AUDIENCE, claims(null, "PLATFORM_ADMIN"), 3600);
+        String token = sign(ISSUERS, "tyrell-idp", "tyrell-root", AUDIENCE, claims(null, "PLATFORM_ADMIN"), 3600);
         http.get().uri("/actuator/prometheus").headers(h -> h.setBearerAuth(token)).exchange()
                 .expectStatus().isForbidden();
+        for (String withTenantRole : List.of(token, sign(ISSUERS, "tyrell-idp", "tyrell-root", AUDIENCE,
+                claims(null, "PLATFORM_ADMIN", "TENANT_ADMIN"), 3600))) {
+            http.get().uri("/api/v1/admin/tenants").headers(h -> h.setBearerAuth(withTenantRole)).exchange()
+                    .expectStatus().isForbidden();
+            http.post().uri("/api/v1/admin/tenants").headers(h -> h.setBearerAuth(withTenantRole))
+                    .bodyValue(Map.of("id", "rogue", "nameEn", "Rogue")).exchange().expectStatus().isForbidden();
+        }
     }
 
     @Test
@@ -78,12 +85,33 @@ class SecurityApiTest extends ApiTestSupport {
 
     @Test
     void a_tenants_own_idp_cannot_issue_for_another_tenant() {
-        expectUnauthenticated(sign(ISSUERS, "nimbus-idp", "someone", AUDIENCE, claims("acme", "AGENT"), 3600));
+        expectUnauthenticated(sign(ISSUERS, "tyrell-idp", "someone", AUDIENCE, claims("acme", "AGENT"), 3600));
+    }
+
+    /** Otherwise whoever holds the shared issuer could act for a tenant that trusts only its own IdP. */
+    @Test
+    void the_shared_issuer_cannot_issue_for_a_tenant_bound_to_its_own_idp_by_configuration() {
+        expectUnauthenticated(token("tyrell", "AGENT"));
+        expectUnauthenticated(token("tyrell", "TENANT_ADMIN"));
+    }
+
+    /** PLATFORM_ADMIN has no tenant: mixed with a tenant or tenant roles it would read tickets as the tenant. */
+    @Test
+    void a_shared_token_mixing_platform_administration_with_a_tenant_or_tenant_roles_grants_nothing() {
+        for (String token : List.of(token("acme", "PLATFORM_ADMIN", "AGENT"), token("acme", "PLATFORM_ADMIN"),
+                token(null, "PLATFORM_ADMIN", "AGENT"))) {
+            http.get().uri("/api/v1/tickets").headers(h -> h.setBearerAuth(token)).exchange()
+                    .expectStatus().isForbidden();
+            http.get().uri("/api/v1/admin/tenants").headers(h -> h.setBearerAuth(token)).exchange()
+                    .expectStatus().isForbidden();
+        }
+        http.get().uri("/api/v1/admin/tenants").headers(h -> h.setBearerAuth(token(null, "PLATFORM_ADMIN"))).exchange()
+                .expectStatus().isOk();
     }
 
     @Test
     void a_tenants_own_idp_acts_for_its_tenant_without_a_tenant_claim() {
-        String token = sign(ISSUERS, "nimbus-idp", "nimbus-user", AUDIENCE, claims(null, "AGENT"), 3600);
+        String token = sign(ISSUERS, "tyrell-idp", "tyrell-user", AUDIENCE, claims(null, "AGENT"), 3600);
         http.get().uri("/api/v1/tickets").headers(h -> h.setBearerAuth(token)).exchange()
                 .expectStatus().isOk();
     }

@@ -19,11 +19,11 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * The configured tenants become events exactly once: at the first start of a store, not at a
  * restart, and not twice when the service stopped after registering them but before recording that
- * the migration ran.
+ * the migration ran; a tenant configured after the migration ran is registered at the next start.
  */
 class TenantMigrationRestartTest {
 
-    private static ConfigurableApplicationContext start(Path dataDir) {
+    private static ConfigurableApplicationContext start(Path dataDir, String... more) {
         Map<String, Object> properties = Map.of("server.port", 0, "spring.jmx.enabled", false,
                 "aftersales.mongo.embedded.data-dir", dataDir, "aftersales.mongo.embedded.backend", "h2",
                 "aftersales.search.directory", dataDir.resolve("search"),
@@ -31,7 +31,9 @@ class TenantMigrationRestartTest {
                 "aftersales.security.issuers[0].jwk-set-uri", ApiTestSupport.ISSUERS.jwksUrl("shared").toString());
         String[] arguments = properties.entrySet().stream().map(p -> "--" + p.getKey() + "=" + p.getValue())
                 .toArray(String[]::new);
-        return new SpringApplicationBuilder(AftersalesApplication.class).run(arguments);
+        return new SpringApplicationBuilder(AftersalesApplication.class)
+                .run(java.util.stream.Stream.concat(java.util.Arrays.stream(arguments), java.util.Arrays.stream(more))
+                        .toArray(String[]::new));
     }
 
     private static List<Class<?>> tenantEvents(ConfigurableApplicationContext node, String tenant) {
@@ -56,6 +58,13 @@ class TenantMigrationRestartTest {
         try (ConfigurableApplicationContext third = start(dataDir)) {
             assertThat(tenantEvents(third, "acme")).hasSize(2);
             assertThat(third.getBean(TenantDirectory.class).find("nimbus").orElseThrow().ticketPrefix()).isEqualTo("SR");
+        }
+        // a tenant an operator configures after the migration ran is registered at the next start
+        try (ConfigurableApplicationContext fourth = start(dataDir, "--aftersales.tenants.late-co.name=Late Co",
+                "--aftersales.tenants.late-co.ticket-prefix=LC")) {
+            assertThat(tenantEvents(fourth, "late-co")).containsExactly(TenantRegistered.class, TenantConfigured.class);
+            assertThat(tenantEvents(fourth, "acme")).hasSize(2);
+            assertThat(fourth.getBean(TenantDirectory.class).find("late-co").orElseThrow().ticketPrefix()).isEqualTo("LC");
         }
     }
 }

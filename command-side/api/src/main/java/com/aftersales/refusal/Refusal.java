@@ -10,7 +10,8 @@ import java.util.Map;
 public record Refusal(String code, Map<String, Object> arguments) {
 
     public Refusal {
-        arguments = arguments == null ? Map.of() : Map.copyOf(arguments);
+        // in the given order: the first is the localized message's {0}
+        arguments = arguments == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(arguments));
     }
 
     public static Refusal of(String code) {

@@ -33,7 +33,8 @@ import org.springframework.stereotype.Component;
  * their first tenant events at the first start: the same {@link RegisterTenant} the admin API sends,
  * by the actor {@value #ACTOR}. Exactly once: a marker document says the migration ran; a tenant
  * already registered (a crash before the marker, another node starting at the same time) is a
- * creation conflict on its stream and left as it is. Runs before the service reports ready, and
+ * creation conflict on its stream and left as it is. A tenant added to the configuration after the
+ * migration ran is registered at the next start the same way. Runs before the service reports ready, and
  * waits until this node's directory holds the tenants.
  */
 @Component
@@ -59,8 +60,15 @@ public class ConfiguredTenantsMigration implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        if (migrations.find(Filters.eq("_id", MARKER)).first() == null) {
-            properties.getTenants().forEach(this::register);
+        boolean migrated = migrations.find(Filters.eq("_id", MARKER)).first() != null;
+        // after the migration, a tenant configured since (unknown to the directory) is registered too;
+        // one the directory has not loaded yet is a creation conflict, left as it is
+        properties.getTenants().forEach((id, settings) -> {
+            if (!migrated || directory.find(id).isEmpty()) {
+                register(id, settings);
+            }
+        });
+        if (!migrated) {
             markDone();
         }
         awaitDirectory(Duration.ofSeconds(30));

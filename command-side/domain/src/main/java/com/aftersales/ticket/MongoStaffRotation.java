@@ -10,7 +10,8 @@ import org.bson.Document;
 import org.springframework.stereotype.Component;
 
 /**
- * Round-robin turns in a counter document per tenant and department ({@code _id} "tenant/department"),
+ * Round-robin turns in a counter document per tenant and pool ({@code _id} "tenant/department/seniors" or
+ * "tenant/department/all"),
  * taken with one atomic increment that answers the value before it (the form both MongoDB servers
  * support), so concurrent classifications on any node take different turns.
  */
@@ -24,8 +25,8 @@ public class MongoStaffRotation implements StaffRotation {
     }
 
     @Override
-    public long next(String tenantId, String department) {
-        Document before = turns.findOneAndUpdate(Filters.eq("_id", tenantId + "/" + department), Updates.inc("next", 1L),
+    public long next(String tenantId, String pool) {
+        Document before = turns.findOneAndUpdate(Filters.eq("_id", tenantId + "/" + pool), Updates.inc("next", 1L),
                 new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.BEFORE));
         return before == null ? 0 : before.get("next", Number.class).longValue();
     }

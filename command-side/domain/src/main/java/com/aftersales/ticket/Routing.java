@@ -6,7 +6,9 @@ import com.aftersales.infra.tenancy.TenantConfiguration.Pick;
 import com.aftersales.infra.tenancy.TenantConfiguration.RoutingRule;
 import com.aftersales.infra.tenancy.TenantConfiguration.StaffMember;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
@@ -55,16 +57,18 @@ public class Routing {
                     + (seniorsOnly ? "no senior in the department" : "no handler in the department") + "; department only");
         }
         if (rule.pick() == Pick.ROUND_ROBIN) {
-            long turn = rotation.next(tenant.id(), rule.department());
+            // seniors and everyone take turns apart: a shared counter would skip people in either pool
+            long turn = rotation.next(tenant.id(), rule.department() + (seniorsOnly ? "/seniors" : "/all"));
             StaffMember picked = eligible.get((int) Math.floorMod(turn, (long) eligible.size()));
             return new Decision(rule.department(), picked.id(), named + ", round robin " + among + ": turn " + turn
                     + " -> " + picked.id());
         }
-        StaffMember picked = eligible.stream()
-                .min(Comparator.comparingLong((StaffMember member) -> openTickets.openFor(tenant.id(), member.id())))
-                .orElseThrow();
+        // counted once per member: the reason names the very count the pick was made on
+        Map<String, Long> open = new HashMap<>();
+        eligible.forEach(member -> open.put(member.id(), openTickets.openFor(tenant.id(), member.id())));
+        StaffMember picked = eligible.stream().min(Comparator.comparingLong(member -> open.get(member.id()))).orElseThrow();
         return new Decision(rule.department(), picked.id(), named + ", least open tickets " + among + ": "
-                + picked.id() + " with " + openTickets.openFor(tenant.id(), picked.id()) + " open");
+                + picked.id() + " with " + open.get(picked.id()) + " open");
     }
 
     private static boolean isSenior(StaffMember member) {

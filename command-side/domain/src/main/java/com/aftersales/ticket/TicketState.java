@@ -1,6 +1,7 @@
 package com.aftersales.ticket;
 
 import com.aftersales.access.Caller;
+import com.aftersales.infra.tenancy.CallerMetaData;
 import com.aftersales.infra.tenancy.Role;
 import com.aftersales.infra.tenancy.Tenant;
 import com.aftersales.infra.tenancy.TenantDirectory;
@@ -133,6 +134,19 @@ abstract class TicketState {
     Object answerVersion(InterceptorChain chain) throws Exception {
         chain.proceed();
         return AggregateLifecycle.getVersion();
+    }
+
+    /**
+     * A suspended tenant's tickets take no command at all, checked once here so that no handler can
+     * forget it (a ticket being registered has no tenant yet: {@link RegistrationRules} checks it). Only for the ticket's own tenant:
+     * another tenant's caller gets the handlers' TICKET_NOT_FOUND, learning nothing about the tenant.
+     */
+    @CommandHandlerInterceptor
+    Object refuseSuspendedTenant(InterceptorChain chain, MetaData metaData, TenantDirectory tenants) throws Exception {
+        if (tenantId != null && tenantId.equals(metaData.get(CallerMetaData.TENANT))) { // null: being registered
+            tenant(tenants);
+        }
+        return chain.proceed();
     }
 
     static boolean isBlank(String value) {

@@ -57,11 +57,13 @@ class TicketRoutingTest {
 
     final Map<String, AtomicLong> turns = new ConcurrentHashMap<>();
     final Map<String, Long> open = Map.of("sun", 3L, "zhou", 1L, "li", 0L, "wang", 0L, "zhao", 0L);
+    final List<String> counted = new java.util.concurrent.CopyOnWriteArrayList<>();
     FixtureConfiguration<Ticket> fixture;
+    TenantDirectory tenants;
 
     @BeforeEach
     void setUp() {
-        TenantDirectory tenants = TenantDirectory.fedByEvents(new TenantProperties());
+        tenants = TenantDirectory.fedByEvents(new TenantProperties());
         tenants.update(new TenantEntry("acme", 7, new TenantProfile("顶峰", "ACME", ZoneId.of("Asia/Shanghai"), "", 3),
                 RULES, CONFIGURATION, null, false));
         fixture = new AggregateTestFixture<>(Ticket.class);
@@ -69,7 +71,10 @@ class TicketRoutingTest {
         fixture.registerInjectableResource(TicketFixtures.noSlaClocks());
         fixture.registerInjectableResource(new Routing(
                 (tenant, department) -> turns.computeIfAbsent(tenant + "/" + department, key -> new AtomicLong()).getAndIncrement(),
-                (tenant, staff) -> open.getOrDefault(staff, 0L)));
+                (tenant, staff) -> {
+                    counted.add(staff);
+                    return open.getOrDefault(staff, 0L);
+                }));
         fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
         fixture.registerInjectableResource(new Marking(new InMemoryMarkKeys()));
     }
@@ -85,7 +90,7 @@ class TicketRoutingTest {
     @Test
     void round_robin_takes_the_eligible_handlers_in_turn_leaving_out_staff_who_cannot_lead() {
         for (String expected : List.of("li", "wang", "zhao", "li")) {
-            long turn = turns.getOrDefault("acme/technical", new AtomicLong()).get();
+            long turn = turns.getOrDefault("acme/technical/all", new AtomicLong()).get();
             fixture.given(TicketFixtures.openedWithoutPriority())
                     .when(new ClassifyTicket(ID, null, "repair", "low", null), caller("acme", "AGENT"))
                     .expectEvents(classified("repair", "low"), routed("technical", expected,
@@ -139,5 +144,47 @@ class TicketRoutingTest {
         fixture.given(TicketFixtures.openedWithoutPriority(), new TicketAssigned(ID, "technical", "li", "li-agent", NOW))
                 .when(new ClassifyTicket(ID, null, "repair", "low", null), caller("acme", "SUPERVISOR"))
                 .expectEvents(classified("repair", "low"));
+    }
+
+    /** Sharing one counter, a senior's turn would make everyone's pool skip a person, and the other way round. */
+    @Test
+    void seniors_and_everyone_take_round_robin_turns_apart() {
+        fixture.given(TicketFixtures.openedWithoutPriority())
+                .when(new ClassifyTicket(ID, null, "repair", "urgent", null), caller("acme", "AGENT"))
+                .expectEvents(classified("repair", "urgent"), routed("technical", "wang",
+                        "rule repair -> technical, round robin seniors (priority urgent is one of the top two) among [wang]: turn 0 -> wang"));
+        fixture.given(TicketFixtures.openedWithoutPriority())
+                .when(new ClassifyTicket(ID, null, "repair", "low", null), caller("acme", "AGENT"))
+                .expectEvents(classified("repair", "low"), routed("technical", "li",
+                        "rule repair -> technical, round robin among [li, wang, zhao]: turn 0 -> li"));
+        org.assertj.core.api.Assertions.assertThat(turns).containsOnlyKeys("acme/technical/seniors", "acme/technical/all");
+    }
+
+    /** Counted once: N members cost N look-ups, and the reason names the count the pick was made on. */
+    @Test
+    void least_open_tickets_counts_each_eligible_member_once() {
+        fixture.given(TicketFixtures.openedWithoutPriority())
+                .when(new ClassifyTicket(ID, null, "inquiry", "low", null), caller("acme", "AGENT"))
+                .expectEvents(classified("inquiry", "low"), routed("service", "zhou",
+                        "rule inquiry -> service, least open tickets among [sun, zhou]: zhou with 1 open"));
+        org.assertj.core.api.Assertions.assertThat(counted).containsExactlyInAnyOrder("sun", "zhou");
+    }
+
+    /** A type without its own rule takes the tenant's rule with no type (ticketType null). */
+    @Test
+    void a_type_without_its_own_rule_takes_the_any_type_rule() {
+        List<RoutingRule> rules = new java.util.ArrayList<>(RULES.routing());
+        rules.add(new RoutingRule(null, "service", Pick.DEPARTMENT_ONLY));
+        TenantConfiguration withFallback = new TenantConfiguration(RULES.ticketTypes(), RULES.complaintTypes(),
+                RULES.priorityScheme(), RULES.compensationCapPercent(), RULES.departments(), RULES.staff(), rules,
+                null, null, null, null);
+        tenants.update(new TenantEntry("acme", 8, new TenantProfile("顶峰", "ACME", ZoneId.of("Asia/Shanghai"), "", 3),
+                withFallback, CONFIGURATION, null, false));
+        fixture.given(TicketFixtures.openedWithoutPriority())
+                .when(new ClassifyTicket(ID, null, "other", "low", null), caller("acme", "AGENT"))
+                .expectEvents(classified("other", "low"), routed("service", null, "rule any type -> service: department only"));
+        fixture.given(TicketFixtures.openedWithoutPriority()) // a type's own rule still comes first
+                .when(new ClassifyTicket(ID, null, "complaint", "low", null), caller("acme", "AGENT"))
+                .expectEvents(classified("complaint", "low"), routed("complaints", null, "rule complaint -> complaints: department only"));
     }
 }

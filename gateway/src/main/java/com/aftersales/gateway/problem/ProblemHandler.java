@@ -1,5 +1,6 @@
 package com.aftersales.gateway.problem;
 
+import com.aftersales.infra.tenancy.InvalidTenantConfigurationException;
 import com.aftersales.refusal.Refusal;
 import java.util.List;
 import java.util.Locale;
@@ -75,6 +76,10 @@ public class ProblemHandler {
         if (causedBy(e, DataBufferLimitException.class)) {
             return respond(problems.problem(HttpStatus.PAYLOAD_TOO_LARGE, "PAYLOAD_TOO_LARGE", locale(exchange)));
         }
+        InvalidTenantConfigurationException configuration = cause(e, InvalidTenantConfigurationException.class);
+        if (configuration != null) {
+            return respond(refusal(Refusal.of("TENANT_CONFIGURATION_INVALID", "field", configuration.field()), locale(exchange)));
+        }
         ProblemDetail problem = problems.problem(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST", locale(exchange));
         if (e.getCause() instanceof DecodingException decoding && decoding.getCause() != null) {
             problem.setProperty("hint", decodingHint(decoding.getCause()));
@@ -100,12 +105,16 @@ public class ProblemHandler {
     }
 
     private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        return cause(e, type) != null;
+    }
+
+    private static <T extends Throwable> T cause(Throwable e, Class<T> type) {
         for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (type.isInstance(cause)) {
-                return true;
+                return type.cast(cause);
             }
         }
-        return false;
+        return null;
     }
 
     /** Names the JSON path of the offending value without echoing parser internals. */

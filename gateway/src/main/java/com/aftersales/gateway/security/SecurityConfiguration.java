@@ -7,6 +7,7 @@ import com.aftersales.infra.tenancy.TenantDirectory;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -124,6 +125,12 @@ public class SecurityConfiguration {
         @Bean(destroyMethod = "close")
         DevelopmentIssuer developmentIssuer(SecurityProperties properties) {
             return new DevelopmentIssuer(properties);
+        }
+
+        /** Its demo tenants: only here, so that no real deployment stores them. */
+        @Bean
+        DevelopmentTenants developmentTenants(CommandGateway commands, TenantDirectory tenants) {
+            return new DevelopmentTenants(commands, tenants);
         }
     }
 }

@@ -11,7 +11,8 @@ import org.springframework.security.oauth2.jwt.Jwt;
 
 /**
  * Reads the caller from token claims: {@code tenant}, {@code roles} and {@code sub}. An issuer
- * bound to a tenant grants tenant roles only. A token whose subject is its own client
+ * bound to a tenant grants tenant roles only; PLATFORM_ADMIN together with a tenant or another role
+ * grants nothing. A token whose subject is its own client
  * ({@code azp} or {@code client_id}) is a machine client of the client-credentials grant.
  *
  * <p>Roles are checked here, at the edge, against {@link Role}: a value that is not exactly a
@@ -41,6 +42,11 @@ final class TokenClaims {
             Set<String> tenantRoles = new LinkedHashSet<>(roles);
             tenantRoles.remove(Role.PLATFORM_ADMIN.name());
             roles = Set.copyOf(tenantRoles);
+        }
+        if (roles.contains(Role.PLATFORM_ADMIN.name()) && (tenant != null || roles.size() > 1)) {
+            // PLATFORM_ADMIN has no tenant and reads no tenant data: a token that also names a tenant or
+            // grants tenant roles is a misissued one, and grants nothing (403 on every route)
+            roles = Set.of();
         }
         return new Caller(tenant, jwt.getSubject(), kind, roles);
     }

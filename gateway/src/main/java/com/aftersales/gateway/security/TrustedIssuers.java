@@ -48,6 +48,8 @@ public final class TrustedIssuers {
     private final TenantDirectory tenants;
     /** Managers of tenants' own identity providers, by issuer, rebuilt when the binding changes. */
     private final Map<String, BoundManager> bound = new ConcurrentHashMap<>();
+    /** Tenants bound to their own IdP by configuration ({@code aftersales.security.issuers[].tenant}). */
+    private final Set<String> configuredOwners = new HashSet<>();
 
     public TrustedIssuers(SecurityProperties properties, List<SecurityProperties.Issuer> issuers, TenantDirectory tenants) {
         this.properties = properties;
@@ -56,6 +58,9 @@ public final class TrustedIssuers {
             if (managers.put(issuer.getIssuerUri(), manager(issuer, properties, properties.getAudience(), ClaimMapping.STANDARD)) != null) {
                 throw new IllegalStateException("Issuer " + issuer.getIssuerUri() + " is configured twice; "
                         + "an issuer is either shared or bound to exactly one tenant");
+            }
+            if (issuer.getTenant() != null) {
+                configuredOwners.add(issuer.getTenant());
             }
         }
     }
@@ -128,8 +133,10 @@ public final class TrustedIssuers {
         return new CallerAuthentication(jwt, caller, authorities);
     }
 
+    /** Whether the tenant's tokens come from its own IdP, bound by configuration or through the admin API. */
     private boolean hasOwnProvider(String tenantId) {
-        return tenants != null && tenants.find(tenantId).map(tenant -> tenant.identityProvider() != null).orElse(false);
+        return configuredOwners.contains(tenantId)
+                || tenants != null && tenants.find(tenantId).map(tenant -> tenant.identityProvider() != null).orElse(false);
     }
 
     /**
@@ -153,7 +160,7 @@ public final class TrustedIssuers {
 
     /**
      * A bound issuer may not name another tenant; any tenant claim must be a well-formed id; a shared
-     * issuer may not name a tenant that bound its own identity provider through the admin API.
+     * issuer may not name a tenant that has its own identity provider (configured or bound through the admin API).
      */
     private OAuth2TokenValidator<Jwt> tenantClaim(String boundTenant) {
         return jwt -> {

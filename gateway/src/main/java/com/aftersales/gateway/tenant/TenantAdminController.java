@@ -42,11 +42,14 @@ public class TenantAdminController {
     private final TenantChanges changes;
     private final TenantDirectory directory;
     private final TrustedIssuers issuers;
+    private final IssuerClaims claims;
 
-    public TenantAdminController(TenantChanges changes, TenantDirectory directory, TrustedIssuers issuers) {
+    public TenantAdminController(TenantChanges changes, TenantDirectory directory, TrustedIssuers issuers,
+                                 IssuerClaims claims) {
         this.changes = changes;
         this.directory = directory;
         this.issuers = issuers;
+        this.claims = claims;
     }
 
     @Operation(summary = "Every tenant: profile, status and identity provider")
@@ -81,22 +84,39 @@ public class TenantAdminController {
     public Mono<ResponseEntity<PlatformTenantResponse>> bind(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
                                                              @PathVariable String tenantId,
                                                              @RequestBody BindIdentityProviderRequest request) {
-        existing(tenantId);
+        String previous = boundIssuer(existing(tenantId));
         IdentityProvider provider = request.provider();
-        boolean taken = provider.issuerUri() != null && (issuers.isConfigured(provider.issuerUri())
-                || directory.boundTo(provider.issuerUri()).stream().anyMatch(other -> !other.id().equals(tenantId)));
+        String issuer = provider.issuerUri();
+        boolean taken = issuer != null && (issuers.isConfigured(issuer)
+                || directory.boundTo(issuer).stream().anyMatch(other -> !other.id().equals(tenantId)));
         if (taken) {
             return Mono.error(new RefusalException("ISSUER_ALREADY_TRUSTED"));
         }
-        return perform(caller, tenantId, new BindIdentityProvider(tenantId, provider));
+        if (issuer == null) { // refused by the aggregate as IDENTITY_PROVIDER_INVALID
+            return perform(caller, tenantId, new BindIdentityProvider(tenantId, provider));
+        }
+        boolean rebinding = issuer.equals(previous);
+        // the claim decides between two nodes binding one issuer at once; a failed bind gives it back
+        return claims.claim(issuer, tenantId)
+                .flatMap(held -> held ? perform(caller, tenantId, new BindIdentityProvider(tenantId, provider))
+                        : Mono.error(new RefusalException("ISSUER_ALREADY_TRUSTED")))
+                .onErrorResume(e -> (rebinding || e instanceof RefusalException refusal
+                        && "ISSUER_ALREADY_TRUSTED".equals(refusal.refusal().code()))
+                        ? Mono.error(e) : claims.release(issuer, tenantId).then(Mono.error(e)))
+                .flatMap(answer -> rebinding ? Mono.just(answer) : claims.release(previous, tenantId).thenReturn(answer));
+    }
+
+    private static String boundIssuer(Tenant tenant) {
+        return tenant.identityProvider() == null ? null : tenant.identityProvider().issuerUri();
     }
 
     @Operation(summary = "Go back to the shared identity provider")
     @DeleteMapping("/{tenantId}/identity-provider")
     public Mono<ResponseEntity<PlatformTenantResponse>> unbind(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
                                                                @PathVariable String tenantId) {
-        existing(tenantId);
-        return perform(caller, tenantId, new BindIdentityProvider(tenantId, null));
+        String previous = boundIssuer(existing(tenantId));
+        return perform(caller, tenantId, new BindIdentityProvider(tenantId, null))
+                .flatMap(answer -> claims.release(previous, tenantId).thenReturn(answer));
     }
 
     @Operation(summary = "Suspend a tenant", description = "Its calls answer 403 TENANT_SUSPENDED; its data stays intact.")

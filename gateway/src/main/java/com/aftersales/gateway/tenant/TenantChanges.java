@@ -6,6 +6,7 @@ import com.aftersales.infra.tenancy.Tenant;
 import com.aftersales.infra.tenancy.TenantDirectory;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -30,17 +31,21 @@ public class TenantChanges {
     private final CommandGateway commands;
     private final TenantDirectory directory;
     private final Duration timeout;
+    private final Duration commandTimeout;
 
     public TenantChanges(CommandGateway commands, TenantDirectory directory,
-                         @Value("${aftersales.api.read-your-writes-timeout:5s}") Duration timeout) {
+                         @Value("${aftersales.api.read-your-writes-timeout:5s}") Duration timeout,
+                         @Value("${aftersales.api.command-timeout:30s}") Duration commandTimeout) {
         this.commands = commands;
         this.directory = directory;
         this.timeout = timeout;
+        this.commandTimeout = commandTimeout; // a stuck store must not hold a request thread forever
     }
 
     public Mono<Change> send(Caller caller, String tenantId, Object command) {
         var message = GenericCommandMessage.asCommandMessage(command).andMetaData(caller.toMetaData());
-        return Mono.fromCallable(() -> ((Number) commands.sendAndWait(message)).longValue())
+        return Mono.fromCallable(() -> ((Number) commands.sendAndWait(message, commandTimeout.toMillis(),
+                        TimeUnit.MILLISECONDS)).longValue())
                 .subscribeOn(Schedulers.boundedElastic())
                 .onErrorMap(AggregateStreamCreationException.class, e -> new RefusalException("TENANT_ALREADY_EXISTS"))
                 .onErrorMap(AggregateNotFoundException.class, e -> new RefusalException("TENANT_NOT_FOUND"))

@@ -35,9 +35,12 @@ public class TenantController {
     private final TenantChanges changes;
     private final TenantDirectory directory;
 
-    public TenantController(TenantChanges changes, TenantDirectory directory) {
+    private final ConfigurationInUse inUse;
+
+    public TenantController(TenantChanges changes, TenantDirectory directory, ConfigurationInUse inUse) {
         this.changes = changes;
         this.directory = directory;
+        this.inUse = inUse;
     }
 
     @Operation(summary = "Your tenant: profile and the configuration in force", description = "ETag: the tenant's version.")
@@ -51,13 +54,19 @@ public class TenantController {
             Types, complaint types, priority scheme (3 or 4 levels with zh/en names, or a preset), compensation \
             cap, departments, staff, routing, REPEAT/BATCH rules, SLA policy, calendar, retention. If-Match (the \
             tenant's ETag) is required (428 IF_MATCH_REQUIRED): the whole configuration is replaced, so a change \
-            made since is refused with 412 VERSION_MISMATCH instead of being overwritten. Each \
+            made since is refused with 412 VERSION_MISMATCH instead of being overwritten. Dropping a priority level \
+            or ticket type that open tickets still carry is refused (422 TENANT_CONFIGURATION_INVALID with field, \
+            value and openTickets). Each \
             change is a TenantConfigured event with its actor and a new configurationVersion.""")
     @PutMapping("/configuration")
     public Mono<ResponseEntity<TenantResponse>> configure(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
                                                           @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                                           @RequestBody TenantConfiguration configuration) {
         return Mono.fromSupplier(() -> new ConfigureTenant(caller.tenantId(), expectedVersion(ifMatch), configuration))
+                .doOnNext(command -> directory.find(caller.tenantId()).flatMap(tenant -> inUse.problem(tenant, configuration))
+                        .ifPresent(refusal -> {
+                            throw new RefusalException(refusal);
+                        }))
                 .flatMap(command -> changes.send(caller, caller.tenantId(), command))
                 .map(change -> ResponseEntity.status(change.tenant().isPresent() ? HttpStatus.OK : HttpStatus.ACCEPTED)
                         .eTag(Long.toString(change.version()))

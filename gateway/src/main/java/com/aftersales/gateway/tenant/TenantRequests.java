@@ -18,7 +18,7 @@ public final class TenantRequests {
 
     /**
      * Onboard a tenant: {@code priorityPreset} (URGENT_NORMAL_LOW, P0_P2, P1_P4) picks the presets its
-     * configuration starts from, unless a whole {@code configuration} is given.
+     * configuration starts from; or a whole {@code configuration} is given instead (both: refused).
      */
     public record RegisterTenantRequest(String id, String nameZh, String nameEn, String timeZone, String ticketPrefix,
                                         Integer serialDigits, String priorityPreset, TenantConfiguration configuration) {
@@ -35,6 +35,9 @@ public final class TenantRequests {
 
         TenantConfiguration startingConfiguration() {
             if (configuration != null) {
+                if (priorityPreset != null) { // which one was meant? neither is dropped silently
+                    throw refused("TENANT_CONFIGURATION_INVALID", "priorityPreset");
+                }
                 return configuration;
             }
             try {

@@ -47,4 +47,23 @@ class TokenClaimsTest {
         Jwt jwt = Jwt.withTokenValue("t").header("alg", "RS256").subject("li-agent").build();
         assertThat(TokenClaims.roles(jwt)).isEmpty();
     }
+
+    @Test
+    void platform_administration_with_a_tenant_or_tenant_roles_grants_nothing() {
+        assertThat(TokenClaims.caller(token(List.of("PLATFORM_ADMIN", "AGENT")), null).roles()).isEmpty();
+        assertThat(TokenClaims.caller(token(List.of("PLATFORM_ADMIN")), null).roles()).isEmpty();
+        Jwt noTenant = Jwt.withTokenValue("t").header("alg", "RS256").subject("ops")
+                .claim("roles", List.of("PLATFORM_ADMIN", "AUDITOR")).build();
+        assertThat(TokenClaims.caller(noTenant, null).roles()).isEmpty();
+        Jwt platform = Jwt.withTokenValue("t").header("alg", "RS256").subject("ops")
+                .claim("roles", List.of("PLATFORM_ADMIN")).build();
+        assertThat(TokenClaims.caller(platform, null).roles()).containsExactly("PLATFORM_ADMIN");
+    }
+
+    @Test
+    void a_tenants_own_idp_keeps_the_tenant_roles_of_a_token_also_naming_platform_administration() {
+        Jwt jwt = Jwt.withTokenValue("t").header("alg", "RS256").subject("x")
+                .claim("roles", List.of("PLATFORM_ADMIN", "AGENT")).build();
+        assertThat(TokenClaims.caller(jwt, "acme").roles()).containsExactly("AGENT");
+    }
 }

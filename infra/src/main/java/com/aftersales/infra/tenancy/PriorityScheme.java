@@ -29,10 +29,10 @@ public record PriorityScheme(String preset, List<PriorityLevel> levels) {
     public PriorityScheme {
         levels = List.copyOf(levels == null ? List.of() : levels);
         if (levels.size() < 3 || levels.size() > 4) {
-            throw new IllegalArgumentException("A priority scheme has 3 or 4 levels");
+            throw invalid("A priority scheme has 3 or 4 levels");
         }
         if (levels.stream().map(PriorityLevel::code).distinct().count() != levels.size()) {
-            throw new IllegalArgumentException("Priority level codes must differ");
+            throw invalid("Priority level codes must differ");
         }
     }
 
@@ -41,7 +41,11 @@ public record PriorityScheme(String preset, List<PriorityLevel> levels) {
     public static PriorityScheme valueOf(String preset) {
         String name = preset == null ? "" : preset.strip().toUpperCase(Locale.ROOT);
         return presets().filter(scheme -> scheme.preset().equals(name)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("No priority scheme preset " + preset));
+                .orElseThrow(() -> invalid("No priority scheme preset " + preset));
+    }
+
+    private static InvalidTenantConfigurationException invalid(String message) {
+        return new InvalidTenantConfigurationException("priorityScheme", message);
     }
 
     public static Stream<PriorityScheme> presets() {
@@ -72,7 +76,7 @@ public record PriorityScheme(String preset, List<PriorityLevel> levels) {
     public record PriorityLevel(String code, String nameZh, String nameEn) {
         public PriorityLevel {
             if (code == null || !code.matches("[A-Za-z0-9_-]{1,20}")) {
-                throw new IllegalArgumentException("A priority level code is 1-20 letters, digits, - or _");
+                throw invalid("A priority level code is 1-20 letters, digits, - or _");
             }
         }
     }

@@ -87,6 +87,22 @@ public class TicketSearch {
                 .orElse(new TicketCounts(0, 0, 0, 0, Map.of(), Map.of()));
     }
 
+    /** Open tickets of the tenant with {@code priority}, in this node's index. */
+    public long openWithPriority(String tenantId, String priority) {
+        return openWith(tenantId, SearchFields.PRIORITY, priority);
+    }
+
+    /** Open tickets of the tenant of {@code type}, in this node's index. */
+    public long openOfType(String tenantId, String type) {
+        return openWith(tenantId, SearchFields.TYPE, type);
+    }
+
+    private long openWith(String tenantId, String field, String value) {
+        CountTickets count = new CountTickets(tenantId, null);
+        return indexes.read(tenantId, searcher -> (long) searcher.count(queryFor(count, Queue.OPEN, field, value)))
+                .orElse(0L);
+    }
+
     private TicketCounts counts(IndexSearcher searcher, CountTickets count) throws IOException {
         Map<String, Long> byStatus = new LinkedHashMap<>();
         for (TicketStatus status : TicketStatus.values()) {
