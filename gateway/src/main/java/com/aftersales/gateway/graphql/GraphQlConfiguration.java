@@ -19,6 +19,7 @@ import org.springframework.graphql.server.WebGraphQlHandler;
 import org.springframework.graphql.server.webflux.GraphQlHttpHandler;
 import org.springframework.graphql.server.webflux.GraphQlWebSocketHandler;
 import org.springframework.http.codec.ServerCodecConfigurer;
+import org.springframework.web.reactive.socket.WebSocketSession;
 import org.springframework.http.codec.json.Jackson2JsonDecoder;
 import org.springframework.http.codec.json.Jackson2JsonEncoder;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -51,8 +52,27 @@ public class GraphQlConfiguration {
     @Bean
     GraphQlWebSocketHandler graphQlWebSocketHandler(WebGraphQlHandler handler, ObjectMapper json,
                                                     org.springframework.boot.autoconfigure.graphql.GraphQlProperties boot) {
-        return new GraphQlWebSocketHandler(handler, codecs(json), boot.getWebsocket().getConnectionInitTimeout(),
+        return new SessionAwareWebSocketHandler(handler, codecs(json), boot.getWebsocket().getConnectionInitTimeout(),
                 boot.getWebsocket().getKeepAlive());
+    }
+
+    /**
+     * Spring's graphql-ws handler, leaving the WebSocket session in its attributes: interceptors see
+     * only {@link org.springframework.graphql.server.WebSocketSessionInfo}, which cannot close the
+     * connection, and {@link GraphQlEntry} must close it (4401) when the token expires.
+     */
+    static final class SessionAwareWebSocketHandler extends GraphQlWebSocketHandler {
+
+        SessionAwareWebSocketHandler(WebGraphQlHandler handler, ServerCodecConfigurer codecs,
+                                     java.time.Duration initTimeout, java.time.Duration keepAlive) {
+            super(handler, codecs, initTimeout, keepAlive);
+        }
+
+        @Override
+        public Mono<Void> handle(WebSocketSession session) {
+            session.getAttributes().put(GraphQlEntry.SESSION, session);
+            return super.handle(session);
+        }
     }
 
     /**

@@ -11,6 +11,7 @@ import graphql.parser.ParserOptions;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -30,6 +31,9 @@ import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
 import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.socket.CloseStatus;
+import org.springframework.web.reactive.socket.WebSocketSession;
+import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 
 /**
@@ -46,6 +50,12 @@ public class GraphQlEntry implements WebSocketGraphQlInterceptor {
     /** When the caller's token expires: a subscription ends then (the client reconnects with a new token). */
     public static final String TOKEN_EXPIRES_AT = "tokenExpiresAt";
     private static final String AUTHENTICATION = GraphQlEntry.class.getName() + ".authentication";
+    /** The graphql-ws connection's WebSocket session (put there by the handler), to close it at expiry. */
+    static final String SESSION = GraphQlEntry.class.getName() + ".session";
+    private static final String EXPIRY = GraphQlEntry.class.getName() + ".expiry";
+    /** graphql-ws: the connection is not (or no longer) authenticated. */
+    static final CloseStatus UNAUTHORIZED = new CloseStatus(4401, "Unauthorized");
+    private static final Duration CLOSE_GRACE = Duration.ofSeconds(1);
 
     private final TrustedIssuers issuers;
     private final TenantDirectory tenants;
@@ -87,21 +97,65 @@ public class GraphQlEntry implements WebSocketGraphQlInterceptor {
                 .filter(authentication -> authentication instanceof CallerAuthentication caller
                         && tenants.find(caller.getPrincipal().tenantId()).isPresent())
                 .switchIfEmpty(Mono.error(() -> new IllegalStateException("token refused")))
-                .doOnNext(authentication -> session.getAttributes().put(AUTHENTICATION, authentication))
+                .doOnNext(authentication -> {
+                    session.getAttributes().put(AUTHENTICATION, authentication);
+                    closeAtExpiry(session, expiresAt((CallerAuthentication) authentication));
+                })
                 .then(Mono.empty());
+    }
+
+    /**
+     * The connection lasts as long as its token: at {@code exp} its subscriptions complete, nothing
+     * more runs on it, and a moment later (so that the completions reach the client first) it is
+     * closed 4401; the client reconnects with a fresh token.
+     */
+    private static void closeAtExpiry(WebSocketSessionInfo info, Instant expiresAt) {
+        if (!expiresAt.equals(Instant.MAX)) {
+            Duration left = Duration.between(Instant.now(), expiresAt);
+            closeAfter(info, (left.isNegative() ? Duration.ZERO : left).plus(CLOSE_GRACE));
+        }
+    }
+
+    private static void closeAfter(WebSocketSessionInfo info, Duration delay) {
+        if (info.getAttributes().get(SESSION) instanceof WebSocketSession session) {
+            Disposable closing = Mono.delay(delay).then(Mono.defer(() -> session.close(UNAUTHORIZED)))
+                    .subscribe(done -> { }, failure -> { });
+            if (info.getAttributes().put(EXPIRY, closing) instanceof Disposable earlier) {
+                earlier.dispose();
+            }
+        }
+    }
+
+    @Override
+    public void handleConnectionClosed(WebSocketSessionInfo session, int statusCode, Map<String, Object> payload) {
+        if (session.getAttributes().remove(EXPIRY) instanceof Disposable expiry) {
+            expiry.dispose();
+        }
     }
 
     @Override
     public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
         return authentication(request)
                 .flatMap(authentication -> admit(request, chain, authentication))
-                .switchIfEmpty(Mono.defer(() -> refuse(request, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED")));
+                .switchIfEmpty(Mono.defer(() -> {
+                    if (request instanceof WebSocketGraphQlRequest socket) {
+                        closeAfter(socket.getSessionInfo(), CLOSE_GRACE);
+                    }
+                    return refuse(request, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED");
+                }));
     }
 
-    private static Mono<CallerAuthentication> authentication(WebGraphQlRequest request) {
+    /**
+     * HTTP: Spring Security's (checked for this request). graphql-ws: the one of connection_init,
+     * checked again for every operation: a token past its {@code exp} or of a tenant no longer
+     * onboarded authenticates nothing (the connection is closed 4401 at expiry anyway).
+     */
+    private Mono<CallerAuthentication> authentication(WebGraphQlRequest request) {
         if (request instanceof WebSocketGraphQlRequest socket) {
             return Mono.justOrEmpty(socket.getSessionInfo().getAttributes().get(AUTHENTICATION))
-                    .cast(CallerAuthentication.class);
+                    .cast(CallerAuthentication.class)
+                    .filter(authentication -> Instant.now().isBefore(expiresAt(authentication))
+                            && tenants.find(authentication.getPrincipal().tenantId()).isPresent());
         }
         return ReactiveSecurityContextHolder.getContext().map(SecurityContext::getAuthentication)
                 .filter(CallerAuthentication.class::isInstance).cast(CallerAuthentication.class);
@@ -125,11 +179,15 @@ public class GraphQlEntry implements WebSocketGraphQlInterceptor {
         }
         ParserOptions parser = ParserOptions.getDefaultOperationParserOptions().transform(
                 options -> options.maxTokens(properties.getMaxTokens()).maxCharacters(properties.getMaxDocumentLength()));
-        Instant expiresAt = authentication.getCredentials() instanceof Jwt jwt && jwt.getExpiresAt() != null
-                ? jwt.getExpiresAt() : Instant.MAX;
+        Instant expiresAt = expiresAt(authentication);
         resolved.configureExecutionInput((input, builder) -> builder.graphQLContext(context -> context
                 .put(CALLER, caller).put(TOKEN_EXPIRES_AT, expiresAt).put(ParserOptions.class, parser)).build());
         return chain.next(resolved).contextWrite(ReactiveSecurityContextHolder.withAuthentication(authentication));
+    }
+
+    private static Instant expiresAt(CallerAuthentication authentication) {
+        return authentication.getCredentials() instanceof Jwt jwt && jwt.getExpiresAt() != null
+                ? jwt.getExpiresAt() : Instant.MAX;
     }
 
     @SuppressWarnings("unchecked")
@@ -148,9 +206,9 @@ public class GraphQlEntry implements WebSocketGraphQlInterceptor {
                 request.getRemoteAddress(), request.getAttributes(), body, request.getId(), request.getLocale());
     }
 
-    private Mono<WebGraphQlResponse> refuse(WebGraphQlRequest request, HttpStatus status, String code) {
+    private Mono<WebGraphQlResponse> refuse(WebGraphQlRequest request, HttpStatus status, String code, Object... arguments) {
         Locale locale = request.getLocale() == null ? Locale.ENGLISH : request.getLocale();
-        GraphQLError error = errors.error(errors.problems().problem(status, code, locale), null);
+        GraphQLError error = errors.error(errors.problems().problem(status, code, locale, arguments), null);
         ExecutionResult result = ExecutionResult.newExecutionResult().addError(error).build();
         return Mono.just(new WebGraphQlResponse(new DefaultExecutionGraphQlResponse(request.toExecutionInput(), result)));
     }
