@@ -22,6 +22,10 @@ public class GraphQlProperties {
     private int maxTokens = 2_000;
     /** Largest page of tickets ({@code first}), as REST's {@code limit}. */
     private int maxPageSize = 100;
+    /** Most root fields of one mutation document (each runs a command; aliases count). */
+    private int maxRootMutations = 5;
+    /** Most {@code Ticket.history} selections of one document (each is an event-store read and an access-log write). */
+    private int maxHistoryTickets = 5;
     /** Persisted queries by id (clients send {@code extensions.persistedQuery.id}); the allow-list. */
     private Map<String, String> persistedQueries = new LinkedHashMap<>();
 
@@ -63,6 +67,22 @@ public class GraphQlProperties {
 
     public void setMaxPageSize(int maxPageSize) {
         this.maxPageSize = maxPageSize;
+    }
+
+    public int getMaxRootMutations() {
+        return maxRootMutations;
+    }
+
+    public void setMaxRootMutations(int maxRootMutations) {
+        this.maxRootMutations = maxRootMutations;
+    }
+
+    public int getMaxHistoryTickets() {
+        return maxHistoryTickets;
+    }
+
+    public void setMaxHistoryTickets(int maxHistoryTickets) {
+        this.maxHistoryTickets = maxHistoryTickets;
     }
 
     public Map<String, String> getPersistedQueries() {
