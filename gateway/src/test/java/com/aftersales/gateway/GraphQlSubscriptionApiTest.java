@@ -162,6 +162,27 @@ class GraphQlSubscriptionApiTest extends GraphQlTestSupport {
     }
 
     @Test
+    void every_operation_over_an_open_connection_counts_against_the_rate_limit() throws Exception {
+        String client = sign(ISSUERS, "shared", "ws-client", AUDIENCE, claims("few-per-client", "AGENT"), 3600);
+        try (RawSocket socket = rawSocket()) {
+            socket.init(client);
+            assertThat(socket.next(Duration.ofSeconds(20)).path("type").asText()).isEqualTo("connection_ack");
+            for (int i = 1; i <= 4; i++) {
+                socket.subscribe("q" + i, "{ tickets(first: 1) { pageInfo { hasNextPage } } }", Map.of());
+                var answer = socket.next(Duration.ofSeconds(20));
+                assertThat(answer.path("id").asText()).isEqualTo("q" + i);
+                if (i <= 3) {
+                    assertThat(answer.path("payload").has("errors")).as("request %d: %s", i, answer).isFalse();
+                } else {
+                    assertThat(answer.at("/payload/errors/0/extensions/code").asText()).as(answer.toString())
+                            .isEqualTo("RATE_LIMITED");
+                }
+                socket.next(Duration.ofSeconds(5)); // complete
+            }
+        }
+    }
+
+    @Test
     void a_connection_without_a_valid_token_is_refused() {
         WebSocketGraphQlClient anonymous = socket("not-a-token");
         try {

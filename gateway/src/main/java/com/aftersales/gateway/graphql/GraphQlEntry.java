@@ -2,6 +2,7 @@ package com.aftersales.gateway.graphql;
 
 import com.aftersales.access.Caller;
 import com.aftersales.gateway.problem.Problems;
+import com.aftersales.gateway.ratelimit.RequestQuota;
 import com.aftersales.gateway.security.CallerAuthentication;
 import com.aftersales.gateway.security.TrustedIssuers;
 import com.aftersales.infra.tenancy.TenantDirectory;
@@ -62,11 +63,13 @@ public class GraphQlEntry implements WebSocketGraphQlInterceptor {
     private final GraphQlProperties properties;
     private final GraphQlTenantSettings tenantSettings;
     private final GraphQlErrors errors;
+    private final RequestQuota quota;
     private final Map<String, String> persisted = new HashMap<>();
     private final Set<String> allowed;
 
     public GraphQlEntry(TrustedIssuers issuers, TenantDirectory tenants, GraphQlProperties properties,
-                        GraphQlTenantSettings tenantSettings, GraphQlErrors errors) {
+                        GraphQlTenantSettings tenantSettings, GraphQlErrors errors, RequestQuota quota) {
+        this.quota = quota;
         this.issuers = issuers;
         this.tenants = tenants;
         this.properties = properties;
@@ -163,6 +166,12 @@ public class GraphQlEntry implements WebSocketGraphQlInterceptor {
 
     private Mono<WebGraphQlResponse> admit(WebGraphQlRequest request, Chain chain, CallerAuthentication authentication) {
         Caller caller = authentication.getPrincipal();
+        if (request instanceof WebSocketGraphQlRequest) { // over HTTP, RateLimitFilter charged the request
+            var wait = quota.charge(caller);
+            if (wait.isPresent()) {
+                return refuse(request, HttpStatus.TOO_MANY_REQUESTS, "RATE_LIMITED", Long.toString(wait.getAsLong()));
+            }
+        }
         WebGraphQlRequest resolved = request;
         String persistedId = persistedId(request);
         if (persistedId != null) {
