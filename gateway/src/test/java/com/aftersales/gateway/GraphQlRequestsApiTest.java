@@ -63,4 +63,30 @@ class GraphQlRequestsApiTest extends GraphQlTestSupport {
         assertThat(problem.path("code").asText()).isEqualTo("MALFORMED_REQUEST");
         assertThat(handled).as("nothing ran").isEmpty();
     }
+
+    @Test
+    void documents_graphql_java_refuses_have_a_stable_code_in_the_callers_language() {
+        for (String document : new String[] {"{ ticket(id: \"x\") { nope } }", "{ ticket(id: ", "{ ticket { id } }"}) {
+            JsonNode response = post("{\"query\":" + json(document) + "}", MediaType.APPLICATION_JSON)
+                    .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
+            assertThat(code(response)).as(response.toString()).isEqualTo("GRAPHQL_INVALID_DOCUMENT");
+            assertThat(response.at("/errors/0/extensions/title").asText()).isEqualTo("GraphQL 文档无效");
+            assertThat(response.at("/errors/0/extensions/reason").asText()).isNotBlank();
+        }
+        JsonNode wrongVariable = post("{\"query\":\"query($first: Int) { tickets(first: $first) { pageInfo "
+                + "{ hasNextPage } } }\",\"variables\":{\"first\":\"many\"}}", MediaType.APPLICATION_JSON)
+                .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
+        assertThat(code(wrongVariable)).as(wrongVariable.toString()).isEqualTo("GRAPHQL_INVALID_DOCUMENT");
+        assertThat(handled).as("nothing ran").isEmpty();
+    }
+
+    private static String json(String text) {
+        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    @Test
+    void refusals_without_a_language_are_english() {
+        JsonNode response = graphql(agent, "{ ticket(id: \"x\") { nope } }", Map.of());
+        assertThat(response.at("/errors/0/extensions/title").asText()).isEqualTo("Invalid GraphQL document");
+    }
 }
