@@ -89,4 +89,14 @@ class GraphQlRequestsApiTest extends GraphQlTestSupport {
         JsonNode response = graphql(agent, "{ ticket(id: \"x\") { nope } }", Map.of());
         assertThat(response.at("/errors/0/extensions/title").asText()).isEqualTo("Invalid GraphQL document");
     }
+
+    @Test
+    void a_negative_expected_version_is_refused_as_rest_refuses_such_an_if_match() {
+        String id = openTicket(agent, TicketRequests.airConditionerRepair());
+        handled.clear();
+        JsonNode response = task(agent, "logContact", id, -1L,
+                Map.of("channel", "PHONE", "direction", "OUTBOUND", "summary", "called"));
+        assertThat(code(response)).as(response.toString()).isEqualTo("IF_MATCH_INVALID");
+        assertThat(handled).as("no command").doesNotContainKey("LogContact");
+    }
 }
