@@ -101,7 +101,13 @@ public abstract class GraphQlTestSupport extends ApiTestSupport {
 
     /** A graphql-ws client against the running server, authenticated in connection_init. */
     protected WebSocketGraphQlClient socket(String token) {
+        return socket(token, "en");
+    }
+
+    /** The same, with {@code Accept-Language} on the handshake. */
+    protected WebSocketGraphQlClient socket(String token, String language) {
         return WebSocketGraphQlClient.builder("ws://localhost:" + port + "/graphql", new ReactorNettyWebSocketClient())
+                .headers(headers -> headers.set("Accept-Language", language))
                 .interceptor(new WebSocketGraphQlClientInterceptor() {
                     @Override
                     public Mono<Object> connectionInitPayload() {

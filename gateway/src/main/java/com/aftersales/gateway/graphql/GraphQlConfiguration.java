@@ -44,6 +44,9 @@ public class GraphQlConfiguration {
 
     public GraphQlConfiguration(BatchLoaderRegistry loaders, QueryGateway queries) {
         loaders.forTypePair(TimelineKey.class, TimelinePage.class)
+                // batching, not caching: a subscription is one long request, and its cache would grow
+                // with every change for as long as it lasts (keys carry the version, so hits are rare)
+                .withOptions(options -> options.setCachingEnabled(false))
                 .registerMappedBatchLoader((keys, env) -> timelines(queries, keys));
     }
 

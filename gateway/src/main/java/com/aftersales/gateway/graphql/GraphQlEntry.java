@@ -19,6 +19,7 @@ import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
@@ -50,6 +51,8 @@ public class GraphQlEntry implements WebSocketGraphQlInterceptor {
     public static final String CALLER = "caller";
     /** When the caller's token expires: a subscription ends then (the client reconnects with a new token). */
     public static final String TOKEN_EXPIRES_AT = "tokenExpiresAt";
+    /** The subscriptions open on the caller's graphql-ws connection (an {@code AtomicInteger}). */
+    public static final String SUBSCRIPTIONS = "openSubscriptions";
     private static final String AUTHENTICATION = GraphQlEntry.class.getName() + ".authentication";
     /** The graphql-ws connection's WebSocket session (put there by the handler), to close it at expiry. */
     static final String SESSION = GraphQlEntry.class.getName() + ".session";
@@ -189,9 +192,29 @@ public class GraphQlEntry implements WebSocketGraphQlInterceptor {
         ParserOptions parser = ParserOptions.getDefaultOperationParserOptions().transform(
                 options -> options.maxTokens(properties.getMaxTokens()).maxCharacters(properties.getMaxDocumentLength()));
         Instant expiresAt = expiresAt(authentication);
-        resolved.configureExecutionInput((input, builder) -> builder.graphQLContext(context -> context
-                .put(CALLER, caller).put(TOKEN_EXPIRES_AT, expiresAt).put(ParserOptions.class, parser)).build());
+        AtomicInteger subscriptions = request instanceof WebSocketGraphQlRequest socket
+                ? (AtomicInteger) socket.getSessionInfo().getAttributes().computeIfAbsent(SUBSCRIPTIONS, key -> new AtomicInteger())
+                : new AtomicInteger();
+        Locale socketLocale = request instanceof WebSocketGraphQlRequest socket ? language(socket) : null;
+        resolved.configureExecutionInput((input, builder) -> {
+            if (socketLocale != null) {
+                builder.locale(socketLocale);
+            }
+            return builder.graphQLContext(context -> context
+                    .put(CALLER, caller).put(TOKEN_EXPIRES_AT, expiresAt).put(ParserOptions.class, parser)
+                    .put(SUBSCRIPTIONS, subscriptions)).build();
+        });
         return chain.next(resolved).contextWrite(ReactiveSecurityContextHolder.withAuthentication(authentication));
+    }
+
+    /** graphql-ws: the language of the handshake's {@code Accept-Language} (the messages carry none). */
+    private static Locale language(WebSocketGraphQlRequest socket) {
+        try {
+            var languages = socket.getSessionInfo().getHeaders().getAcceptLanguageAsLocales();
+            return languages.isEmpty() ? Locale.ENGLISH : languages.get(0);
+        } catch (IllegalArgumentException unreadable) {
+            return Locale.ENGLISH;
+        }
     }
 
     private static Instant expiresAt(CallerAuthentication authentication) {
