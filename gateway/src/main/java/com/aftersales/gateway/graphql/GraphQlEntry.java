@@ -9,18 +9,11 @@ import com.aftersales.infra.tenancy.TenantDirectory;
 import graphql.ExecutionResult;
 import graphql.GraphQLError;
 import graphql.parser.ParserOptions;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Collectors;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
 import org.springframework.graphql.server.WebSocketGraphQlInterceptor;
@@ -41,8 +34,8 @@ import reactor.core.publisher.Mono;
 /**
  * Every GraphQL request passes here before it is parsed: the caller comes from the verified token
  * only (HTTP: Spring Security's; graphql-ws: the bearer token of {@code connection_init}, checked by
- * the same issuers and decoders), persisted queries are resolved and a tenant limited to them is
- * held to the allow-list, and documents over the size limits are refused. The caller enters the
+ * the same issuers and decoders), persisted queries are resolved ({@link PersistedQueries}),
+ * graphql-ws operations are charged to the rate limits, and documents over the size limits are refused. The caller enters the
  * GraphQL context as {@value #CALLER}; nothing else chooses a tenant.
  */
 @Component
@@ -64,26 +57,18 @@ public class GraphQlEntry implements WebSocketGraphQlInterceptor {
     private final TrustedIssuers issuers;
     private final TenantDirectory tenants;
     private final GraphQlProperties properties;
-    private final GraphQlTenantSettings tenantSettings;
+    private final PersistedQueries persistedQueries;
     private final GraphQlErrors errors;
     private final RequestQuota quota;
-    private final Map<String, String> persisted = new HashMap<>();
-    private final Set<String> allowed;
 
     public GraphQlEntry(TrustedIssuers issuers, TenantDirectory tenants, GraphQlProperties properties,
-                        GraphQlTenantSettings tenantSettings, GraphQlErrors errors, RequestQuota quota) {
+                        PersistedQueries persistedQueries, GraphQlErrors errors, RequestQuota quota) {
         this.quota = quota;
         this.issuers = issuers;
         this.tenants = tenants;
         this.properties = properties;
-        this.tenantSettings = tenantSettings;
+        this.persistedQueries = persistedQueries;
         this.errors = errors;
-        properties.getPersistedQueries().forEach((id, document) -> {
-            persisted.put(id, document);
-            persisted.put(sha256(document), document); // Apollo-style clients send the hash
-        });
-        this.allowed = properties.getPersistedQueries().values().stream().map(GraphQlEntry::sha256)
-                .collect(Collectors.toUnmodifiableSet());
     }
 
     /** graphql-ws {@code connection_init}: {@code {"Authorization": "Bearer <token>"}} (any case). */
@@ -175,17 +160,11 @@ public class GraphQlEntry implements WebSocketGraphQlInterceptor {
                 return refuse(request, HttpStatus.TOO_MANY_REQUESTS, "RATE_LIMITED", Long.toString(wait.getAsLong()));
             }
         }
-        WebGraphQlRequest resolved = request;
-        String persistedId = persistedId(request);
-        if (persistedId != null) {
-            String document = persisted.get(persistedId);
-            if (document == null) {
-                return refuse(request, HttpStatus.BAD_REQUEST, "PERSISTED_QUERY_NOT_FOUND");
-            }
-            resolved = withDocument(request, document);
-        } else if (tenantSettings.persistedQueriesOnly(caller.tenantId()) && !allowed.contains(sha256(request.getDocument()))) {
-            return refuse(request, HttpStatus.FORBIDDEN, "PERSISTED_QUERY_REQUIRED");
+        PersistedQueries.Outcome persisted = persistedQueries.resolve(request, caller);
+        if (persisted.refused()) {
+            return refuse(request, persisted.status(), persisted.code());
         }
+        WebGraphQlRequest resolved = persisted.request();
         if (resolved.getDocument().length() > properties.getMaxDocumentLength()) {
             return refuse(request, HttpStatus.BAD_REQUEST, "DOCUMENT_TOO_LARGE");
         }
@@ -222,35 +201,10 @@ public class GraphQlEntry implements WebSocketGraphQlInterceptor {
                 ? jwt.getExpiresAt() : Instant.MAX;
     }
 
-    @SuppressWarnings("unchecked")
-    private static String persistedId(WebGraphQlRequest request) {
-        if (request.getExtensions().get("persistedQuery") instanceof Map<?, ?> persisted) {
-            Object id = ((Map<String, Object>) persisted).getOrDefault("id", persisted.get("sha256Hash"));
-            return id == null ? "" : id.toString();
-        }
-        return null;
-    }
-
-    private static WebGraphQlRequest withDocument(WebGraphQlRequest request, String document) {
-        Map<String, Object> body = new HashMap<>(request.toMap());
-        body.put("query", document);
-        return new WebGraphQlRequest(request.getUri().toUri(), request.getHeaders(), request.getCookies(),
-                request.getRemoteAddress(), request.getAttributes(), body, request.getId(), request.getLocale());
-    }
-
     private Mono<WebGraphQlResponse> refuse(WebGraphQlRequest request, HttpStatus status, String code, Object... arguments) {
         Locale locale = request.getLocale() == null ? Locale.ENGLISH : request.getLocale();
         GraphQLError error = errors.error(errors.problems().problem(status, code, locale, arguments), null);
         ExecutionResult result = ExecutionResult.newExecutionResult().addError(error).build();
         return Mono.just(new WebGraphQlResponse(new DefaultExecutionGraphQlResponse(request.toExecutionInput(), result)));
-    }
-
-    static String sha256(String document) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(document.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
