@@ -53,6 +53,49 @@ class GraphQlLimitsApiTest extends GraphQlTestSupport {
     }
 
     @Test
+    void a_fragment_spread_under_many_aliases_counts_each_time_it_is_spread() {
+        StringBuilder bomb = new StringBuilder("query {");
+        for (int i = 0; i < 40; i++) {
+            bomb.append(" a").append(i).append(": ticket(id: \"x\") { ...T }");
+        }
+        bomb.append(" } fragment T on Ticket { id number status version type priority responsibility marks registrar ")
+                .append("registeredAt }");
+        refusedBeforeExecution(graphql(agent, bomb.toString(), Map.of()), "QUERY_TOO_COMPLEX");
+    }
+
+    @Test
+    void nested_fragments_cannot_hide_depth() {
+        String deep = "{ __schema { ...A } } fragment A on __Schema { types { ...B } } "
+                + "fragment B on __Type { fields { type { ...C } } } fragment C on __Type { fields { type { ...D } } } "
+                + "fragment D on __Type { fields { type { fields { type { name } } } } }";
+        refusedBeforeExecution(graphql(agent, deep, Map.of()), "QUERY_TOO_DEEP");
+    }
+
+    @Test
+    void a_document_runs_at_most_five_mutations() {
+        StringBuilder many = new StringBuilder("mutation {");
+        for (int i = 0; i < 6; i++) {
+            many.append(" m").append(i).append(": logContact(id: \"x\", input: { channel: PHONE, direction: OUTBOUND, ")
+                    .append("summary: \"s\" }) { id }");
+        }
+        refusedBeforeExecution(graphql(agent, many.append(" }").toString(), Map.of()), "TOO_MANY_MUTATIONS");
+    }
+
+    @Test
+    void history_is_refused_below_a_list_of_tickets() {
+        String auditor = token("acme", "AUDITOR");
+        refusedBeforeExecution(graphql(auditor, "{ tickets(first: 100) { edges { node { history(first: 200) "
+                + "{ edges { node { sequence } } } } } } }", Map.of()), "HISTORY_OF_ONE_TICKET_ONLY");
+        StringBuilder aliases = new StringBuilder("{");
+        for (int i = 0; i < 6; i++) {
+            aliases.append(" t").append(i).append(": ticket(id: \"x\") { history { edges { node { sequence } } } }");
+        }
+        refusedBeforeExecution(graphql(auditor, aliases.append(" }").toString(), Map.of()), "HISTORY_OF_ONE_TICKET_ONLY");
+        JsonNode one = graphql(auditor, "{ ticket(id: \"x\") { history { edges { node { sequence } } } } }", Map.of());
+        assertThat(one.path("errors").isMissingNode()).as(one.toString()).isTrue();
+    }
+
+    @Test
     void an_oversized_document_is_refused_before_parsing() {
         String huge = "{ ticket(id: \"x\") { id } } #" + "x".repeat(10_000);
         refusedBeforeExecution(graphql(agent, huge, Map.of()), "DOCUMENT_TOO_LARGE");

@@ -14,6 +14,7 @@ import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.client.ClientGraphQlResponse;
+import org.springframework.graphql.client.SubscriptionErrorException;
 import org.springframework.graphql.client.WebSocketGraphQlClient;
 import reactor.core.Disposable;
 
@@ -101,6 +102,11 @@ class GraphQlSubscriptionApiTest extends GraphQlTestSupport {
             assertThat(TimeUnit.NANOSECONDS.toMillis(change.at() - answered)).as("ms after the REST answer")
                     .isLessThanOrEqualTo(200);
             assertThat(change.at()).isGreaterThan(before);
+            long sinceRequest = TimeUnit.NANOSECONDS.toMillis(change.at() - before);
+            System.out.printf("graphql-ws: a REST change reached the subscriber %d ms after the REST request was sent "
+                    + "(%d ms after its answer)%n", sinceRequest, TimeUnit.NANOSECONDS.toMillis(change.at() - answered));
+            // from before the request: command, event store, view, emitter and socket; generous for a loaded 2-core CI
+            assertThat(sinceRequest).as("ms after the REST request").isLessThanOrEqualTo(2_000);
             assertThat(change.ticket().toString()).as("masked like REST").contains("*******5678")
                     .doesNotContain("13800005678");
 
@@ -132,16 +138,104 @@ class GraphQlSubscriptionApiTest extends GraphQlTestSupport {
     }
 
     @Test
-    void a_connection_without_a_valid_token_is_refused() {
-        WebSocketGraphQlClient anonymous = socket("not-a-token");
+    void an_open_connection_runs_nothing_after_its_token_expired_and_is_closed_4401() throws Exception {
+        String id = openTicket(agent, TicketRequests.airConditionerRepair());
+        String shortLived = sign(ISSUERS, "shared", "acme-agent-short", AUDIENCE, claims("acme", "AGENT"), 3);
+        long expires = System.currentTimeMillis() + 3_000;
+        try (RawSocket socket = rawSocket()) {
+            socket.init(shortLived);
+            assertThat(socket.next(Duration.ofSeconds(20)).path("type").asText()).isEqualTo("connection_ack");
+            socket.subscribe("1", "query($id: ID!) { ticket(id: $id) { id } }", Map.of("id", id));
+            assertThat(socket.next(Duration.ofSeconds(20)).at("/payload/data/ticket/id").asText())
+                    .as("the token works while valid").isEqualTo(id);
+
+            Thread.sleep(Math.max(0, expires - System.currentTimeMillis()) + 1_500);
+            handled.clear();
+            socket.subscribe("2", document("mutation", mutation("logContact"), "id version"), Map.of("id", id,
+                    "input", Map.of("channel", "PHONE", "direction", "OUTBOUND", "summary", "after expiry")));
+
+            // the server closes with 4401; Reactor Netty's client does not always report the code (1005 then)
+            assertThat(socket.closeStatus(Duration.ofSeconds(10))).as("closed at expiry").isNotNull();
+            List<com.fasterxml.jackson.databind.JsonNode> after = socket.drain();
+            assertThat(after).as("no data after expiry")
+                    .noneMatch(message -> message.at("/payload/data/logContact").isObject());
+            after.stream().filter(message -> message.path("id").asText().equals("2")
+                            && message.path("type").asText().equals("next"))
+                    .forEach(refusal -> assertThat(refusal.at("/payload/errors/0/extensions/code").asText())
+                            .isEqualTo("UNAUTHENTICATED"));
+            assertThat(handled).as("no command handled").doesNotContainKey("LogContact");
+        }
+    }
+
+    @Test
+    void every_operation_over_an_open_connection_counts_against_the_rate_limit() throws Exception {
+        String client = sign(ISSUERS, "shared", "ws-client", AUDIENCE, claims("few-per-client", "AGENT"), 3600);
+        try (RawSocket socket = rawSocket()) {
+            socket.init(client);
+            assertThat(socket.next(Duration.ofSeconds(20)).path("type").asText()).isEqualTo("connection_ack");
+            for (int i = 1; i <= 4; i++) {
+                socket.subscribe("q" + i, "{ tickets(first: 1) { pageInfo { hasNextPage } } }", Map.of());
+                var answer = socket.next(Duration.ofSeconds(20));
+                assertThat(answer.path("id").asText()).isEqualTo("q" + i);
+                if (i <= 3) {
+                    assertThat(answer.path("payload").has("errors")).as("request %d: %s", i, answer).isFalse();
+                } else {
+                    assertThat(answer.at("/payload/errors/0/extensions/code").asText()).as(answer.toString())
+                            .isEqualTo("RATE_LIMITED");
+                }
+                socket.next(Duration.ofSeconds(5)); // complete
+            }
+        }
+    }
+
+    @Test
+    void one_connection_holds_at_most_ten_subscriptions_at_a_time() throws Exception {
+        try (RawSocket socket = rawSocket()) {
+            socket.init(agent);
+            assertThat(socket.next(Duration.ofSeconds(20)).path("type").asText()).isEqualTo("connection_ack");
+            for (int i = 1; i <= 11; i++) {
+                socket.subscribe("s" + i, "subscription { ticketsChanged { id } }", Map.of());
+            }
+            var refused = socket.next(Duration.ofSeconds(20));
+            assertThat(refused).as("the eleventh is refused").isNotNull();
+            assertThat(refused.path("id").asText()).isEqualTo("s11");
+            assertThat(refused.toString()).contains("TOO_MANY_SUBSCRIPTIONS");
+            socket.send(Map.of("id", "s1", "type", "complete"));
+            Thread.sleep(200);
+            socket.subscribe("s12", "subscription { ticketsChanged { id } }", Map.of());
+            assertThat(socket.next(Duration.ofSeconds(2))).as("room again after one ended").isNull();
+        }
+    }
+
+    @Test
+    void a_subscription_refusal_speaks_the_subscribers_language() {
+        WebSocketGraphQlClient client = socket(agent, "zh-CN");
         try {
-            var outcome = anonymous.document("subscription { ticketsChanged { id } }").executeSubscription()
+            var failure = client.document("subscription($id: ID!) { ticketChanged(id: $id) { id } }")
+                    .variables(Map.of("id", java.util.UUID.randomUUID().toString())).executeSubscription()
                     .map(response -> "data " + response.getData())
-                    .onErrorResume(failure -> reactor.core.publisher.Flux.just("refused"))
-                    .take(1).blockFirst(Duration.ofSeconds(10));
-            assertThat(outcome).isEqualTo("refused");
+                    .onErrorResume(SubscriptionErrorException.class, error -> reactor.core.publisher.Flux.just(
+                            error.getErrors().get(0).getExtensions().get("code") + " "
+                                    + error.getErrors().get(0).getExtensions().get("title")))
+                    .blockFirst(Duration.ofSeconds(20));
+            assertThat(failure).isEqualTo("TICKET_NOT_FOUND 工单不存在");
         } finally {
-            anonymous.stop().block(Duration.ofSeconds(5));
+            client.stop().block(Duration.ofSeconds(5));
+        }
+    }
+
+    @Test
+    void a_connection_without_a_valid_token_is_refused() throws Exception {
+        for (String token : List.of("not-a-token", unsigned("acme", "AGENT"))) {
+            try (RawSocket socket = rawSocket()) {
+                socket.init(token);
+                socket.subscribe("1", "subscription { ticketsChanged { id } }", Map.of());
+                var closed = socket.closeStatus(Duration.ofSeconds(10));
+                assertThat(closed).as("closed").isNotNull();
+                assertThat(closed.getCode()).as(token).isEqualTo(4401);
+                assertThat(socket.drain()).as("no ack, no data").noneMatch(message -> message.path("type").asText()
+                        .matches("connection_ack|next"));
+            }
         }
     }
 }

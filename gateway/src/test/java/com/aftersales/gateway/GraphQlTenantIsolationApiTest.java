@@ -11,12 +11,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
+import com.aftersales.ticket.view.TicketQueries.WatchTicket;
+import com.aftersales.ticket.view.TicketQueries.WatchTickets;
+import org.axonframework.queryhandling.QueryUpdateEmitter;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.graphql.client.ClientGraphQlResponse;
 import org.springframework.graphql.client.SubscriptionErrorException;
-import reactor.core.publisher.Flux;
 
 /**
  * Every operation of the schema, called by another tenant for an existing ticket, answers exactly
@@ -89,6 +93,7 @@ class GraphQlTenantIsolationApiTest extends GraphQlTestSupport {
 
     Target existing;
     Target missing;
+    String acmeKeyed;
 
     @BeforeEach
     void acmeTicket() {
@@ -97,6 +102,10 @@ class GraphQlTenantIsolationApiTest extends GraphQlTestSupport {
         JsonNode ticket = ticket(agent, id);
         existing = new Target(id, ticket.get("number").asText(), ticket.get("version").asLong());
         missing = new Target(UUID.randomUUID().toString(), "29990101001", existing.version());
+        // the same idempotency key as the other tenant's openTicket example: it must not answer this ticket
+        acmeKeyed = data(agent, document("mutation", mutation("openTicket"), "id"),
+                Map.of("input", TicketRequests.airConditionerRepair(), "idempotencyKey", "k-1"))
+                .at("/openTicket/id").asText();
         awaitSearchIndex();
     }
 
@@ -113,7 +122,8 @@ class GraphQlTenantIsolationApiTest extends GraphQlTestSupport {
                 JsonNode forExisting = graphql(OTHER, document, example.apply(existing));
                 JsonNode forMissing = graphql(OTHER, document, example.apply(missing));
                 if (field.getName().equals("openTicket")) {
-                    assertThat(forExisting.at("/data/openTicket/id").asText()).isNotEqualTo(existing.id());
+                    assertThat(forExisting.at("/data/openTicket/id").asText()).as(forExisting.toString())
+                            .isNotBlank().isNotEqualTo(existing.id()).isNotEqualTo(acmeKeyed);
                 } else {
                     assertThat(comparable(forExisting)).as(field.getName()).isEqualTo(comparable(forMissing));
                     // not equal by failing alike for another reason (a bad example, a missing role)
@@ -138,33 +148,67 @@ class GraphQlTenantIsolationApiTest extends GraphQlTestSupport {
                 fail("No example arguments for Subscription." + field.getName() + ": add them to EXAMPLES");
             }
             String document = document("subscription", field, "id number status");
-            List<String> forExisting = received(document, example.apply(existing));
-            List<String> forMissing = received(document, example.apply(missing));
+            List<String> forExisting = received(document, example.apply(existing), example.apply(existing));
+            List<String> forMissing = received(document, example.apply(missing), example.apply(existing));
             assertThat(forExisting).as(field.getName()).isEqualTo(forMissing)
                     .isEqualTo(field.getName().equals("ticketChanged") ? List.of("error TICKET_NOT_FOUND") : List.of());
             assertThat(String.join(" ", forExisting)).doesNotContain(existing.id());
         }
     }
 
-    /** What another tenant's subscriber receives while acme changes its ticket: events or the error code. */
-    private List<String> received(String document, Map<String, Object> variables) {
+    @Autowired
+    private QueryUpdateEmitter emitter;
+
+    /**
+     * What another tenant's subscriber receives while acme changes its ticket: events or the error
+     * code. An acme subscriber to the same document listens in the same window and must receive the
+     * change (else the window proved nothing); both subscriptions are live on the server first.
+     */
+    private List<String> received(String document, Map<String, Object> variables, Map<String, Object> acmeVariables) {
         var client = socket(OTHER);
-        List<String> seen = new ArrayList<>();
-        Flux<ClientGraphQlResponse> stream = client.document(document).variables(variables).executeSubscription();
-        var subscription = stream.subscribe(response -> seen.add(response.toMap().toString()),
-                failure -> seen.add(failure instanceof SubscriptionErrorException error
-                        ? "error " + error.getErrors().get(0).getExtensions().get("code") : "failed " + failure));
+        var acme = socket(token("acme", "AGENT"));
+        List<String> seen = new CopyOnWriteArrayList<>();
+        List<String> control = new CopyOnWriteArrayList<>();
+        var subscription = client.document(document).variables(variables).executeSubscription()
+                .subscribe(response -> seen.add(response.toMap().toString()),
+                        failure -> seen.add(failure instanceof SubscriptionErrorException error
+                                ? "error " + error.getErrors().get(0).getExtensions().get("code") : "failed " + failure));
+        var controlSubscription = acme.document(document).variables(acmeVariables).executeSubscription()
+                .subscribe(response -> control.add(response.toMap().toString()), failure -> control.add("failed " + failure));
         try {
-            Thread.sleep(300);
-            task(token("acme", "AGENT"), "setProgress", existing.id(), null, Map.of("progress", "waiting " + seen.size()));
-            Thread.sleep(700);
+            awaitUntil(() -> watching("acme") && (watching("nimbus") || !seen.isEmpty()),
+                    "the subscriptions did not reach the server");
+            JsonNode logged = task(token("acme", "AGENT"), "logContact", existing.id(), null,
+                    Map.of("channel", "PHONE", "direction", "OUTBOUND", "summary", "called " + seen.size()));
+            assertThat(logged.path("errors").isMissingNode()).as("acme's change itself: %s", logged).isTrue();
+            awaitUntil(() -> control.stream().anyMatch(change -> change.contains(existing.id())),
+                    "acme's own subscriber did not receive the change: " + control);
+            Thread.sleep(300); // the other tenant's subscriber had as long as acme's, and then some
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
             subscription.dispose();
+            controlSubscription.dispose();
             client.stop().block(Duration.ofSeconds(5));
+            acme.stop().block(Duration.ofSeconds(5));
         }
         return seen;
+    }
+
+    private boolean watching(String tenant) {
+        return emitter.activeSubscriptions().stream().map(query -> query.getPayload()).anyMatch(payload ->
+                payload instanceof WatchTickets watch && watch.tenantId().equals(tenant)
+                        || payload instanceof WatchTicket one && one.tenantId().equals(tenant));
+    }
+
+    private static void awaitUntil(java.util.function.BooleanSupplier condition, String failure) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(failure);
+            }
+            Thread.sleep(10);
+        }
     }
 
     private static String selection(FieldDefinition field) {

@@ -15,6 +15,21 @@ import graphql.language.Type;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.web.reactive.socket.CloseStatus;
+import org.springframework.web.reactive.socket.WebSocketHandler;
+import org.springframework.web.reactive.socket.WebSocketMessage;
+import org.springframework.web.reactive.socket.WebSocketSession;
+import reactor.core.Disposable;
+import reactor.core.publisher.Sinks;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -86,13 +101,105 @@ public abstract class GraphQlTestSupport extends ApiTestSupport {
 
     /** A graphql-ws client against the running server, authenticated in connection_init. */
     protected WebSocketGraphQlClient socket(String token) {
+        return socket(token, "en");
+    }
+
+    /** The same, with {@code Accept-Language} on the handshake. */
+    protected WebSocketGraphQlClient socket(String token, String language) {
         return WebSocketGraphQlClient.builder("ws://localhost:" + port + "/graphql", new ReactorNettyWebSocketClient())
+                .headers(headers -> headers.set("Accept-Language", language))
                 .interceptor(new WebSocketGraphQlClientInterceptor() {
                     @Override
                     public Mono<Object> connectionInitPayload() {
                         return Mono.just(Map.of("Authorization", "Bearer " + token));
                     }
                 }).build();
+    }
+
+    /** A graphql-ws connection driven message by message, to see exactly what the server sends and how it closes. */
+    protected RawSocket rawSocket() {
+        return new RawSocket(URI.create("ws://localhost:" + port + "/graphql"));
+    }
+
+    protected static final class RawSocket implements AutoCloseable {
+
+        private static final ObjectMapper JSON = new ObjectMapper();
+        private final BlockingQueue<JsonNode> received = new LinkedBlockingQueue<>();
+        private final Sinks.Many<String> outgoing = Sinks.many().unicast().onBackpressureBuffer();
+        private final CompletableFuture<CloseStatus> closed = new CompletableFuture<>();
+        private final Disposable connection;
+
+        RawSocket(URI uri) {
+            connection = new ReactorNettyWebSocketClient().execute(uri, new WebSocketHandler() {
+                @Override
+                public List<String> getSubProtocols() {
+                    return List.of("graphql-transport-ws");
+                }
+
+                @Override
+                public Mono<Void> handle(WebSocketSession session) {
+                    session.closeStatus().subscribe(closed::complete);
+                    session.send(outgoing.asFlux().map(session::textMessage)).subscribe(done -> { }, failure -> { });
+                    return session.receive().map(WebSocketMessage::getPayloadAsText)
+                            .doOnNext(text -> received.add(read(text)))
+                            .then(Mono.delay(Duration.ofSeconds(2))) // the close status, if any, comes with the end
+                            .doOnNext(late -> closed.complete(CloseStatus.NO_STATUS_CODE)).then();
+                }
+            }).subscribe(done -> { }, closed::completeExceptionally);
+        }
+
+        private static JsonNode read(String text) {
+            try {
+                return JSON.readTree(text);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        public void send(Map<String, Object> message) {
+            try {
+                outgoing.tryEmitNext(JSON.writeValueAsString(message));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        public void init(String token) {
+            send(Map.of("type", "connection_init", "payload", Map.of("Authorization", "Bearer " + token)));
+        }
+
+        public void subscribe(String id, String document, Map<String, Object> variables) {
+            send(Map.of("id", id, "type", "subscribe", "payload", Map.of("query", document, "variables", variables)));
+        }
+
+        /** The next message received within {@code timeout}, or null. */
+        public JsonNode next(Duration timeout) throws InterruptedException {
+            return received.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        }
+
+        /** Every message received so far. */
+        public List<JsonNode> drain() {
+            List<JsonNode> all = new ArrayList<>();
+            received.drainTo(all);
+            return all;
+        }
+
+        /** How the server closed the connection, or null when it did not within {@code timeout}. */
+        public CloseStatus closeStatus(Duration timeout) {
+            try {
+                return closed.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException notClosed) {
+                return null;
+            } catch (InterruptedException | ExecutionException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        @Override
+        public void close() {
+            outgoing.tryEmitComplete();
+            connection.dispose();
+        }
     }
 
     protected static TypeDefinitionRegistry schema() {

@@ -17,8 +17,14 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.context.annotation.Bean;
 import org.springframework.graphql.server.WebGraphQlHandler;
 import org.springframework.graphql.server.webflux.GraphQlHttpHandler;
+import org.springframework.graphql.server.webflux.GraphQlSseHandler;
+import com.aftersales.gateway.problem.Problems;
+import com.fasterxml.jackson.core.JsonParser;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.web.codec.CodecCustomizer;
 import org.springframework.graphql.server.webflux.GraphQlWebSocketHandler;
 import org.springframework.http.codec.ServerCodecConfigurer;
+import org.springframework.web.reactive.socket.WebSocketSession;
 import org.springframework.http.codec.json.Jackson2JsonDecoder;
 import org.springframework.http.codec.json.Jackson2JsonEncoder;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -38,21 +44,54 @@ public class GraphQlConfiguration {
 
     public GraphQlConfiguration(BatchLoaderRegistry loaders, QueryGateway queries) {
         loaders.forTypePair(TimelineKey.class, TimelinePage.class)
+                // batching, not caching: a subscription is one long request, and its cache would grow
+                // with every change for as long as it lasts (keys carry the version, so hits are rare)
+                .withOptions(options -> options.setCachingEnabled(false))
                 .registerMappedBatchLoader((keys, env) -> timelines(queries, keys));
     }
 
-    /** POST /graphql, answering with {@link #codecs} instead of the REST codecs (which leave nulls out). */
+    /**
+     * POST /graphql, answering with {@link #codecs} instead of the REST codecs (which leave nulls
+     * out), and with problems for unreadable requests ({@link GraphQlHttp}).
+     */
     @Bean
-    GraphQlHttpHandler graphQlHttpHandler(WebGraphQlHandler handler, ObjectMapper json) {
-        return new GraphQlHttpHandler(handler, codecs(json));
+    GraphQlHttpHandler graphQlHttpHandler(WebGraphQlHandler handler, ObjectMapper json,
+                                          ObjectProvider<CodecCustomizer> customizers, Problems problems) {
+        return new GraphQlHttp.ProblemAnsweringHttpHandler(handler, codecs(json, customizers), problems);
+    }
+
+    /** Replaces Spring Boot's SSE transport: refused (docs/graphql.md). */
+    @Bean
+    GraphQlSseHandler graphQlSseHandler(WebGraphQlHandler handler, Problems problems) {
+        return new GraphQlHttp.RefusedSseHandler(handler, problems);
     }
 
     /** graphql-ws on the same codecs; the same settings as Spring Boot's own handler otherwise. */
     @Bean
     GraphQlWebSocketHandler graphQlWebSocketHandler(WebGraphQlHandler handler, ObjectMapper json,
+                                                    ObjectProvider<CodecCustomizer> customizers,
                                                     org.springframework.boot.autoconfigure.graphql.GraphQlProperties boot) {
-        return new GraphQlWebSocketHandler(handler, codecs(json), boot.getWebsocket().getConnectionInitTimeout(),
+        return new SessionAwareWebSocketHandler(handler, codecs(json, customizers), boot.getWebsocket().getConnectionInitTimeout(),
                 boot.getWebsocket().getKeepAlive());
+    }
+
+    /**
+     * Spring's graphql-ws handler, leaving the WebSocket session in its attributes: interceptors see
+     * only {@link org.springframework.graphql.server.WebSocketSessionInfo}, which cannot close the
+     * connection, and {@link GraphQlEntry} must close it (4401) when the token expires.
+     */
+    static final class SessionAwareWebSocketHandler extends GraphQlWebSocketHandler {
+
+        SessionAwareWebSocketHandler(WebGraphQlHandler handler, ServerCodecConfigurer codecs,
+                                     java.time.Duration initTimeout, java.time.Duration keepAlive) {
+            super(handler, codecs, initTimeout, keepAlive);
+        }
+
+        @Override
+        public Mono<Void> handle(WebSocketSession session) {
+            session.getAttributes().put(GraphQlEntry.SESSION, session);
+            return super.handle(session);
+        }
     }
 
     /**
@@ -62,11 +101,16 @@ public class GraphQlConfiguration {
      * ({@link PersonalDataMasking}); masking again would mask the masked ({@code *******5678} to
      * {@code ****}).
      */
-    private static ServerCodecConfigurer codecs(ObjectMapper json) {
+    private static ServerCodecConfigurer codecs(ObjectMapper json, ObjectProvider<CodecCustomizer> customizers) {
         ObjectMapper withNulls = json.copy().setDefaultPropertyInclusion(JsonInclude.Include.ALWAYS)
                 .setSerializationInclusion(JsonInclude.Include.ALWAYS);
+        // as REST reads bodies (ApiJson): a key named twice is refused, not "the last one wins";
+        // unknown keys stay allowed (GraphQL clients send their own extensions beside query)
+        ObjectMapper strict = json.copy();
+        strict.getFactory().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         ServerCodecConfigurer codecs = ServerCodecConfigurer.create();
-        codecs.defaultCodecs().jackson2JsonDecoder(new Jackson2JsonDecoder(json));
+        customizers.orderedStream().forEach(customizer -> customizer.customize(codecs)); // limits as REST
+        codecs.defaultCodecs().jackson2JsonDecoder(new Jackson2JsonDecoder(strict));
         codecs.defaultCodecs().jackson2JsonEncoder(new Jackson2JsonEncoder(withNulls));
         return codecs;
     }

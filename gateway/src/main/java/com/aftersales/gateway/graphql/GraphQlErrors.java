@@ -50,15 +50,32 @@ public class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
         return resolve(failure, env.getLocale() == null ? Locale.ENGLISH : env.getLocale(), env);
     }
 
-    /** Failures of a subscription's stream (no field environment: English, no path). */
+    /**
+     * Failures of a subscription's stream (no field environment, so no path): in the subscriber's
+     * language when the stream wrapped the failure {@link InLanguage}, else English.
+     */
     @Bean
     static SubscriptionExceptionResolver subscriptionErrors(GraphQlErrors errors) {
         return new SubscriptionExceptionResolverAdapter() {
             @Override
             protected GraphQLError resolveToSingleError(Throwable failure) {
+                if (failure instanceof InLanguage inLanguage) {
+                    return errors.resolve(inLanguage.getCause(), inLanguage.locale, null);
+                }
                 return errors.resolve(failure, Locale.ENGLISH, null);
             }
         };
+    }
+
+    /** A subscription's failure with the language its subscriber asked for. */
+    static final class InLanguage extends RuntimeException {
+
+        private final transient Locale locale;
+
+        InLanguage(Throwable failure, Locale locale) {
+            super(failure.getMessage(), failure, false, false);
+            this.locale = locale;
+        }
     }
 
     GraphQLError resolve(Throwable failure, Locale locale, DataFetchingEnvironment env) {

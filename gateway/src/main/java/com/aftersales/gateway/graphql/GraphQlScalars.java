@@ -15,6 +15,9 @@ import java.util.Locale;
 /**
  * The schema's two scalars beyond the standard ones: {@code Long} (versions and sequence numbers
  * pass 2^31) and an output-only {@code JSON} (a timeline entry's details, already masked).
+ * Hand-written rather than graphql-java-extended-scalars': that library is not among the
+ * dependencies fetched for this build (offline), and these two need a few lines only; the
+ * extended scalars' {@code Long} and {@code JSON} would do when it is added.
  */
 final class GraphQlScalars {
 

@@ -1,6 +1,7 @@
 package com.aftersales.gateway.graphql;
 
 import com.aftersales.access.Caller;
+import com.aftersales.gateway.problem.RefusalException;
 import com.aftersales.gateway.ticket.TicketActions;
 import com.aftersales.gateway.ticket.TicketTask;
 import com.aftersales.gateway.ticket.TicketTasks;
@@ -46,6 +47,9 @@ public class TaskMutations implements RuntimeWiringConfigurer {
             Caller caller = env.getGraphQlContext().get(GraphQlEntry.CALLER);
             String ticketId = env.getArgument("id");
             Number expected = env.getArgument("expectedVersion");
+            if (expected != null && expected.longValue() < 0) { // REST's If-Match takes digits only
+                return CompletableFuture.failedFuture(new RefusalException("IF_MATCH_INVALID"));
+            }
             B body = body(task, env);
             return actions.run(task, caller, ticketId, expected == null ? null : expected.longValue(), body)
                     .map(outcome -> outcome.view().map(view -> tickets.node(view, caller))

@@ -24,7 +24,7 @@ import reactor.core.publisher.Mono;
 public class RateLimitFilter implements WebFilter, Ordered {
 
     private static final String API = "/api/";
-    /** GraphQL over HTTP counts like any API call (graphql-ws: per connection, not limited here). */
+    /** GraphQL over HTTP counts like any API call (each graphql-ws operation: {@link RequestQuota}). */
     private static final String GRAPHQL = "/graphql";
 
     /** Spring Security's WebFilterChainProxy ({@code WebFluxSecurityConfiguration}, not public). */

@@ -395,7 +395,7 @@ public final class ApiBenchmark {
                 result.name(), result.statusText(), result.requests(), result.perSecond(),
                 result.percentileMillis(50), result.percentileMillis(99), result.cpuMillisPerRequest(), note);
         if (result.firstFailure() != null) {
-            System.out.println("    first answer ≥ 300: " + result.firstFailure());
+            System.out.println("    first failure (≥ 300, or GraphQL errors): " + result.firstFailure());
         }
         column.put(result.name(), String.format(Locale.ROOT, "%.1f / %.1f ms, %.0f/s (%s)", result.percentileMillis(50),
                 result.percentileMillis(99), result.perSecond(), result.statusText()));

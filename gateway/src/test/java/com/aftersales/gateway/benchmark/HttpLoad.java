@@ -1,5 +1,8 @@
 package com.aftersales.gateway.benchmark;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
@@ -89,7 +92,7 @@ final class HttpLoad implements AutoCloseable {
         String statusText() {
             StringBuilder text = new StringBuilder();
             statuses.forEach((status, count) -> text.append(text.isEmpty() ? "" : " ")
-                    .append(status == 0 ? "error" : status).append(count == requests ? "" : "×" + count));
+                    .append(status == 0 ? "error" : status == GRAPHQL_ERRORS ? "200-with-errors" : status).append(count == requests ? "" : "×" + count));
             return text.toString();
         }
     }
@@ -124,8 +127,8 @@ final class HttpLoad implements AutoCloseable {
                     int status;
                     try {
                         HttpResponse<String> response = client.send(next, HttpResponse.BodyHandlers.ofString());
-                        status = response.statusCode();
-                        if (status >= 300) {
+                        status = outcome(next.uri().getPath(), response.statusCode(), response.body());
+                        if (status >= 300 || status == GRAPHQL_ERRORS) {
                             firstFailure.compareAndSet(null, status + " " + next.uri() + " " + abbreviate(response.body()));
                         }
                     } catch (IOException e) {
@@ -158,6 +161,23 @@ final class HttpLoad implements AutoCloseable {
                            String firstFailure, long cpuNanos) {
         Result named(String name) {
             return new Result(name, requests, seconds, latencies, statuses, firstFailure, cpuNanos);
+        }
+    }
+
+    /** Counted as the status of a GraphQL answer 200 with errors: a refusal, not a success. */
+    static final int GRAPHQL_ERRORS = -1;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The HTTP status, or {@link #GRAPHQL_ERRORS} for a GraphQL answer whose {@code errors} are not empty. */
+    static int outcome(String path, int status, String body) {
+        if (status != 200 || !path.endsWith("/graphql")) {
+            return status;
+        }
+        try {
+            JsonNode errors = JSON.readTree(body).path("errors");
+            return errors.isArray() && !errors.isEmpty() ? GRAPHQL_ERRORS : status;
+        } catch (IOException unreadable) {
+            return GRAPHQL_ERRORS;
         }
     }
 
