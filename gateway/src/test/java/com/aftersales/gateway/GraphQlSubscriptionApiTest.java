@@ -168,6 +168,42 @@ class GraphQlSubscriptionApiTest extends GraphQlTestSupport {
     }
 
     @Test
+    void a_suspended_tenants_open_connection_runs_nothing_more_and_it_cannot_connect_again() throws Exception {
+        String platform = token(null, "PLATFORM_ADMIN");
+        http.post().uri("/api/v1/admin/tenants").headers(h -> h.setBearerAuth(platform))
+                .bodyValue(Map.of("id", "ws-paused", "nameEn", "Paused Ltd", "nameZh", "暂停测试", "ticketPrefix", "WP",
+                        "serialDigits", 4)).exchange().expectStatus().isCreated();
+        String pausedAgent = token("ws-paused", "AGENT");
+        String id = openTicket(pausedAgent, TicketRequests.airConditionerRepair());
+        try (RawSocket socket = rawSocket()) {
+            socket.init(pausedAgent);
+            assertThat(socket.next(Duration.ofSeconds(20)).path("type").asText()).isEqualTo("connection_ack");
+            socket.subscribe("1", "query($id: ID!) { ticket(id: $id) { id } }", Map.of("id", id));
+            assertThat(socket.next(Duration.ofSeconds(20)).at("/payload/data/ticket/id").asText()).isEqualTo(id);
+
+            http.post().uri("/api/v1/admin/tenants/ws-paused/suspension").headers(h -> h.setBearerAuth(platform))
+                    .bodyValue(Map.of("reason", "contract ended")).exchange().expectStatus().isOk();
+            handled.clear();
+            socket.subscribe("2", document("mutation", mutation("logContact"), "id version"), Map.of("id", id,
+                    "input", Map.of("channel", "PHONE", "direction", "OUTBOUND", "summary", "while suspended")));
+            var refusal = socket.next(Duration.ofSeconds(20));
+            while (refusal != null && refusal.path("id").asText().equals("1")) { // the query's "complete"
+                refusal = socket.next(Duration.ofSeconds(20));
+            }
+            assertThat(refusal).isNotNull();
+            assertThat(refusal.path("id").asText()).isEqualTo("2");
+            assertThat(refusal.at("/payload/errors/0/extensions/code").asText()).isEqualTo("TENANT_SUSPENDED");
+            assertThat(refusal.at("/payload/data/logContact").isObject()).isFalse();
+            assertThat(handled).as("no command handled").doesNotContainKey("LogContact");
+        }
+        try (RawSocket again = rawSocket()) {
+            again.init(pausedAgent);
+            assertThat(again.closeStatus(Duration.ofSeconds(10))).as("refused at connection_init").isNotNull();
+            assertThat(again.drain()).noneMatch(message -> message.path("type").asText().equals("connection_ack"));
+        }
+    }
+
+    @Test
     void every_operation_over_an_open_connection_counts_against_the_rate_limit() throws Exception {
         String client = sign(ISSUERS, "shared", "ws-client", AUDIENCE, claims("few-per-client", "AGENT"), 3600);
         try (RawSocket socket = rawSocket()) {

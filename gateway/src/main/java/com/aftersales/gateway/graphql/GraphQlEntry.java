@@ -86,7 +86,7 @@ public class GraphQlEntry implements WebSocketGraphQlInterceptor {
         return issuers.resolver().resolve(null)
                 .flatMap(manager -> manager.authenticate(new BearerTokenAuthenticationToken(token)))
                 .filter(authentication -> authentication instanceof CallerAuthentication caller
-                        && tenants.find(caller.getPrincipal().tenantId()).isPresent())
+                        && isActive(caller.getPrincipal().tenantId()))
                 .switchIfEmpty(Mono.error(() -> new IllegalStateException("token refused")))
                 .doOnNext(authentication -> {
                     session.getAttributes().put(AUTHENTICATION, authentication);
@@ -152,8 +152,16 @@ public class GraphQlEntry implements WebSocketGraphQlInterceptor {
                 .filter(CallerAuthentication.class::isInstance).cast(CallerAuthentication.class);
     }
 
+    /** Onboarded and not suspended: a suspended tenant's open connections run nothing more (403 TENANT_SUSPENDED). */
+    private boolean isActive(String tenantId) {
+        return tenants.find(tenantId).filter(tenant -> !tenant.suspended()).isPresent();
+    }
+
     private Mono<WebGraphQlResponse> admit(WebGraphQlRequest request, Chain chain, CallerAuthentication authentication) {
         Caller caller = authentication.getPrincipal();
+        if (request instanceof WebSocketGraphQlRequest && !isActive(caller.tenantId())) {
+            return refuse(request, HttpStatus.FORBIDDEN, "TENANT_SUSPENDED");
+        }
         if (request instanceof WebSocketGraphQlRequest) { // over HTTP, RateLimitFilter charged the request
             var wait = quota.charge(caller);
             if (wait.isPresent()) {
