@@ -119,6 +119,8 @@ class TicketSuspendedTenantTest {
         fixture.registerInjectableResource(new TicketTest.RecordingNumbers());
         fixture.registerInjectableResource(new Routing((tenant, department) -> 0, (tenant, staff) -> 0));
         fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
+        fixture.registerInjectableResource(TicketFixtures.noSlaClocks());
+        fixture.registerInjectableResource(new Marking(new InMemoryMarkKeys()));
         return fixture;
     }
 }
