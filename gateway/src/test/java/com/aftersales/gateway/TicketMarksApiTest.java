@@ -35,8 +35,10 @@ class TicketMarksApiTest extends ApiTestSupport {
         String first = register("13800000001", "no cold air");
         String repeat = register("138 0000 0001", "noisy");
         String third = register("13900000003", "No cold air.");
-        assertThat(stored(third)).as("two tickets of the fault: below the threshold of 3").containsExactly("TicketOpened");
-        assertThat(stored(first)).containsExactly("TicketOpened");
+        // registration also starts the SLA clocks; nothing else may be stored below the threshold
+        assertThat(stored(third)).as("two tickets of the fault: below the threshold of 3")
+                .containsExactly("TicketOpened", "SlaClockStarted", "SlaClockStarted");
+        assertThat(stored(first)).containsExactly("TicketOpened", "SlaClockStarted", "SlaClockStarted");
         assertThat(marks(view(third))).isEmpty();
 
         JsonNode formingView = registered("13700000004", "no cold air");
