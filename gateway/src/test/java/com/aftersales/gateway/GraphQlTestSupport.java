@@ -127,6 +127,7 @@ public abstract class GraphQlTestSupport extends ApiTestSupport {
         private final BlockingQueue<JsonNode> received = new LinkedBlockingQueue<>();
         private final Sinks.Many<String> outgoing = Sinks.many().unicast().onBackpressureBuffer();
         private final CompletableFuture<CloseStatus> closed = new CompletableFuture<>();
+        private final CompletableFuture<Void> opened = new CompletableFuture<>();
         private final Disposable connection;
 
         RawSocket(URI uri) {
@@ -140,7 +141,8 @@ public abstract class GraphQlTestSupport extends ApiTestSupport {
                 public Mono<Void> handle(WebSocketSession session) {
                     session.closeStatus().subscribe(closed::complete);
                     session.send(outgoing.asFlux().map(session::textMessage)).subscribe(done -> { }, failure -> { });
-                    return session.receive().map(WebSocketMessage::getPayloadAsText)
+                    return session.receive().doOnSubscribe(subscribed -> opened.complete(null))
+                            .map(WebSocketMessage::getPayloadAsText)
                             .doOnNext(text -> received.add(read(text)))
                             .then(Mono.delay(Duration.ofSeconds(2))) // the close status, if any, comes with the end
                             .doOnNext(late -> closed.complete(CloseStatus.NO_STATUS_CODE)).then();
@@ -164,7 +166,13 @@ public abstract class GraphQlTestSupport extends ApiTestSupport {
             }
         }
 
+        /** Once the handshake is done and the socket reads: a message sent earlier could go unanswered. */
         public void init(String token) {
+            try {
+                opened.get(20, TimeUnit.SECONDS);
+            } catch (InterruptedException | ExecutionException | TimeoutException e) {
+                throw new IllegalStateException("the graphql-ws connection did not open", e);
+            }
             send(Map.of("type", "connection_init", "payload", Map.of("Authorization", "Bearer " + token)));
         }
 
