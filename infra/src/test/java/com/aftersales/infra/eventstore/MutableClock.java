@@ -7,11 +7,19 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /** A clock the test moves by hand. */
-final class MutableClock extends Clock {
+public final class MutableClock extends Clock {
 
-    private volatile Instant now = Instant.parse("2024-05-20T01:30:00Z");
+    private volatile Instant now;
 
-    void advance(Duration duration) {
+    MutableClock() {
+        this(Instant.parse("2024-05-20T01:30:00Z"));
+    }
+
+    public MutableClock(Instant now) {
+        this.now = now;
+    }
+
+    public void advance(Duration duration) {
         now = now.plus(duration);
     }
 

@@ -1,5 +1,7 @@
 package com.aftersales.infra.timer;
 
+import com.aftersales.infra.eventstore.MutableClock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.aftersales.infra.mongo.EmbeddedMongo;
@@ -15,7 +17,7 @@ class DurableTimersTest {
 
     private static final Instant T0 = Instant.parse("2025-03-11T01:30:10Z");
     private final EmbeddedMongo server = EmbeddedMongo.inMemory(0);
-    private final TestClock clock = new TestClock(T0);
+    private final MutableClock clock = new MutableClock(T0);
 
     @AfterEach
     void stop() {

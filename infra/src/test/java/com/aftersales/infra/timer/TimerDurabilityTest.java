@@ -1,5 +1,7 @@
 package com.aftersales.infra.timer;
 
+import com.aftersales.infra.eventstore.MutableClock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.aftersales.infra.mongo.EmbeddedMongo;
@@ -20,7 +22,7 @@ class TimerDurabilityTest {
 
     @Test
     void timers_set_before_a_restart_fire_after_it_and_missed_ones_fire_at_start_once() {
-        TestClock clock = new TestClock(T0);
+        MutableClock clock = new MutableClock(T0);
         try (EmbeddedMongo server = EmbeddedMongo.onFile(dataDir, 16, 0); Node node = new Node(server, "a", clock)) {
             node.timers.schedule("acme", "missed-1", T0.plus(Duration.ofMinutes(5)), Map.of("ticket", "t1"));
             node.timers.schedule("acme", "missed-2", T0.plus(Duration.ofHours(2)), Map.of("ticket", "t2"));

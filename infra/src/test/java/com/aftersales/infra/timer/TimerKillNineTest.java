@@ -1,5 +1,7 @@
 package com.aftersales.infra.timer;
 
+import com.aftersales.infra.eventstore.MutableClock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.aftersales.infra.mongo.EmbeddedMongo;
@@ -41,7 +43,7 @@ class TimerKillNineTest {
         }
         assertThat(lastAcked).as("the scheduler ran").isGreaterThanOrEqualTo(150);
 
-        TestClock clock = new TestClock(CrashingScheduler.T0.plus(Duration.ofHours(1)));
+        MutableClock clock = new MutableClock(CrashingScheduler.T0.plus(Duration.ofHours(1)));
         try (EmbeddedMongo server = EmbeddedMongo.onFile(dataDir, 16, 0); Node node = new Node(server, "survivor", clock)) {
             while (node.ticker.tick() > 0) {
                 // fire everything due

@@ -1,5 +1,7 @@
 package com.aftersales.infra.timer;
 
+import com.aftersales.infra.eventstore.MutableClock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.aftersales.infra.mongo.EmbeddedMongo;
@@ -20,7 +22,7 @@ class TimerRaceTest {
 
     @Test
     void two_tickers_racing_fire_each_timer_once() throws Exception {
-        TestClock clock = new TestClock(T0);
+        MutableClock clock = new MutableClock(T0);
         try (EmbeddedMongo server = EmbeddedMongo.inMemory(0);
              Node a = new Node(server, "a", clock, TimerRaceTest::aMillisecondOfWork);
              Node b = new Node(server, "b", clock, TimerRaceTest::aMillisecondOfWork)) {

@@ -1,5 +1,7 @@
 package com.aftersales.infra.timer;
 
+import com.aftersales.infra.eventstore.MutableClock;
+
 import static com.mongodb.client.model.Filters.lte;
 
 import com.aftersales.infra.mongo.EmbeddedMongo;
@@ -40,7 +42,7 @@ public final class TimerTickBenchmark {
     }
 
     private static void run(String backend, EmbeddedMongo server, Path dir) {
-        TestClock clock = new TestClock(T0);
+        MutableClock clock = new MutableClock(T0);
         long heapBefore = usedHeap();
         try (server; Node node = new Node(server, "bench", clock)) {
             long start = System.nanoTime();
