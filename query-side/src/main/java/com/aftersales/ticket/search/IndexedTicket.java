@@ -20,10 +20,11 @@ import java.util.function.UnaryOperator;
 record IndexedTicket(String id, String tenantId, String number, String status, String type, String priority,
                      String department, String assigneeId, List<String> coHandlers, Instant registeredAt,
                      String customerWords, String phone, String customerId, String productModel, String textWords,
-                     long version) {
+                     long version, IndexedSla sla) {
 
     IndexedTicket {
         coHandlers = coHandlers == null ? List.of() : List.copyOf(coHandlers);
+        sla = sla == null ? IndexedSla.NONE : sla;
     }
 
     /**
@@ -41,7 +42,7 @@ record IndexedTicket(String id, String tenantId, String number, String status, S
                 registration.type(), registration.priority(), null, null, List.of(), event.registeredAt(),
                 words.apply(customer == null ? "" : present(customer.name()) + " " + present(customer.contactPerson())),
                 customer == null ? null : customer.phone(), customer == null ? null : customer.customerId(),
-                product == null ? null : product.model(), words.apply(PersonalData.freeText(text.strip())), version);
+                product == null ? null : product.model(), words.apply(PersonalData.freeText(text.strip())), version, null);
     }
 
     private static String present(String value) {
@@ -61,17 +62,17 @@ record IndexedTicket(String id, String tenantId, String number, String status, S
 
     IndexedTicket at(long newVersion) {
         return new IndexedTicket(id, tenantId, number, status, type, priority, department, assigneeId, coHandlers,
-                registeredAt, customerWords, phone, customerId, productModel, textWords, newVersion);
+                registeredAt, customerWords, phone, customerId, productModel, textWords, newVersion, sla);
     }
 
     IndexedTicket withStatus(TicketStatus newStatus) {
         return new IndexedTicket(id, tenantId, number, newStatus.name(), type, priority, department, assigneeId,
-                coHandlers, registeredAt, customerWords, phone, customerId, productModel, textWords, version);
+                coHandlers, registeredAt, customerWords, phone, customerId, productModel, textWords, version, sla);
     }
 
     IndexedTicket classified(String newType, String newPriority) {
         return new IndexedTicket(id, tenantId, number, status, newType, newPriority, department, assigneeId,
-                coHandlers, registeredAt, customerWords, phone, customerId, productModel, textWords, version);
+                coHandlers, registeredAt, customerWords, phone, customerId, productModel, textWords, version, sla);
     }
 
     /** A new lead leaves the co-handlers, as in the ticket view. */
@@ -79,13 +80,13 @@ record IndexedTicket(String id, String tenantId, String number, String status, S
         List<String> others = newCoHandlers.stream().filter(handler -> !handler.equals(newLead)).toList();
         return new IndexedTicket(id, tenantId, number, TicketStatus.ASSIGNED.name(), type, priority, newDepartment,
                 newLead, others, registeredAt, customerWords, phone, customerId, productModel, textWords,
-                version);
+                version, sla);
     }
 
     /** Routed to a department, nobody picked yet. */
     IndexedTicket inDepartment(String newDepartment) {
         return new IndexedTicket(id, tenantId, number, status, type, priority, newDepartment, assigneeId, coHandlers,
-                registeredAt, customerWords, phone, customerId, productModel, textWords, version);
+                registeredAt, customerWords, phone, customerId, productModel, textWords, version, sla);
     }
 
     IndexedTicket withCoHandler(String handler) {
@@ -95,6 +96,12 @@ record IndexedTicket(String id, String tenantId, String number, String status, S
         List<String> more = new ArrayList<>(coHandlers);
         more.add(handler);
         return new IndexedTicket(id, tenantId, number, status, type, priority, department, assigneeId, more,
-                registeredAt, customerWords, phone, customerId, productModel, textWords, version);
+                registeredAt, customerWords, phone, customerId, productModel, textWords, version, sla);
+    }
+
+    /** The SLA marks changed by a clock fact or an escalation. */
+    IndexedTicket withSla(UnaryOperator<IndexedSla> change) {
+        return new IndexedTicket(id, tenantId, number, status, type, priority, department, assigneeId, coHandlers,
+                registeredAt, customerWords, phone, customerId, productModel, textWords, version, change.apply(sla));
     }
 }

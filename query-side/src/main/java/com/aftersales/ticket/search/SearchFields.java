@@ -44,6 +44,13 @@ final class SearchFields {
     static final String TEXT = "text";
     static final String CUSTOMER = "customer";
     static final String ENTRY = "entry";
+    /** {@code at-risk} or {@code breached} (IndexedSla#state); absent otherwise. */
+    static final String SLA = "sla";
+    /** The next due time of the ticket's open clocks (IndexedSla#dueKey); absent without open clocks. */
+    static final String SLA_DUE = "slaDue";
+    /** The level the ticket was escalated to; and level|department ("level|" without a department). */
+    static final String ESCALATED = "escalated";
+    static final String ESCALATED_IN = "escalatedIn";
 
     static final String YES = "y";
     static final String NO = "n";
@@ -112,8 +119,26 @@ final class SearchFields {
         document.add(new NumericDocValuesField(REGISTERED, registered));
         document.add(new TextField(TEXT, nonNull(ticket.textWords()), Field.Store.NO));
         document.add(new TextField(CUSTOMER, nonNull(ticket.customerWords()), Field.Store.NO));
+        sla(document, ticket);
         document.add(new StoredField(ENTRY, entry));
         return document;
+    }
+
+    private static void sla(Document document, IndexedTicket ticket) {
+        IndexedSla sla = ticket.sla();
+        keyword(document, SLA, sla.state());
+        Long due = sla.dueKey();
+        if (due != null) {
+            document.add(new NumericDocValuesField(SLA_DUE, due));
+        }
+        if (sla.escalatedTo() != null) {
+            keyword(document, ESCALATED, sla.escalatedTo());
+            keyword(document, ESCALATED_IN, escalatedIn(sla.escalatedTo(), ticket.department()));
+        }
+    }
+
+    static String escalatedIn(String level, String department) {
+        return level + "|" + (department == null ? "" : department);
     }
 
     /** Phone numbers are matched on their digits only: "138-0013-8000" finds "13800138000". */

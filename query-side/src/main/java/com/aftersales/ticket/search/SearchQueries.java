@@ -27,11 +27,18 @@ final class SearchQueries {
             new SortField(SearchFields.REGISTERED, SortField.Type.LONG, true),
             new SortField(SearchFields.ID, SortField.Type.STRING, true));
 
+    /** Most urgent first: the next due time of the open clocks; tickets without one last. */
+    private static final Sort BY_DUE = new Sort(dueField(),
+            new SortField(SearchFields.REGISTERED, SortField.Type.LONG, true),
+            new SortField(SearchFields.ID, SortField.Type.STRING, true));
+
     private static final Pattern HAN = Pattern.compile("\\p{IsHan}");
 
     private final QueryBuilder words;
+    private final EscalationTargets escalations;
 
-    SearchQueries(Analyzer analyzer) {
+    SearchQueries(Analyzer analyzer, EscalationTargets escalations) {
+        this.escalations = escalations;
         this.words = new QueryBuilder(analyzer);
         // documents hold the segmented words one after another (punctuation and stop words dropped
         // without a gap): phrases must count positions the same way
@@ -43,13 +50,20 @@ final class SearchQueries {
             case REGISTERED_AT -> SearchFields.NEWEST_FIRST;
             case PRIORITY -> BY_PRIORITY;
             case RELEVANCE -> BY_RELEVANCE;
+            case DUE -> BY_DUE;
         };
+    }
+
+    private static SortField dueField() {
+        SortField due = new SortField(SearchFields.SLA_DUE, SortField.Type.LONG);
+        due.setMissingValue(Long.MAX_VALUE);
+        return due;
     }
 
     Query of(String tenantId, TicketFilter filter) {
         BooleanQuery.Builder query = new BooleanQuery.Builder();
         query.add(term(SearchFields.TENANT, tenantId), Occur.FILTER);
-        queue(query, filter.queue(), filter.handler());
+        queue(query, tenantId, filter.queue(), filter.handler());
         exact(query, SearchFields.STATUS, filter.status());
         exact(query, SearchFields.TYPE, filter.type());
         exact(query, SearchFields.PRIORITY, filter.priority());
@@ -69,9 +83,22 @@ final class SearchQueries {
         return query.build();
     }
 
-    private static void queue(BooleanQuery.Builder query, Queue queue, String handler) {
-        if (queue == Queue.ALL) {
-            return;
+    private void queue(BooleanQuery.Builder query, String tenantId, Queue queue, String handler) {
+        switch (queue) {
+            case ALL:
+                return;
+            case AT_RISK:
+                query.add(term(SearchFields.SLA, IndexedSla.AT_RISK), Occur.FILTER);
+                return;
+            case BREACHED:
+                query.add(term(SearchFields.SLA, IndexedSla.BREACHED), Occur.FILTER);
+                return;
+            case ESCALATED:
+                query.add(term(SearchFields.OPEN, SearchFields.YES), Occur.FILTER);
+                query.add(handler == null ? new MatchNoDocsQuery() : escalatedTo(tenantId, handler), Occur.FILTER);
+                return;
+            default:
+                break;
         }
         query.add(term(SearchFields.OPEN, SearchFields.YES), Occur.FILTER);
         if (queue == Queue.UNASSIGNED) {
@@ -79,6 +106,22 @@ final class SearchQueries {
         } else if (queue == Queue.MINE) {
             query.add(handler == null ? new MatchNoDocsQuery() : term(SearchFields.HANDLER, handler), Occur.FILTER);
         }
+    }
+
+    /** Escalated to a level the person holds, in their department or without one (EscalationTargets). */
+    private Query escalatedTo(String tenantId, String person) {
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        for (EscalationTargets.Target target : escalations.of(tenantId, person)) {
+            if (target.department() == null) {
+                any.add(term(SearchFields.ESCALATED, target.level()), Occur.SHOULD);
+            } else {
+                any.add(term(SearchFields.ESCALATED_IN, SearchFields.escalatedIn(target.level(), target.department())),
+                        Occur.SHOULD);
+                any.add(term(SearchFields.ESCALATED_IN, SearchFields.escalatedIn(target.level(), null)), Occur.SHOULD);
+            }
+        }
+        BooleanQuery targets = any.build();
+        return targets.clauses().isEmpty() ? new MatchNoDocsQuery() : targets;
     }
 
     /** A customer by id, by contact number (digits) or by the words of its name or contact person. */

@@ -29,10 +29,15 @@ import org.apache.lucene.util.BytesRef;
 public class TicketSearch {
 
     private final TicketSearchIndexes indexes;
-    private final SearchQueries queries = new SearchQueries(SearchFields.queryAnalyzer());
+    private final SearchQueries queries;
 
     public TicketSearch(TicketSearchIndexes indexes) {
+        this(indexes, EscalationTargets.NONE);
+    }
+
+    public TicketSearch(TicketSearchIndexes indexes, EscalationTargets escalations) {
         this.indexes = indexes;
+        this.queries = new SearchQueries(SearchFields.queryAnalyzer(), escalations);
     }
 
     /** One page of ids; {@code nextCursor} null on the last page. */
@@ -118,7 +123,10 @@ public class TicketSearch {
         return new TicketCounts(searcher.count(queryFor(count, Queue.ALL, null, null)),
                 searcher.count(queryFor(count, Queue.OPEN, null, null)),
                 searcher.count(queryFor(count, Queue.UNASSIGNED, null, null)),
-                searcher.count(queryFor(count, Queue.MINE, null, null)), byStatus, byDepartment);
+                searcher.count(queryFor(count, Queue.MINE, null, null)), byStatus, byDepartment,
+                searcher.count(queryFor(count, Queue.AT_RISK, null, null)),
+                searcher.count(queryFor(count, Queue.BREACHED, null, null)),
+                searcher.count(queryFor(count, Queue.ESCALATED, null, null)));
     }
 
     private Query queryFor(CountTickets count, Queue queue, String field, String value) {

@@ -58,8 +58,8 @@ public class TicketSearchConfiguration {
     }
 
     @Bean
-    TicketSearch ticketSearch(TicketSearchIndexes indexes) {
-        return new TicketSearch(indexes);
+    TicketSearch ticketSearch(TicketSearchIndexes indexes, TenantDirectory tenants) {
+        return new TicketSearch(indexes, EscalationTargets.from(tenants));
     }
 
     @Bean

@@ -44,7 +44,7 @@ import org.slf4j.LoggerFactory;
 public class TicketSearchIndexes implements Closeable {
 
     /** Raise when documents change shape: every node then rebuilds its indexes. */
-    static final String SCHEMA = "1";
+    static final String SCHEMA = "2";
     private static final String POSITION = "_position";
     private static final Logger log = LoggerFactory.getLogger(TicketSearchIndexes.class);
 

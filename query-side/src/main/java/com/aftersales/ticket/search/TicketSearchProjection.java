@@ -3,7 +3,15 @@ package com.aftersales.ticket.search;
 import com.aftersales.infra.tenancy.CallerMetaData;
 import com.aftersales.ticket.HandlingEvents.ResolutionAccepted;
 import com.aftersales.ticket.HandlingEvents.ResolutionRejected;
+import com.aftersales.sla.SlaClockEvents.SlaClockBreached;
+import com.aftersales.sla.SlaClockEvents.SlaClockFulfilled;
+import com.aftersales.sla.SlaClockEvents.SlaClockPaused;
+import com.aftersales.sla.SlaClockEvents.SlaClockResumed;
+import com.aftersales.sla.SlaClockEvents.SlaClockRetargeted;
+import com.aftersales.sla.SlaClockEvents.SlaClockStarted;
+import com.aftersales.sla.SlaClockEvents.SlaClockWarned;
 import com.aftersales.ticket.HandlingEvents.TicketArchived;
+import com.aftersales.ticket.HandlingEvents.TicketEscalated;
 import com.aftersales.ticket.HandlingEvents.TicketResolved;
 import com.aftersales.ticket.LifecycleEvents.AssignmentAccepted;
 import com.aftersales.ticket.LifecycleEvents.CoHandlerAdded;
@@ -111,6 +119,52 @@ public class TicketSearchProjection {
     @EventHandler
     void on(TicketArchived event, @SequenceNumber long sequence, @MetaDataValue(TENANT) String tenantId) {
         apply(tenantId, event.ticketId(), sequence, ticket -> ticket.withStatus(TicketStatus.ARCHIVED));
+    }
+
+    @EventHandler
+    void on(TicketEscalated event, @SequenceNumber long sequence, @MetaDataValue(TENANT) String tenantId) {
+        apply(tenantId, event.ticketId(), sequence, ticket -> ticket.withSla(sla -> sla.escalated(event.to().name())));
+    }
+
+    // SLA clocks: the at-risk and breached queues and the order by next due time (docs/sla.md, "Views")
+
+    @EventHandler
+    void on(SlaClockStarted event, @SequenceNumber long sequence, @MetaDataValue(TENANT) String tenantId) {
+        apply(tenantId, event.ticketId(), sequence,
+                ticket -> ticket.withSla(sla -> sla.started(event.clockId(), event.dueAt())));
+    }
+
+    @EventHandler
+    void on(SlaClockPaused event, @SequenceNumber long sequence, @MetaDataValue(TENANT) String tenantId) {
+        apply(tenantId, event.ticketId(), sequence,
+                ticket -> ticket.withSla(sla -> sla.paused(event.clockId(), event.at())));
+    }
+
+    @EventHandler
+    void on(SlaClockResumed event, @SequenceNumber long sequence, @MetaDataValue(TENANT) String tenantId) {
+        apply(tenantId, event.ticketId(), sequence,
+                ticket -> ticket.withSla(sla -> sla.due(event.clockId(), event.dueAt())));
+    }
+
+    @EventHandler
+    void on(SlaClockRetargeted event, @SequenceNumber long sequence, @MetaDataValue(TENANT) String tenantId) {
+        apply(tenantId, event.ticketId(), sequence,
+                ticket -> ticket.withSla(sla -> sla.due(event.clockId(), event.dueAt())));
+    }
+
+    @EventHandler
+    void on(SlaClockWarned event, @SequenceNumber long sequence, @MetaDataValue(TENANT) String tenantId) {
+        apply(tenantId, event.ticketId(), sequence, ticket -> ticket.withSla(sla -> sla.warned(event.clockId())));
+    }
+
+    @EventHandler
+    void on(SlaClockBreached event, @SequenceNumber long sequence, @MetaDataValue(TENANT) String tenantId) {
+        apply(tenantId, event.ticketId(), sequence, ticket -> ticket.withSla(sla -> sla.breached(event.clockId())));
+    }
+
+    @EventHandler
+    void on(SlaClockFulfilled event, @SequenceNumber long sequence, @MetaDataValue(TENANT) String tenantId) {
+        apply(tenantId, event.ticketId(), sequence, ticket -> ticket.withSla(sla -> sla.fulfilled(event.clockId())));
     }
 
     /** A ticket the index lacks was opened in another tenant, or is not a ticket of ours: nothing to apply. */

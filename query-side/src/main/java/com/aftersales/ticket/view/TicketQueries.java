@@ -83,12 +83,19 @@ public final class TicketQueries {
 
     /**
      * Queues a ticket is in. Open means neither closed nor archived; {@code MINE} is the open
-     * tickets the caller leads or co-handles.
+     * tickets the caller leads or co-handles. SLA (docs/sla.md, "Views"): {@code AT_RISK} the tickets
+     * with an open clock warned and none breached, {@code BREACHED} those with an open breached clock,
+     * {@code ESCALATED} the open tickets escalated to the caller (its level and department in the
+     * tenant's staff configuration).
      */
-    public enum Queue { ALL, OPEN, UNASSIGNED, MINE }
+    public enum Queue { ALL, OPEN, UNASSIGNED, MINE, AT_RISK, BREACHED, ESCALATED }
 
-    /** Newest first; by priority (highest first, then newest); or by relevance to the text (then newest). */
-    public enum TicketSort { REGISTERED_AT, PRIORITY, RELEVANCE }
+    /**
+     * Newest first; by priority (highest first, then newest); by relevance to the text (then newest);
+     * or by the next due time of the ticket's open SLA clocks (most urgent first, paused clocks after
+     * counting ones, tickets without open clocks last).
+     */
+    public enum TicketSort { REGISTERED_AT, PRIORITY, RELEVANCE, DUE }
 
     /**
      * Every criterion is optional; given ones must all match. {@code handler} is whose {@code MINE}
@@ -126,8 +133,16 @@ public final class TicketQueries {
     public record CountTickets(String tenantId, String handler) {
     }
 
-    /** {@code byStatus}: every ticket by its status; {@code byDepartment}: open tickets by department. */
+    /**
+     * {@code byStatus}: every ticket by its status; {@code byDepartment}: open tickets by department;
+     * {@code atRisk}, {@code breached}, {@code escalated}: the SLA queues ({@link Queue}), the last the caller's.
+     */
     public record TicketCounts(long all, long open, long unassigned, long mine, Map<String, Long> byStatus,
-                               Map<String, Long> byDepartment) {
+                               Map<String, Long> byDepartment, long atRisk, long breached, long escalated) {
+
+        public TicketCounts(long all, long open, long unassigned, long mine, Map<String, Long> byStatus,
+                            Map<String, Long> byDepartment) {
+            this(all, open, unassigned, mine, byStatus, byDepartment, 0, 0, 0);
+        }
     }
 }

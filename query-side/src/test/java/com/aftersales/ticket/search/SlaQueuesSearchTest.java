@@ -1,0 +1,174 @@
+package com.aftersales.ticket.search;
+
+import static com.aftersales.ticket.search.SearchFixture.AT;
+import static com.aftersales.ticket.search.SearchFixture.opened;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.aftersales.sla.PauseReason;
+import com.aftersales.sla.SlaClockEvents.SlaClockBreached;
+import com.aftersales.sla.SlaClockEvents.SlaClockFulfilled;
+import com.aftersales.sla.SlaClockEvents.SlaClockPaused;
+import com.aftersales.sla.SlaClockEvents.SlaClockResumed;
+import com.aftersales.sla.SlaClockEvents.SlaClockStarted;
+import com.aftersales.sla.SlaClockEvents.SlaClockWarned;
+import com.aftersales.sla.SlaMetric;
+import com.aftersales.sla.SlaTarget;
+import com.aftersales.ticket.HandlingCommands.EscalationLevel;
+import com.aftersales.ticket.HandlingEvents.ResolutionAccepted;
+import com.aftersales.ticket.HandlingEvents.TicketEscalated;
+import com.aftersales.ticket.LifecycleEvents.TicketAssigned;
+import com.aftersales.ticket.LifecycleEvents.TicketReassigned;
+import com.aftersales.ticket.search.EscalationTargets.Target;
+import com.aftersales.ticket.search.SearchFixture.Event;
+import com.aftersales.ticket.view.TicketQueries.CountTickets;
+import com.aftersales.ticket.view.TicketQueries.ListTickets;
+import com.aftersales.ticket.view.TicketQueries.Queue;
+import com.aftersales.ticket.view.TicketQueries.TicketCounts;
+import com.aftersales.ticket.view.TicketQueries.TicketSort;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The SLA queues of the search index: at risk, breached, escalated to me, and the order by next due time. */
+class SlaQueuesSearchTest {
+
+    final SearchFixture fixture = SearchFixture.inMemory();
+    /** zhou supervises technical, qian heads it, sun supervises tenant-wide; nimbus's zhou supervises there. */
+    final Map<String, List<Target>> staff = Map.of(
+            "acme/zhou", List.of(new Target("SUPERVISOR", "technical")),
+            "acme/qian", List.of(new Target("MANAGER", "technical")),
+            "acme/sun", List.of(new Target("SUPERVISOR", null)),
+            "nimbus/zhou", List.of(new Target("SUPERVISOR", "technical")));
+    final TicketSearch search = new TicketSearch(fixture.indexes,
+            (tenant, person) -> staff.getOrDefault(tenant + "/" + person, List.of()));
+    final Map<String, Long> sequences = new HashMap<>();
+    long position;
+
+    private void apply(String tenantId, String ticketId, Object payload) {
+        long sequence = sequences.merge(tenantId + "/" + ticketId, 1L, Long::sum) - 1;
+        fixture.apply(List.of(new Event(position++, tenantId, ticketId, sequence, payload)));
+    }
+
+    /** A ticket with a first-response clock due {@code dueInHours} after {@link SearchFixture#AT}. */
+    private void openWithClock(String tenantId, String ticketId, int dueInHours) {
+        apply(tenantId, ticketId, opened(tenantId, ticketId, AT, "空调不制冷", "KFR-35GW", "urgent"));
+        Instant due = AT.plus(Duration.ofHours(dueInHours));
+        apply(tenantId, ticketId, new SlaClockStarted(ticketId, "FIRST_RESPONSE#1", SlaMetric.FIRST_RESPONSE, "urgent",
+                SlaTarget.calendar(Duration.ofHours(dueInHours)), 80, AT, "cn-1", due, AT.plus(Duration.ofHours(dueInHours).multipliedBy(8).dividedBy(10))));
+    }
+
+    private List<String> ids(String tenantId, Queue queue, String person, TicketSort sort) {
+        List<String> all = new ArrayList<>();
+        String cursor = null;
+        do {
+            TicketSearch.Hits hits = search.list(new ListTickets(tenantId, SearchFixture.queue(queue, person), sort, cursor, 2), 2);
+            all.addAll(hits.ids());
+            cursor = hits.nextCursor();
+        } while (cursor != null);
+        return all;
+    }
+
+    private List<String> due(Queue queue) {
+        return ids("acme", queue, null, TicketSort.DUE);
+    }
+
+    private TicketCounts counts(String person) {
+        return search.count(new CountTickets("acme", person));
+    }
+
+    @Test
+    void a_warned_then_breached_ticket_moves_through_the_queues_most_urgent_first_and_leaves_when_fulfilled() {
+        openWithClock("acme", "t4", 4);
+        openWithClock("acme", "t1", 1);
+        openWithClock("acme", "t8", 8);
+        openWithClock("nimbus", "n1", 1);
+        apply("nimbus", "n1", new SlaClockWarned("n1", "FIRST_RESPONSE#1", AT, AT.plusSeconds(3600), "cn-1"));
+        assertThat(ids("acme", Queue.ALL, null, TicketSort.DUE)).as("by next due time").containsExactly("t1", "t4", "t8");
+        assertThat(due(Queue.AT_RISK)).as("nothing warned in acme; nimbus's warned ticket is not acme's").isEmpty();
+
+        apply("acme", "t8", new SlaClockWarned("t8", "FIRST_RESPONSE#1", AT, AT.plusSeconds(8 * 3600), "cn-1"));
+        apply("acme", "t4", new SlaClockWarned("t4", "FIRST_RESPONSE#1", AT, AT.plusSeconds(4 * 3600), "cn-1"));
+        assertThat(due(Queue.AT_RISK)).containsExactly("t4", "t8");
+        assertThat(ids("nimbus", Queue.AT_RISK, null, TicketSort.DUE)).as("the positive control").containsExactly("n1");
+
+        apply("acme", "t4", new SlaClockBreached("t4", "FIRST_RESPONSE#1", AT, AT.plusSeconds(4 * 3600), "cn-1"));
+        assertThat(due(Queue.AT_RISK)).containsExactly("t8");
+        assertThat(due(Queue.BREACHED)).containsExactly("t4");
+        assertThat(counts(null).atRisk()).isEqualTo(1);
+        assertThat(counts(null).breached()).isEqualTo(1);
+
+        apply("acme", "t1", new SlaClockWarned("t1", "FIRST_RESPONSE#1", AT, AT.plusSeconds(3600), "cn-1"));
+        apply("acme", "t1", new SlaClockBreached("t1", "FIRST_RESPONSE#1", AT, AT.plusSeconds(3600), "cn-1"));
+        assertThat(due(Queue.BREACHED)).as("most overdue first").containsExactly("t1", "t4");
+
+        apply("acme", "t1", new SlaClockFulfilled("t1", "FIRST_RESPONSE#1", AT.plusSeconds(5 * 3600), false,
+                Duration.ofHours(5), "cn-1"));
+        assertThat(due(Queue.BREACHED)).containsExactly("t4");
+        assertThat(ids("acme", Queue.ALL, null, TicketSort.DUE)).as("no open clock: last").containsExactly("t4", "t8", "t1");
+    }
+
+    @Test
+    void a_paused_clock_sorts_after_every_counting_one_by_the_time_it_had_left() {
+        openWithClock("acme", "p2", 2);
+        openWithClock("acme", "p6", 6);
+        openWithClock("acme", "r9", 9);
+        apply("acme", "p6", new SlaClockPaused("p6", "FIRST_RESPONSE#1", PauseReason.WAITING_FOR_PARTS, AT, "cn-1"));
+        apply("acme", "p2", new SlaClockPaused("p2", "FIRST_RESPONSE#1", PauseReason.WAITING_FOR_CUSTOMER, AT, "cn-1"));
+        assertThat(ids("acme", Queue.ALL, null, TicketSort.DUE)).containsExactly("r9", "p2", "p6");
+
+        Instant resumed = AT.plusSeconds(3600);
+        apply("acme", "p6", new SlaClockResumed("p6", "FIRST_RESPONSE#1", resumed, "cn-1", resumed.plusSeconds(6 * 3600), null));
+        assertThat(ids("acme", Queue.ALL, null, TicketSort.DUE)).as("p6 due at 7 h counts again")
+                .containsExactly("p6", "r9", "p2");
+    }
+
+    @Test
+    void an_escalated_ticket_is_in_the_queue_of_the_levels_holders_in_its_department_and_no_one_elses() {
+        openWithClock("acme", "e1", 4);
+        openWithClock("acme", "e2", 4);
+        openWithClock("acme", "quiet", 4);
+        openWithClock("nimbus", "n1", 4);
+        apply("acme", "e1", new TicketAssigned("e1", "technical", "wang", "li", AT));
+        apply("acme", "e2", new TicketAssigned("e2", "installation", "wu", "li", AT));
+        apply("acme", "quiet", new TicketAssigned("quiet", "technical", "wang", "li", AT));
+        apply("nimbus", "n1", new TicketAssigned("n1", "technical", "x", "y", AT));
+        apply("nimbus", "n1", new TicketEscalated("n1", EscalationLevel.SUPERVISOR, "late", "y", AT));
+        assertThat(ids("nimbus", Queue.ESCALATED, "zhou", TicketSort.REGISTERED_AT)).as("the positive control")
+                .containsExactly("n1");
+        assertThat(ids("acme", Queue.ESCALATED, "zhou", TicketSort.REGISTERED_AT)).as("not nimbus's").isEmpty();
+
+        apply("acme", "e1", new TicketEscalated("e1", EscalationLevel.SUPERVISOR, "customer waiting", "wang", AT));
+        apply("acme", "e2", new TicketEscalated("e2", EscalationLevel.SUPERVISOR, "customer waiting", "wu", AT));
+        assertThat(ids("acme", Queue.ESCALATED, "zhou", TicketSort.REGISTERED_AT)).containsExactly("e1");
+        assertThat(ids("acme", Queue.ESCALATED, "sun", TicketSort.REGISTERED_AT)).as("tenant-wide").containsExactlyInAnyOrder("e1", "e2");
+        assertThat(ids("acme", Queue.ESCALATED, "qian", TicketSort.REGISTERED_AT)).isEmpty();
+        assertThat(ids("acme", Queue.ESCALATED, "wang", TicketSort.REGISTERED_AT)).as("not in the staff list as a supervisor").isEmpty();
+        assertThat(counts("zhou").escalated()).isEqualTo(1);
+        assertThat(counts("sun").escalated()).isEqualTo(2);
+
+        apply("acme", "e1", new TicketEscalated("e1", EscalationLevel.MANAGER, "SLA breached", "sla-timer", AT));
+        apply("acme", "e1", new TicketEscalated("e1", EscalationLevel.SUPERVISOR, "again", "wang", AT));
+        assertThat(ids("acme", Queue.ESCALATED, "qian", TicketSort.REGISTERED_AT)).as("stays with the highest level")
+                .containsExactly("e1");
+        assertThat(ids("acme", Queue.ESCALATED, "zhou", TicketSort.REGISTERED_AT)).isEmpty();
+
+        apply("acme", "e2", new TicketReassigned("e2", "technical", "wang", "moved", "li", AT));
+        assertThat(ids("acme", Queue.ESCALATED, "zhou", TicketSort.REGISTERED_AT)).as("follows its department").containsExactly("e2");
+        apply("acme", "e2", new ResolutionAccepted("e2", "ok", "li", AT));
+        assertThat(ids("acme", Queue.ESCALATED, "zhou", TicketSort.REGISTERED_AT)).as("closed: out of the queue").isEmpty();
+    }
+
+    @Test
+    void the_sla_marks_survive_a_reopened_index() {
+        openWithClock("acme", "t1", 1);
+        apply("acme", "t1", new SlaClockWarned("t1", "FIRST_RESPONSE#1", AT, AT.plusSeconds(3600), "cn-1"));
+        IndexedTicket stored = fixture.indexes.find("acme", "t1").orElseThrow();
+        byte[] json = new EntryCodec().encode(stored);
+        assertThat(new EntryCodec().decode(json)).isEqualTo(stored);
+        assertThat(stored.sla().state()).isEqualTo(IndexedSla.AT_RISK);
+    }
+}
