@@ -43,6 +43,7 @@ final class RefusalStatus {
             Map.entry("TICKET_ALREADY_ACKNOWLEDGED", HttpStatus.CONFLICT),
             Map.entry("IDEMPOTENCY_KEY_REUSED", HttpStatus.UNPROCESSABLE_ENTITY),
             Map.entry("INVALID_CURSOR", HttpStatus.BAD_REQUEST),
+            Map.entry("MONTH_RANGE_TOO_LONG", HttpStatus.BAD_REQUEST),
             Map.entry("PERSONAL_DATA_SEARCH_NOT_ALLOWED", HttpStatus.FORBIDDEN),
             Map.entry("IDEMPOTENCY_KEY_INVALID", HttpStatus.BAD_REQUEST));
 

@@ -61,6 +61,7 @@ public class SecurityConfiguration {
                         .access(access.anyOf(Role.TICKET_READERS))
                         .pathMatchers(HttpMethod.GET, "/api/v1/tickets/*/timeline").access(access.anyOf(Role.TICKET_READERS))
                         .pathMatchers(HttpMethod.GET, "/api/v1/tickets/*/sla").access(access.anyOf(Role.TICKET_READERS))
+                        .pathMatchers(HttpMethod.GET, "/api/v1/sla/compliance").access(access.anyOf(EnumSet.of(Role.SUPERVISOR, Role.MANAGER, Role.AUDITOR, Role.TENANT_ADMIN)))
                         .pathMatchers(HttpMethod.GET, "/api/v1/tickets/*/history/access").access(access.anyOf(EnumSet.of(Role.TENANT_ADMIN)))
                         .pathMatchers(HttpMethod.GET, "/api/v1/tickets/*/history", "/api/v1/tickets/*/history/**",
                                 "/api/v1/audit/export").access(access.anyOf(Role.HISTORY_READERS))

@@ -24,27 +24,38 @@ public record TicketListParams(
         @Schema(description = "Words of the description or model (Chinese segmented), or a ticket number; "
                 + "customer names too for PII_READER")
         @Size(max = 200) String q,
-        @Schema(description = "all (default), open, unassigned (open, no lead) or mine (open, caller leads or co-handles)")
-        @Pattern(regexp = "(?i)all|open|unassigned|mine") String queue,
+        @Schema(description = "all (default), open, unassigned (open, no lead), mine (open, caller leads or co-handles); "
+                + "SLA (docs/sla.md): at-risk (an open clock warned, none breached), breached (an open clock breached), "
+                + "escalated (open, escalated to the caller's level in their department)")
+        @Pattern(regexp = "(?i)all|open|unassigned|mine|at-risk|breached|escalated") String queue,
         @Size(max = 100) String department,
-        @Schema(description = "registeredAt (default, newest first), priority (highest first) or relevance (to q)")
-        @Pattern(regexp = "(?i)registeredAt|priority|relevance") String sort,
+        @Schema(description = "registeredAt (default, newest first), priority (highest first), relevance (to q) or due "
+                + "(next SLA due time, most urgent first; paused clocks after counting ones; the default of the SLA queues)")
+        @Pattern(regexp = "(?i)registeredAt|priority|relevance|due") String sort,
         @Size(max = 400) String cursor,
         @Min(1) @Max(100) Integer limit) {
 
     TicketFilter filter(String caller, boolean personalData) {
         return new TicketFilter(status, type, priority, productModel, customer, registeredFrom, registeredTo, q,
-                queue == null ? Queue.ALL : Queue.valueOf(queue.toUpperCase(Locale.ROOT)), department, caller,
-                personalData);
+                ticketQueue(), department, caller, personalData);
     }
 
+    private Queue ticketQueue() {
+        return queue == null ? Queue.ALL : Queue.valueOf(queue.toUpperCase(Locale.ROOT).replace('-', '_'));
+    }
+
+    /** Newest first, but the SLA queues most urgent first. */
     TicketSort ticketSort() {
         if (sort == null) {
-            return TicketSort.REGISTERED_AT;
+            return switch (ticketQueue()) {
+                case AT_RISK, BREACHED, ESCALATED -> TicketSort.DUE;
+                default -> TicketSort.REGISTERED_AT;
+            };
         }
         return switch (sort.toLowerCase(Locale.ROOT)) {
             case "priority" -> TicketSort.PRIORITY;
             case "relevance" -> TicketSort.RELEVANCE;
+            case "due" -> TicketSort.DUE;
             default -> TicketSort.REGISTERED_AT;
         };
     }
