@@ -65,9 +65,14 @@ public abstract class ApiTestSupport {
      * lag the writes by a batch, so a test asserting on a list first lets it catch up.
      */
     protected void awaitSearchIndex() {
+        awaitProcessor(TicketSearchProjection.PROCESSING_GROUP);
+    }
+
+    /** Waits until the processing group {@code group} has handled every event stored so far. */
+    protected void awaitProcessor(String group) {
         TrackingToken head = eventStore.createHeadToken();
         StreamingEventProcessor search = processing
-                .eventProcessor(TicketSearchProjection.PROCESSING_GROUP, StreamingEventProcessor.class).orElseThrow();
+                .eventProcessor(group, StreamingEventProcessor.class).orElseThrow();
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (System.nanoTime() < deadline) {
             var status = search.processingStatus().get(0);
@@ -77,7 +82,7 @@ public abstract class ApiTestSupport {
             }
             LockSupport.parkNanos(Duration.ofMillis(5).toNanos());
         }
-        throw new AssertionError("The search index did not catch up with " + head);
+        throw new AssertionError(group + " did not catch up with " + head);
     }
 
     @DynamicPropertySource

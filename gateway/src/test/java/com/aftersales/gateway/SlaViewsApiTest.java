@@ -220,6 +220,18 @@ class SlaViewsApiTest {
         }
     }
 
+    /** The ids of the GraphQL tickets connection with {@code filter}. */
+    private List<String> graphQlIds(String token, String filter) {
+        caughtUp(TicketSearchProjection.PROCESSING_GROUP);
+        JsonNode answer = http.post().uri("/graphql").headers(h -> h.setBearerAuth(token))
+                .bodyValue(Map.of("query", "{ tickets(filter: " + filter + ") { edges { node { id } } } }")).exchange()
+                .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
+        assertThat(answer.has("errors")).as(String.valueOf(answer)).isFalse();
+        List<String> ids = new ArrayList<>();
+        answer.at("/data/tickets/edges").forEach(edge -> ids.add(edge.at("/node/id").asText()));
+        return ids;
+    }
+
     private JsonNode counts(String token) {
         caughtUp(TicketSearchProjection.PROCESSING_GROUP);
         return http.get().uri("/api/v1/tickets/counts").headers(h -> h.setBearerAuth(token)).exchange()
@@ -273,6 +285,7 @@ class SlaViewsApiTest {
         passTime(Duration.ofMinutes(90), tenant, urgent, "SlaClockBreached CUSTOMER_UPDATE#1");
         assertThat(ids(reader, "queue=at-risk")).containsExactly(normal);
         assertThat(ids(reader, "queue=breached")).containsExactly(urgent);
+        assertThat(graphQlIds(reader, "{queue: \"at-risk\", sort: \"due\"}")).containsExactly(normal);
         JsonNode counts = counts(reader);
         assertThat(counts.get("atRisk").asLong()).isEqualTo(1);
         assertThat(counts.get("breached").asLong()).isEqualTo(1);
@@ -335,6 +348,7 @@ class SlaViewsApiTest {
         assertThat(ids(as(tenant, "qian", "MANAGER"), "queue=escalated")).as("escalated to supervisors only").isEmpty();
         assertThat(ids(as(tenant, "li", "HANDLER"), "queue=escalated")).isEmpty();
         assertThat(counts(zhou).get("escalated").asLong()).isEqualTo(1);
+        assertThat(graphQlIds(zhou, "{queue: \"escalated\"}")).as("the same queue in GraphQL").containsExactly(technical);
 
         post(tenant, technical, "escalations", Map.of("to", "MANAGER", "reason", "still not solved"));
         assertThat(ids(as(tenant, "qian", "MANAGER"), "queue=escalated")).containsExactly(technical);
