@@ -1,5 +1,10 @@
 package com.aftersales.ticket.search;
 
+import com.aftersales.sla.SlaClockEvents.SlaClockBreached;
+import com.aftersales.sla.SlaClockEvents.SlaClockStarted;
+import com.aftersales.sla.SlaClockEvents.SlaClockWarned;
+import com.aftersales.sla.SlaMetric;
+import com.aftersales.sla.SlaTarget;
 import com.aftersales.ticket.LifecycleEvents.AssignmentAccepted;
 import com.aftersales.ticket.LifecycleEvents.TicketAssigned;
 import com.aftersales.ticket.search.SearchFixture.Event;
@@ -9,6 +14,8 @@ import com.aftersales.ticket.view.TicketQueries.TicketFilter;
 import com.aftersales.ticket.view.TicketQueries.TicketSort;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -77,6 +84,22 @@ public final class SearchIndexBenchmark {
                 events.add(new Event(position++, tenant, id, 2, new AssignmentAccepted(id, handler, true, SearchFixture.AT)));
             }
         }
+        return clock(events, position, tenant, id, i, random);
+    }
+
+    /** A first-response clock on every ticket; a third warned, a tenth of those breached (the SLA queues). */
+    private static long clock(List<Event> events, long position, String tenant, String id, int i, Random random) {
+        String clock = "FIRST_RESPONSE#1";
+        Instant start = SearchFixture.AT.plusSeconds(i * 30L);
+        Instant due = start.plus(Duration.ofMinutes(60 + random.nextInt(48 * 60)));
+        events.add(new Event(position++, tenant, id, 3, new SlaClockStarted(id, clock, SlaMetric.FIRST_RESPONSE, "urgent",
+                SlaTarget.calendar(Duration.between(start, due)), 80, start, "cn-1", due, due)));
+        if (random.nextInt(3) == 0) {
+            events.add(new Event(position++, tenant, id, 4, new SlaClockWarned(id, clock, due, due, "cn-1")));
+            if (random.nextInt(10) == 0) {
+                events.add(new Event(position++, tenant, id, 5, new SlaClockBreached(id, clock, due, due, "cn-1")));
+            }
+        }
         return position;
     }
 
@@ -99,6 +122,13 @@ public final class SearchIndexBenchmark {
         }
         String tenth = cursor;
         time("11th page via cursor", () -> search.list(list(TicketFilter.none(), TicketSort.REGISTERED_AT, tenth), 20));
+        TicketFilter atRisk = new TicketFilter(null, null, null, null, null, null, null, null, Queue.AT_RISK, null, null,
+                false);
+        time("queue: at risk, by next due time", () -> search.list(list(atRisk, TicketSort.DUE, null), 20));
+        TicketFilter breached = new TicketFilter(null, null, null, null, null, null, null, null, Queue.BREACHED, null,
+                null, false);
+        time("queue: breached, by next due time", () -> search.list(list(breached, TicketSort.DUE, null), 20));
+        time("queue: open, by next due time", () -> search.list(list(open, TicketSort.DUE, null), 20));
         time("queue counts", () -> search.count(new com.aftersales.ticket.view.TicketQueries.CountTickets("acme",
                 "handler-7")));
     }
