@@ -101,7 +101,8 @@ public class TicketController {
 
     @Operation(summary = "List tickets: filters, queues, text search, cursor paging", description = """
             All filters optional. Pages follow the Link header (rel="next") or nextCursor; a cursor only \
-            pages the list (filters and sort) it came from. Searching by customer needs PII_READER.""")
+            pages the list (filters and sort) it came from. Searching by customer needs PII_READER. The SLA \
+            queues at-risk, breached and escalated (to the caller) list most urgent first (sort=due), docs/sla.md.""")
     @ApiResponse(responseCode = "200", description = "One page; hasMore tells whether another follows")
     @ApiResponse(responseCode = "400", description = "VALIDATION_FAILED, INVALID_CURSOR",
             content = @Content(mediaType = "application/problem+json"))
@@ -129,7 +130,8 @@ public class TicketController {
     }
 
     @Operation(summary = "How many tickets each queue holds",
-            description = "all, open, unassigned and mine (the caller's), every ticket by status, open tickets by department.")
+            description = "all, open, unassigned and mine (the caller's), every ticket by status, open tickets by department; "
+                    + "the SLA queues atRisk, breached and escalated (to the caller), docs/sla.md.")
     @ApiResponse(responseCode = "200", description = "The counts")
     @GetMapping("/counts")
     public Mono<TicketCounts> counts(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller) {

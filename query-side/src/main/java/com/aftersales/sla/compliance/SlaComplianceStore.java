@@ -31,8 +31,11 @@ import org.bson.Document;
  */
 class SlaComplianceStore {
 
-    /** Recent changes kept per bucket: more than a processor batch can apply before its token is stored. */
-    static final int RECENT_CHANGES = 1_000;
+    /**
+     * Recent changes kept per bucket: more than a processor batch (1 event by default, at most 100
+     * where configured) can apply before its token is stored, so a redelivered batch finds its own.
+     */
+    static final int RECENT_CHANGES = 200;
 
     private final MongoCollection<Document> clocks;
     private final MongoCollection<Document> buckets;
