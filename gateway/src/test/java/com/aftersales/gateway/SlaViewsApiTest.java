@@ -286,6 +286,10 @@ class SlaViewsApiTest {
         assertThat(ids(reader, "queue=at-risk")).containsExactly(normal);
         assertThat(ids(reader, "queue=breached")).containsExactly(urgent);
         assertThat(graphQlIds(reader, "{queue: \"at-risk\", sort: \"due\"}")).containsExactly(normal);
+        assertThat(ids(as(tenant, "qian", "MANAGER"), "queue=escalated"))
+                .as("escalated by the timer: urgent is the highest level, so to the department head; no department yet")
+                .containsExactly(urgent);
+        assertThat(ids(as(tenant, "zhou", "SUPERVISOR"), "queue=escalated")).isEmpty();
         JsonNode counts = counts(reader);
         assertThat(counts.get("atRisk").asLong()).isEqualTo(1);
         assertThat(counts.get("breached").asLong()).isEqualTo(1);
