@@ -323,13 +323,14 @@ public class Ticket extends TicketState {
         clocks.closed(sla, clock.instant());
     }
 
-    /** Second handling is due in 3 days: plain days until tenant calendars exist (then working days). */
+    /** Second handling's result is due when its SLA clock is (SPEC §6: 3 working days on the tenant's calendar). */
     @CommandHandler
     public void handle(RejectResolution command, MetaData metaData, Clock clock, SlaSettings sla) {
         Caller caller = callerFor(command, metaData);
         requireText(command.note(), RefusalCode.REASON_REQUIRED);
         Instant now = clock.instant();
-        apply(new ResolutionRejected(ticketId, command.note(), now.plus(Duration.ofDays(3)), caller.actorId(), now));
+        apply(new ResolutionRejected(ticketId, command.note(), clocks.secondHandlingDue(priority, sla, now),
+                caller.actorId(), now));
         clocks.resolutionRejected(priority, sla, now);
     }
 

@@ -48,6 +48,8 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 class TicketClocks {
 
     static final String SYSTEM = com.aftersales.sla.SlaCommands.TIMER_ACTOR_KIND;
+    /** SPEC §6: the result of a second handling within 3 working days. */
+    static final int SECOND_HANDLING_WORKING_DAYS = 3;
     private static final Set<SlaMetric> REGISTRATION = EnumSet.of(FIRST_RESPONSE, CUSTOMER_UPDATE, RESOLUTION);
     private static final Set<SlaMetric> COMPLAINT = EnumSet.of(COMPLAINT_FEEDBACK, COMPLAINT_SECOND_RESULT);
     private static final Map<String, PauseReason> WAITING_PROGRESS = Map.of(
@@ -141,6 +143,19 @@ class TicketClocks {
         if (complaint) {
             start(COMPLAINT_FEEDBACK, priority, settings, at);
         }
+    }
+
+    /**
+     * When the second handling's result is due: the due time of the SECOND_HANDLING clock a rejection
+     * starts now, or without one (no priority, or no target for it) 3 working days on the tenant's calendar.
+     */
+    Instant secondHandlingDue(String priority, SlaSettings settings, Instant at) {
+        SlaPolicy policy = settings.policy(tenantId);
+        WorkingCalendar calendar = settings.calendar(tenantId);
+        if (priority != null && policy.target(priority, SECOND_HANDLING).isPresent()) {
+            return SlaClock.start(ticketId, SECOND_HANDLING + "#0", SECOND_HANDLING, priority, policy, calendar, at).dueAt();
+        }
+        return calendar.versionAt(at).addWorkingDays(at, SECOND_HANDLING_WORKING_DAYS);
     }
 
     void resolutionRejected(String priority, SlaSettings settings, Instant at) {

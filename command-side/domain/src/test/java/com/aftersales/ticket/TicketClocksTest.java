@@ -1,6 +1,7 @@
 package com.aftersales.ticket;
 
 import static com.aftersales.sla.SlaMetric.CUSTOMER_UPDATE;
+import static org.assertj.core.api.Assertions.assertThat;
 import static com.aftersales.sla.SlaMetric.FIRST_RESPONSE;
 import static com.aftersales.ticket.TicketFixtures.ID;
 import static com.aftersales.ticket.TicketFixtures.NOW;
@@ -219,6 +220,19 @@ class TicketClocksTest {
         fixture.given(with(overdue, new TicketEscalated(ID, EscalationLevel.MANAGER, "stuck", "li-agent", NOW)))
                 .when(new RecordSlaDeadlines(ID), TIMER)
                 .expectEvents(lateFacts.get(0), lateFacts.get(1));
+    }
+
+    @Test
+    void a_rejection_on_friday_afternoon_makes_the_second_result_due_3_working_days_later_as_its_clock() {
+        Instant friday = Instant.parse("2024-05-24T09:00:00Z"); // Friday 17:00 in Shanghai
+        Instant wednesday = Instant.parse("2024-05-29T09:00:00Z"); // 6.5 working hours into Wednesday: 17:00
+        SlaClockStarted secondHandling = clockStarted(SlaMetric.SECOND_HANDLING, 1, "low", friday);
+        assertThat(secondHandling.dueAt()).isEqualTo(wednesday);
+        TicketFixtures.fixture(new TicketTest.RecordingNumbers(), friday).given(TicketHandlingTest.resolved())
+                .when(new com.aftersales.ticket.HandlingCommands.RejectResolution(ID, null, "still no cold air"),
+                        caller("acme", "AGENT"))
+                .expectEvents(new com.aftersales.ticket.HandlingEvents.ResolutionRejected(ID, "still no cold air",
+                        wednesday, "li-agent", friday), secondHandling);
     }
 
     @Test
