@@ -197,7 +197,8 @@ public class Ticket extends TicketState {
 
     /** SPEC §4: the two highest priority levels need a senior engineer or a supervisor as lead. */
     @CommandHandler
-    public void handle(AcceptAssignment command, MetaData metaData, TenantDirectory tenants, Clock clock) {
+    public void handle(AcceptAssignment command, MetaData metaData, TenantDirectory tenants, Clock clock,
+                       SlaSettings sla) {
         Caller caller = callerFor(command, metaData);
         requireAssignee(caller);
         requirePriority();
@@ -207,6 +208,7 @@ public class Ticket extends TicketState {
             throw new RefusedException(Refusal.of(RefusalCode.LEAD_NOT_QUALIFIED, "priority", priority));
         }
         apply(new AssignmentAccepted(ticketId, caller.actorId(), qualified, clock.instant()));
+        clocks.accepted(priority, sla, clock.instant());
     }
 
     @CommandHandler

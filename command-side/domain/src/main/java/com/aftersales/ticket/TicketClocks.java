@@ -3,6 +3,7 @@ package com.aftersales.ticket;
 import static com.aftersales.sla.SlaMetric.COMPLAINT_FEEDBACK;
 import static com.aftersales.sla.SlaMetric.COMPLAINT_SECOND_RESULT;
 import static com.aftersales.sla.SlaMetric.CUSTOMER_UPDATE;
+import static com.aftersales.sla.SlaMetric.ESCALATION;
 import static com.aftersales.sla.SlaMetric.FIRST_RESPONSE;
 import static com.aftersales.sla.SlaMetric.RESOLUTION;
 import static com.aftersales.sla.SlaMetric.SECOND_HANDLING;
@@ -52,6 +53,11 @@ class TicketClocks {
     static final int SECOND_HANDLING_WORKING_DAYS = 3;
     private static final Set<SlaMetric> REGISTRATION = EnumSet.of(FIRST_RESPONSE, CUSTOMER_UPDATE, RESOLUTION);
     private static final Set<SlaMetric> COMPLAINT = EnumSet.of(COMPLAINT_FEEDBACK, COMPLAINT_SECOND_RESULT);
+    /**
+     * Waiting for parts or a third party stops neither the customer updates (tell the customer early)
+     * nor the escalation clock (what the handler cannot solve alone is escalated, SPEC §5).
+     */
+    private static final Set<SlaMetric> KEEP_RUNNING_WHILE_WAITING = EnumSet.of(CUSTOMER_UPDATE, ESCALATION);
     private static final Map<String, PauseReason> WAITING_PROGRESS = Map.of(
             "waiting-for-customer", PauseReason.WAITING_FOR_CUSTOMER,
             "parts-procurement", PauseReason.WAITING_FOR_PARTS,
@@ -90,6 +96,17 @@ class TicketClocks {
                 .forEach(clock -> apply(clock.retarget(priority, policy, at)));
     }
 
+    /**
+     * The assignee's first acceptance starts the escalation clock: not solved within its target (24 h),
+     * the ticket is escalated. A later acceptance (after a reassignment) does not restart it: the
+     * customer's wait does not start again with a new handler.
+     */
+    void accepted(String priority, SlaSettings settings, Instant at) {
+        if (started(ESCALATION) == 0) {
+            start(ESCALATION, priority, settings, at);
+        }
+    }
+
     /** A contact, diagnosis or resolution that reaches the customer is the first response. */
     void responded(SlaSettings settings, Instant at) {
         fulfil(EnumSet.of(FIRST_RESPONSE), settings, at);
@@ -118,7 +135,7 @@ class TicketClocks {
     void waitFor(PauseReason reason, SlaSettings settings, Instant at) {
         for (SlaClock clock : open(settings)) {
             PauseReason current = clock.pauseReason();
-            boolean stops = reason == PauseReason.WAITING_FOR_CUSTOMER || clock.metric() != CUSTOMER_UPDATE;
+            boolean stops = reason == PauseReason.WAITING_FOR_CUSTOMER || !KEEP_RUNNING_WHILE_WAITING.contains(clock.metric());
             if (current == reason || (current == null && !stops)) {
                 continue;
             }
@@ -139,7 +156,7 @@ class TicketClocks {
 
     /** A proposed resolution fulfils the resolution and second-handling clocks; a complaint's feedback form is due. */
     void resolved(String priority, boolean complaint, SlaSettings settings, Instant at) {
-        fulfil(EnumSet.of(FIRST_RESPONSE, RESOLUTION, SECOND_HANDLING), settings, at);
+        fulfil(EnumSet.of(FIRST_RESPONSE, RESOLUTION, SECOND_HANDLING, ESCALATION), settings, at);
         if (complaint) {
             start(COMPLAINT_FEEDBACK, priority, settings, at);
         }
@@ -210,13 +227,19 @@ class TicketClocks {
      * the department head at once. A ticket already with the department head is not escalated again.
      */
     private void escalate(SlaClock clock, SlaClockBreached breached, SlaPolicy policy, String by, Instant now) {
-        boolean highest = !policy.levelNames().isEmpty() && policy.levelNames().get(0).equals(clock.priority());
+        boolean unsolved = clock.metric() == ESCALATION;
+        boolean highest = !unsolved && !policy.levelNames().isEmpty() && policy.levelNames().get(0).equals(clock.priority());
         EscalationLevel to = escalatedTo == null && !highest ? EscalationLevel.SUPERVISOR : EscalationLevel.MANAGER;
         if (escalatedTo == EscalationLevel.MANAGER) {
             return;
         }
-        apply(new TicketEscalated(ticketId, to, "SLA breached: " + clock.clockId() + " (" + clock.priority()
-                + ") was due " + breached.dueAt(), by, now));
+        apply(new TicketEscalated(ticketId, to, unsolved ? unsolvedReason(clock, breached) : "SLA breached: "
+                + clock.clockId() + " (" + clock.priority() + ") was due " + breached.dueAt(), by, now));
+    }
+
+    private static String unsolvedReason(SlaClock clock, SlaClockBreached breached) {
+        return "Not solved within " + clock.status(breached.at()).target().amount() + " of acceptance: "
+                + clock.clockId() + " (" + clock.priority() + ") was due " + breached.dueAt();
     }
 
     /** The ticket's clocks recomputed from their facts, in the order they started. */
