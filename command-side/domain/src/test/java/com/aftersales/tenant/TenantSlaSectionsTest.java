@@ -158,6 +158,18 @@ class TenantSlaSectionsTest {
     }
 
     @Test
+    void the_sections_write_and_read_back_unchanged_with_unknown_properties_refused() throws Exception {
+        var strict = new com.fasterxml.jackson.databind.ObjectMapper()
+                .registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule());
+        TenantConfiguration own = with(urgentInTwoHours(), new BusinessCalendar(List.of(
+                berlin("berlin-1", LocalDate.of(2026, 12, 2), "09:00-12:00", "13:00-17:00"),
+                new CalendarVersionSetting("cn-2027", LocalDate.of(2027, 1, 1), "cn-official", null, null,
+                        List.of("09:00-12:00"), List.of(), List.of(), List.of(2026)))));
+        assertThat(strict.readValue(strict.writeValueAsString(own), TenantConfiguration.class)).isEqualTo(own);
+        assertThat(strict.readValue(strict.writeValueAsString(DEFAULTS), TenantConfiguration.class)).isEqualTo(DEFAULTS);
+    }
+
+    @Test
     void the_revision_1_placeholders_read_into_the_new_sections() throws Exception {
         var json = new com.fasterxml.jackson.databind.ObjectMapper().findAndRegisterModules();
         SlaPolicy sla = json.readValue("{\"targets\":[{\"priority\":\"urgent\",\"respondWithin\":\"PT2H\","

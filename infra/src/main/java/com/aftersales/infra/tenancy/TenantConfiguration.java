@@ -1,6 +1,7 @@
 package com.aftersales.infra.tenancy;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.DayOfWeek;
@@ -123,6 +124,7 @@ public record TenantConfiguration(List<String> ticketTypes, List<String> complai
             return new SlaPolicy(preset, warningPercent, all);
         }
 
+        @JsonIgnore
         public boolean isEmpty() {
             return preset == null && warningPercent == null && levels.isEmpty();
         }
