@@ -395,12 +395,13 @@ public class Ticket extends TicketState {
         ComplaintRules.check(command);
         requireApprovedCompensation(tenant(tenants), command.compensation());
         Instant now = clock.instant();
+        Instant secondResultDue = ComplaintRules.settled(command) ? null : clocks.complaintSecondResultDue(priority, sla, now);
         apply(new ComplaintFeedbackSubmitted(ticketId, command.outcome(), command.outcomeReason(),
                 command.initialDemandMet(), command.demandReason(), command.compensation(),
                 command.measures() == null ? Set.of() : Set.copyOf(command.measures()), command.keyTimePoints(),
                 command.customerOpinion(), command.customerSatisfaction(), command.rootCause(), command.improvements(),
-                ComplaintRules.secondResultDue(command, now), caller.actorId(), now));
-        clocks.feedbackSubmitted(priority, ComplaintRules.secondResultDue(command, now) != null, sla, now);
+                secondResultDue, caller.actorId(), now));
+        clocks.feedbackSubmitted(priority, secondResultDue != null, sla, now);
     }
 
     @CommandHandler

@@ -49,7 +49,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 class TicketClocks {
 
     static final String SYSTEM = com.aftersales.sla.SlaCommands.TIMER_ACTOR_KIND;
-    /** SPEC §6: the result of a second handling within 3 working days. */
+    /** SPEC §6, §7: the result of a second handling, and a complaint's second result, within 3 working days. */
     static final int SECOND_HANDLING_WORKING_DAYS = 3;
     private static final Set<SlaMetric> REGISTRATION = EnumSet.of(FIRST_RESPONSE, CUSTOMER_UPDATE, RESOLUTION);
     private static final Set<SlaMetric> COMPLAINT = EnumSet.of(COMPLAINT_FEEDBACK, COMPLAINT_SECOND_RESULT);
@@ -167,10 +167,19 @@ class TicketClocks {
      * starts now, or without one (no priority, or no target for it) 3 working days on the tenant's calendar.
      */
     Instant secondHandlingDue(String priority, SlaSettings settings, Instant at) {
+        return workingDaysDue(SECOND_HANDLING, priority, settings, at);
+    }
+
+    /** The same for a complaint's second result after an unsettled feedback form (SPEC §7: 3 working days). */
+    Instant complaintSecondResultDue(String priority, SlaSettings settings, Instant at) {
+        return workingDaysDue(COMPLAINT_SECOND_RESULT, priority, settings, at);
+    }
+
+    private Instant workingDaysDue(SlaMetric metric, String priority, SlaSettings settings, Instant at) {
         SlaPolicy policy = settings.policy(tenantId);
         WorkingCalendar calendar = settings.calendar(tenantId);
-        if (priority != null && policy.target(priority, SECOND_HANDLING).isPresent()) {
-            return SlaClock.start(ticketId, SECOND_HANDLING + "#0", SECOND_HANDLING, priority, policy, calendar, at).dueAt();
+        if (priority != null && policy.target(priority, metric).isPresent()) {
+            return SlaClock.start(ticketId, metric + "#0", metric, priority, policy, calendar, at).dueAt();
         }
         return calendar.versionAt(at).addWorkingDays(at, SECOND_HANDLING_WORKING_DAYS);
     }
