@@ -54,7 +54,8 @@ public class TenantSlaSettings implements SlaSettings {
         Tenant tenant = tenants.find(tenantId).orElseThrow(() -> new IllegalArgumentException("Unknown tenant " + tenantId));
         Built current = built.get(tenantId);
         if (current != null && current.zone().equals(tenant.timeZone())
-                && current.configuration().equals(tenant.configuration())) {
+                && (current.configuration() == tenant.configuration()
+                || current.configuration().equals(tenant.configuration()))) {
             return current;
         }
         TenantConfiguration configuration = tenant.configuration();

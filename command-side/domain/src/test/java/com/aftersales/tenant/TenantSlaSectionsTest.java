@@ -173,7 +173,8 @@ class TenantSlaSectionsTest {
     void the_revision_1_placeholders_read_into_the_new_sections() throws Exception {
         var json = new com.fasterxml.jackson.databind.ObjectMapper().findAndRegisterModules();
         SlaPolicy sla = json.readValue("{\"targets\":[{\"priority\":\"urgent\",\"respondWithin\":\"PT2H\","
-                + "\"resolveWithin\":86400.0},{\"priority\":\"low\",\"respondWithin\":\"PT0S\"}]}", SlaPolicy.class);
+                + "\"resolveWithin\":86400.0},{\"priority\":\"low\",\"respondWithin\":\"PT0S\"},"
+                + "{\"priority\":\"normal\",\"resolveWithin\":\"P400D\"}]}", SlaPolicy.class);
         assertThat(sla).isEqualTo(new SlaPolicy(null, null, Map.of("urgent", Map.of(
                 "FIRST_RESPONSE", new TimeLimit(TimeLimit.Basis.CALENDAR, Duration.ofHours(2)),
                 "RESOLUTION", new TimeLimit(TimeLimit.Basis.CALENDAR, Duration.ofHours(24))))));

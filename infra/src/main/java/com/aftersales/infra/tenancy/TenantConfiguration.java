@@ -103,7 +103,7 @@ public record TenantConfiguration(List<String> ticketTypes, List<String> complai
         /**
          * Also reads the placeholder of configuration revision 1, {@code {"targets": [{priority,
          * respondWithin, resolveWithin}]}}: its figures become calendar-time FIRST_RESPONSE and RESOLUTION
-         * targets of their level (none that is not positive).
+         * targets of their level (none that is not positive or is over 366 days, which a target may not be).
          */
         @JsonCreator
         public static SlaPolicy read(@JsonProperty("preset") String preset,
@@ -142,8 +142,9 @@ public record TenantConfiguration(List<String> ticketTypes, List<String> complai
     /** The SLA placeholder of configuration revision 1 (read only). */
     public record LegacySlaTarget(String priority, Duration respondWithin, Duration resolveWithin) {
         java.util.Optional<TimeLimit> limit(Duration amount) {
-            return amount == null || amount.isNegative() || amount.isZero() || priority == null
-                    ? java.util.Optional.empty() : java.util.Optional.of(new TimeLimit(TimeLimit.Basis.CALENDAR, amount));
+            boolean usable = amount != null && !amount.isNegative() && !amount.isZero()
+                    && amount.compareTo(Duration.ofDays(366)) <= 0 && priority != null;
+            return usable ? java.util.Optional.of(new TimeLimit(TimeLimit.Basis.CALENDAR, amount)) : java.util.Optional.empty();
         }
     }
 
