@@ -81,21 +81,23 @@ class TaskAnswersApiTest extends ApiTestSupport {
                 .extracting(JsonNode::asText).containsExactly("VIP");
         assertThat(step(agent, id, "assignment", 7, Map.of("department", "technical",
                 "assigneeId", "acme-handler-senior"), 8).get("status").asText()).isEqualTo("ASSIGNED");
-        assertThat(step(technician, id, "acceptance", 8, null, 9).get("status").asText()).isEqualTo("IN_PROGRESS");
-        assertThat(step(technician, id, "resolution", 9, Map.of("resolution", "capacitor replaced"), 11)
-                .get("status").asText()).as("resolved, the first response fulfilled").isEqualTo("RESOLVED");
-        assertThat(step(agent, id, "verdict", 11, Map.of("accepted", true), 13).get("status").asText())
+        assertThat(step(technician, id, "acceptance", 8, null, 10).get("status").asText())
+                .as("accepted, the escalation clock started").isEqualTo("IN_PROGRESS");
+        assertThat(step(technician, id, "resolution", 10, Map.of("resolution", "capacitor replaced"), 13)
+                .get("status").asText()).as("resolved, the first response and the escalation clock fulfilled")
+                .isEqualTo("RESOLVED");
+        assertThat(step(agent, id, "verdict", 13, Map.of("accepted", true), 15).get("status").asText())
                 .as("closed, the update clock fulfilled").isEqualTo("CLOSED");
-        JsonNode surveyed = step(agent, id, "survey", 13, Map.of("satisfaction", "SATISFIED", "responseSpeed", 5,
-                "resolutionEffect", 5, "serviceAttitude", 5, "overall", 5, "nps", 9), 15);
+        JsonNode surveyed = step(agent, id, "survey", 15, Map.of("satisfaction", "SATISFIED", "responseSpeed", 5,
+                "resolutionEffect", 5, "serviceAttitude", 5, "overall", 5, "nps", 9), 17);
         assertThat(surveyed.at("/handling/followUp").asText()).as("two events: survey and thank-you due")
                 .isEqualTo("THANK_YOU_DUE");
-        step(agent, id, "contacts", 15, Map.of("channel", "PHONE", "direction", "OUTBOUND", "summary", "thanked"), 16);
+        step(agent, id, "contacts", 17, Map.of("channel", "PHONE", "direction", "OUTBOUND", "summary", "thanked"), 18);
 
-        send(http, agent, id, "follow-up-call", "\"15\"", Map.of("summary", "thanked")).expectStatus().isEqualTo(412)
+        send(http, agent, id, "follow-up-call", "\"17\"", Map.of("summary", "thanked")).expectStatus().isEqualTo(412)
                 .expectBody().jsonPath("$.code").isEqualTo("VERSION_MISMATCH");
         http.get().uri("/api/v1/tickets/" + id).headers(h -> h.setBearerAuth(agent)).exchange()
-                .expectHeader().valueEquals(HttpHeaders.ETAG, "\"16\"")
+                .expectHeader().valueEquals(HttpHeaders.ETAG, "\"18\"")
                 .expectBody().jsonPath("$.handling.followUp").isEqualTo("THANK_YOU_DUE");
     }
 

@@ -114,11 +114,13 @@ class WorkedExamplesApiTest extends ApiTestSupport {
         http.get().uri("/api/v1/tickets/" + id + "/timeline").headers(h -> h.setBearerAuth(token("acme", "AUDITOR")))
                 .exchange().expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody()
                 .get("items").forEach(entry -> kinds.add(entry.get("kind").asText()));
-        // with the SLA clock facts (docs/sla.md): registration starts first response and updates, the on-site
-        // diagnosis is the first response, each update starts the next clock, closing fulfils the last
+        // with the SLA clock facts (docs/sla.md): registration starts first response and updates, the acceptance
+        // the escalation clock, the on-site diagnosis is the first response, each update starts the next clock,
+        // the resolution fulfils the escalation clock, closing fulfils the last
         assertThat(kinds).startsWith("TicketOpened", "SlaClockStarted", "SlaClockStarted", "TicketAcknowledged",
-                "TicketAssigned", "AssignmentAccepted", "DiagnosisRecorded", "SlaClockFulfilled", "PlanProposed",
-                "PlanApproved").contains("CustomerUpdated").endsWith("TicketResolved", "ResolutionAccepted",
+                "TicketAssigned", "AssignmentAccepted", "SlaClockStarted", "DiagnosisRecorded", "SlaClockFulfilled",
+                "PlanProposed", "PlanApproved").contains("CustomerUpdated").endsWith("TicketResolved",
+                "SlaClockFulfilled", "ResolutionAccepted",
                 "SlaClockFulfilled", "SurveyRecorded", "ThankYouDue", "FollowUpCallRecorded", "TicketArchived");
         asOfNowIsTheLiveView(id);
     }

@@ -46,6 +46,17 @@ public final class RefusalCode {
     public static final String TENANT_ID_INVALID = "TENANT_ID_INVALID";
     public static final String TENANT_PROFILE_INVALID = "TENANT_PROFILE_INVALID";
     public static final String TENANT_CONFIGURATION_INVALID = "TENANT_CONFIGURATION_INVALID";
+    // the SLA policy and calendar sections of a tenant configuration (docs/sla.md)
+    public static final String SLA_PRESET_UNKNOWN = "SLA_PRESET_UNKNOWN";
+    public static final String SLA_LEVEL_UNKNOWN = "SLA_LEVEL_UNKNOWN";
+    public static final String SLA_METRIC_UNKNOWN = "SLA_METRIC_UNKNOWN";
+    public static final String SLA_TARGET_INVALID = "SLA_TARGET_INVALID";
+    public static final String SLA_WARNING_PERCENT_INVALID = "SLA_WARNING_PERCENT_INVALID";
+    public static final String CALENDAR_PRESET_UNKNOWN = "CALENDAR_PRESET_UNKNOWN";
+    public static final String CALENDAR_VERSION_INVALID = "CALENDAR_VERSION_INVALID";
+    public static final String CALENDAR_VERSIONS_OUT_OF_ORDER = "CALENDAR_VERSIONS_OUT_OF_ORDER";
+    public static final String CALENDAR_VERSION_BACKDATED = "CALENDAR_VERSION_BACKDATED";
+    public static final String CALENDAR_HISTORY_CHANGED = "CALENDAR_HISTORY_CHANGED";
     public static final String IDENTITY_PROVIDER_INVALID = "IDENTITY_PROVIDER_INVALID";
     public static final String TENANT_ALREADY_SUSPENDED = "TENANT_ALREADY_SUSPENDED";
     public static final String TENANT_NOT_SUSPENDED = "TENANT_NOT_SUSPENDED";

@@ -13,5 +13,10 @@ public enum SlaMetric {
     /** From the end of a complaint's handling to the responsible person's feedback form. */
     COMPLAINT_FEEDBACK,
     /** From an unresolved or unsatisfied feedback form to its second result. */
-    COMPLAINT_SECOND_RESULT
+    COMPLAINT_SECOND_RESULT,
+    /**
+     * From the assignee's first acceptance to the resolution: a ticket its handler has not solved in
+     * it (24 h) is escalated (SPEC §5: what cannot be solved alone is escalated within 24 h).
+     */
+    ESCALATION
 }

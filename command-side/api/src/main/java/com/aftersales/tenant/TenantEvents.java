@@ -14,6 +14,12 @@ public final class TenantEvents {
 
     public static final String FIRST = "1";
 
+    /**
+     * {@code TenantConfigured} whose configuration has the typed SLA policy and calendar sections
+     * (docs/sla.md); revision 1's placeholders read into them (see {@code TenantConfiguration.SlaPolicy}).
+     */
+    public static final String CONFIGURED_WITH_SLA_SECTIONS = "2";
+
     private TenantEvents() {
     }
 
@@ -22,7 +28,7 @@ public final class TenantEvents {
     }
 
     /** The whole configuration as of {@code configurationVersion} (1 at registration, +1 per change). */
-    @Revision(FIRST)
+    @Revision(CONFIGURED_WITH_SLA_SECTIONS)
     public record TenantConfigured(String tenantId, long configurationVersion, TenantConfiguration configuration,
                                    String by, Instant at) {
     }

@@ -3,6 +3,7 @@ package com.aftersales.sla;
 import static com.aftersales.sla.SlaMetric.COMPLAINT_FEEDBACK;
 import static com.aftersales.sla.SlaMetric.COMPLAINT_SECOND_RESULT;
 import static com.aftersales.sla.SlaMetric.CUSTOMER_UPDATE;
+import static com.aftersales.sla.SlaMetric.ESCALATION;
 import static com.aftersales.sla.SlaMetric.FIRST_RESPONSE;
 import static com.aftersales.sla.SlaMetric.SECOND_HANDLING;
 
@@ -16,7 +17,8 @@ import java.util.Map;
  * The presets of SPEC §3 (response times of the three priority schemes) with the rules every
  * scheme shares: customer updates every 24 h, every 12 h for the two highest levels (§5); a second
  * handling's result within 3 working days (§6); a complaint's feedback form within 24 h and its
- * second result within 3 working days (§7). "Within N h" is calendar time; resolution has no
+ * second result within 3 working days (§7); what its handler has not solved 24 h after accepting it
+ * is escalated (§5). "Within N h" is calendar time; resolution has no
  * figure in the SPEC, so the presets set none (a tenant adds it).
  */
 public final class SlaPolicies {
@@ -62,6 +64,7 @@ public final class SlaPolicies {
             level.put(SECOND_HANDLING, SlaTarget.workingDays(3));
             level.put(COMPLAINT_FEEDBACK, SlaTarget.calendarHours(24));
             level.put(COMPLAINT_SECOND_RESULT, SlaTarget.workingDays(3));
+            level.put(ESCALATION, SlaTarget.calendarHours(24));
             targets.put(levels.get(i), level);
         }
         return new SlaPolicy(name, targets, SlaPolicy.DEFAULT_WARNING_PERCENT);

@@ -25,6 +25,22 @@ public final class WorkingCalendar {
     }
 
     /**
+     * The versions a tenant's configuration lists, in order of their effective dates (distinct ids):
+     * rebuilt on every read, so "not before today" is checked when a version is configured, not here.
+     */
+    public static WorkingCalendar of(List<CalendarVersion> versions) {
+        for (int i = 1; i < versions.size(); i++) {
+            if (!versions.get(i).effectiveFrom().isAfter(versions.get(i - 1).effectiveFrom())) {
+                throw new IllegalArgumentException("Calendar versions take effect one after the other: " + versions);
+            }
+        }
+        if (versions.stream().map(CalendarVersion::id).distinct().count() != versions.size()) {
+            throw new IllegalArgumentException("Calendar version ids repeat: " + versions);
+        }
+        return new WorkingCalendar(versions);
+    }
+
+    /**
      * A new version, effective from a date after the current one's and not before {@code today}:
      * days already counted keep the version they were counted with.
      */

@@ -43,6 +43,8 @@ public class TenantAccount {
     private String tenantId;
     private boolean suspended;
     private long configurationVersion;
+    /** The calendar section in force: its versions in force or that were must stay (clocks name them). */
+    private TenantConfiguration.BusinessCalendar calendar = TenantConfiguration.BusinessCalendar.DEFAULT;
 
     protected TenantAccount() {
     }
@@ -61,6 +63,7 @@ public class TenantAccount {
         TenantConfiguration configuration = command.configuration() != null ? command.configuration()
                 : TenantConfiguration.defaults(PriorityScheme.URGENT_NORMAL_LOW);
         TenantConfigurationRules.check(configuration);
+        TenantConfigurationRules.checkCalendarChange(calendar, configuration.calendar(), clock.instant());
         apply(new TenantRegistered(command.tenantId(), command.profile(), actor, clock.instant()));
         apply(new TenantConfigured(command.tenantId(), 1, configuration, actor, clock.instant()));
         return getVersion();
@@ -117,6 +120,7 @@ public class TenantAccount {
             throw new RefusedException(Refusal.of(RefusalCode.TENANT_CONFIGURATION_INVALID, "field", "configuration"));
         }
         TenantConfigurationRules.check(command.configuration());
+        TenantConfigurationRules.checkCalendarChange(calendar, command.configuration().calendar(), clock.instant());
         apply(new TenantConfigured(tenantId, configurationVersion + 1, command.configuration(), actor, clock.instant()));
         return getVersion();
     }
@@ -142,6 +146,7 @@ public class TenantAccount {
     @EventSourcingHandler
     void on(TenantConfigured event) {
         configurationVersion = event.configurationVersion();
+        calendar = event.configuration().calendar();
     }
 
     @EventSourcingHandler

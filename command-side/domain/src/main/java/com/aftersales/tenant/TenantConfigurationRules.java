@@ -2,6 +2,7 @@ package com.aftersales.tenant;
 
 import com.aftersales.infra.tenancy.TenantConfiguration;
 import com.aftersales.infra.tenancy.TenantConfiguration.BatchRule;
+import com.aftersales.infra.tenancy.TenantConfiguration.BusinessCalendar;
 import com.aftersales.infra.tenancy.TenantConfiguration.Department;
 import com.aftersales.infra.tenancy.TenantConfiguration.RepeatRule;
 import com.aftersales.infra.tenancy.TenantConfiguration.RoutingRule;
@@ -9,7 +10,14 @@ import com.aftersales.infra.tenancy.TenantConfiguration.StaffMember;
 import com.aftersales.refusal.Refusal;
 import com.aftersales.refusal.RefusalCode;
 import com.aftersales.refusal.RefusedException;
+import com.aftersales.sla.CalendarSettings;
+import com.aftersales.sla.SlaConfigurationException;
+import com.aftersales.sla.SlaPolicySettings;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -28,6 +36,28 @@ final class TenantConfigurationRules {
         String field = problem(configuration);
         if (field != null) {
             throw new RefusedException(Refusal.of(RefusalCode.TENANT_CONFIGURATION_INVALID, "field", field));
+        }
+        refuseSla(() -> {
+            SlaPolicySettings.policy(configuration.priorityScheme(), configuration.sla());
+            CalendarSettings.calendar(ZoneOffset.UTC, configuration.calendar());
+        });
+    }
+
+    /** A calendar change keeps every version in force or that was; new versions start today or later. */
+    static void checkCalendarChange(BusinessCalendar previous, BusinessCalendar next, Instant now) {
+        refuseSla(() -> CalendarSettings.checkChange(previous, next, now));
+    }
+
+    private static void refuseSla(Runnable check) {
+        try {
+            check.run();
+        } catch (SlaConfigurationException e) {
+            Map<String, Object> arguments = new LinkedHashMap<>();
+            arguments.put("field", e.field());
+            if (e.value() != null) {
+                arguments.put("value", e.value());
+            }
+            throw new RefusedException(new Refusal(e.code(), arguments));
         }
     }
 
@@ -64,8 +94,7 @@ final class TenantConfigurationRules {
                 || (batch.raiseTo() != null && !c.priorityScheme().hasLevel(batch.raiseTo())))) {
             return "marks.batch";
         }
-        boolean slaLevels = c.sla().targets().stream().allMatch(target -> c.priorityScheme().hasLevel(target.priority()));
-        return slaLevels ? null : "sla";
+        return null;
     }
 
     private static boolean staff(List<StaffMember> staff, List<String> departments) {

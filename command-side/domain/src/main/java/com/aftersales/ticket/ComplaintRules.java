@@ -22,11 +22,10 @@ final class ComplaintRules {
         }
     }
 
-    /** Unresolved, unmet or unsatisfied: a second result is due in 3 days (plain days until tenant calendars exist). */
-    static java.time.Instant secondResultDue(SubmitComplaintFeedback form, java.time.Instant now) {
-        boolean settled = form.outcome() == ComplaintOutcome.RESOLVED && form.initialDemandMet()
+    /** Resolved, the initial demand met and the customer not unsatisfied: no second result is due. */
+    static boolean settled(SubmitComplaintFeedback form) {
+        return form.outcome() == ComplaintOutcome.RESOLVED && form.initialDemandMet()
                 && form.customerSatisfaction() != HandlingCommands.Satisfaction.UNSATISFIED;
-        return settled ? null : now.plus(java.time.Duration.ofDays(3));
     }
 
     private static boolean hasText(String value) {

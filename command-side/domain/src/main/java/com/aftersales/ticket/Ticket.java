@@ -197,7 +197,8 @@ public class Ticket extends TicketState {
 
     /** SPEC §4: the two highest priority levels need a senior engineer or a supervisor as lead. */
     @CommandHandler
-    public void handle(AcceptAssignment command, MetaData metaData, TenantDirectory tenants, Clock clock) {
+    public void handle(AcceptAssignment command, MetaData metaData, TenantDirectory tenants, Clock clock,
+                       SlaSettings sla) {
         Caller caller = callerFor(command, metaData);
         requireAssignee(caller);
         requirePriority();
@@ -207,6 +208,7 @@ public class Ticket extends TicketState {
             throw new RefusedException(Refusal.of(RefusalCode.LEAD_NOT_QUALIFIED, "priority", priority));
         }
         apply(new AssignmentAccepted(ticketId, caller.actorId(), qualified, clock.instant()));
+        clocks.accepted(priority, sla, clock.instant());
     }
 
     @CommandHandler
@@ -323,13 +325,14 @@ public class Ticket extends TicketState {
         clocks.closed(sla, clock.instant());
     }
 
-    /** Second handling is due in 3 days: plain days until tenant calendars exist (then working days). */
+    /** Second handling's result is due when its SLA clock is (SPEC §6: 3 working days on the tenant's calendar). */
     @CommandHandler
     public void handle(RejectResolution command, MetaData metaData, Clock clock, SlaSettings sla) {
         Caller caller = callerFor(command, metaData);
         requireText(command.note(), RefusalCode.REASON_REQUIRED);
         Instant now = clock.instant();
-        apply(new ResolutionRejected(ticketId, command.note(), now.plus(Duration.ofDays(3)), caller.actorId(), now));
+        apply(new ResolutionRejected(ticketId, command.note(), clocks.secondHandlingDue(priority, sla, now),
+                caller.actorId(), now));
         clocks.resolutionRejected(priority, sla, now);
     }
 
@@ -392,12 +395,13 @@ public class Ticket extends TicketState {
         ComplaintRules.check(command);
         requireApprovedCompensation(tenant(tenants), command.compensation());
         Instant now = clock.instant();
+        Instant secondResultDue = ComplaintRules.settled(command) ? null : clocks.complaintSecondResultDue(priority, sla, now);
         apply(new ComplaintFeedbackSubmitted(ticketId, command.outcome(), command.outcomeReason(),
                 command.initialDemandMet(), command.demandReason(), command.compensation(),
                 command.measures() == null ? Set.of() : Set.copyOf(command.measures()), command.keyTimePoints(),
                 command.customerOpinion(), command.customerSatisfaction(), command.rootCause(), command.improvements(),
-                ComplaintRules.secondResultDue(command, now), caller.actorId(), now));
-        clocks.feedbackSubmitted(priority, ComplaintRules.secondResultDue(command, now) != null, sla, now);
+                secondResultDue, caller.actorId(), now));
+        clocks.feedbackSubmitted(priority, secondResultDue != null, sla, now);
     }
 
     @CommandHandler

@@ -3,6 +3,7 @@ package com.aftersales.ticket;
 import static com.aftersales.sla.SlaMetric.COMPLAINT_FEEDBACK;
 import static com.aftersales.sla.SlaMetric.COMPLAINT_SECOND_RESULT;
 import static com.aftersales.sla.SlaMetric.CUSTOMER_UPDATE;
+import static com.aftersales.sla.SlaMetric.ESCALATION;
 import static com.aftersales.sla.SlaMetric.FIRST_RESPONSE;
 import static com.aftersales.sla.SlaMetric.RESOLUTION;
 import static com.aftersales.sla.SlaMetric.SECOND_HANDLING;
@@ -48,8 +49,15 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 class TicketClocks {
 
     static final String SYSTEM = com.aftersales.sla.SlaCommands.TIMER_ACTOR_KIND;
+    /** SPEC §6, §7: the result of a second handling, and a complaint's second result, within 3 working days. */
+    static final int SECOND_HANDLING_WORKING_DAYS = 3;
     private static final Set<SlaMetric> REGISTRATION = EnumSet.of(FIRST_RESPONSE, CUSTOMER_UPDATE, RESOLUTION);
     private static final Set<SlaMetric> COMPLAINT = EnumSet.of(COMPLAINT_FEEDBACK, COMPLAINT_SECOND_RESULT);
+    /**
+     * Waiting for parts or a third party stops neither the customer updates (tell the customer early)
+     * nor the escalation clock (what the handler cannot solve alone is escalated, SPEC §5).
+     */
+    private static final Set<SlaMetric> KEEP_RUNNING_WHILE_WAITING = EnumSet.of(CUSTOMER_UPDATE, ESCALATION);
     private static final Map<String, PauseReason> WAITING_PROGRESS = Map.of(
             "waiting-for-customer", PauseReason.WAITING_FOR_CUSTOMER,
             "parts-procurement", PauseReason.WAITING_FOR_PARTS,
@@ -88,6 +96,17 @@ class TicketClocks {
                 .forEach(clock -> apply(clock.retarget(priority, policy, at)));
     }
 
+    /**
+     * The assignee's first acceptance starts the escalation clock: not solved within its target (24 h),
+     * the ticket is escalated. A later acceptance (after a reassignment) does not restart it: the
+     * customer's wait does not start again with a new handler.
+     */
+    void accepted(String priority, SlaSettings settings, Instant at) {
+        if (started(ESCALATION) == 0) {
+            start(ESCALATION, priority, settings, at);
+        }
+    }
+
     /** A contact, diagnosis or resolution that reaches the customer is the first response. */
     void responded(SlaSettings settings, Instant at) {
         fulfil(EnumSet.of(FIRST_RESPONSE), settings, at);
@@ -116,7 +135,7 @@ class TicketClocks {
     void waitFor(PauseReason reason, SlaSettings settings, Instant at) {
         for (SlaClock clock : open(settings)) {
             PauseReason current = clock.pauseReason();
-            boolean stops = reason == PauseReason.WAITING_FOR_CUSTOMER || clock.metric() != CUSTOMER_UPDATE;
+            boolean stops = reason == PauseReason.WAITING_FOR_CUSTOMER || !KEEP_RUNNING_WHILE_WAITING.contains(clock.metric());
             if (current == reason || (current == null && !stops)) {
                 continue;
             }
@@ -137,10 +156,32 @@ class TicketClocks {
 
     /** A proposed resolution fulfils the resolution and second-handling clocks; a complaint's feedback form is due. */
     void resolved(String priority, boolean complaint, SlaSettings settings, Instant at) {
-        fulfil(EnumSet.of(FIRST_RESPONSE, RESOLUTION, SECOND_HANDLING), settings, at);
+        fulfil(EnumSet.of(FIRST_RESPONSE, RESOLUTION, SECOND_HANDLING, ESCALATION), settings, at);
         if (complaint) {
             start(COMPLAINT_FEEDBACK, priority, settings, at);
         }
+    }
+
+    /**
+     * When the second handling's result is due: the due time of the SECOND_HANDLING clock a rejection
+     * starts now, or without one (no priority, or no target for it) 3 working days on the tenant's calendar.
+     */
+    Instant secondHandlingDue(String priority, SlaSettings settings, Instant at) {
+        return workingDaysDue(SECOND_HANDLING, priority, settings, at);
+    }
+
+    /** The same for a complaint's second result after an unsettled feedback form (SPEC §7: 3 working days). */
+    Instant complaintSecondResultDue(String priority, SlaSettings settings, Instant at) {
+        return workingDaysDue(COMPLAINT_SECOND_RESULT, priority, settings, at);
+    }
+
+    private Instant workingDaysDue(SlaMetric metric, String priority, SlaSettings settings, Instant at) {
+        SlaPolicy policy = settings.policy(tenantId);
+        WorkingCalendar calendar = settings.calendar(tenantId);
+        if (priority != null && policy.target(priority, metric).isPresent()) {
+            return SlaClock.start(ticketId, metric + "#0", metric, priority, policy, calendar, at).dueAt();
+        }
+        return calendar.versionAt(at).addWorkingDays(at, SECOND_HANDLING_WORKING_DAYS);
     }
 
     void resolutionRejected(String priority, SlaSettings settings, Instant at) {
@@ -195,13 +236,19 @@ class TicketClocks {
      * the department head at once. A ticket already with the department head is not escalated again.
      */
     private void escalate(SlaClock clock, SlaClockBreached breached, SlaPolicy policy, String by, Instant now) {
-        boolean highest = !policy.levelNames().isEmpty() && policy.levelNames().get(0).equals(clock.priority());
+        boolean unsolved = clock.metric() == ESCALATION;
+        boolean highest = !unsolved && !policy.levelNames().isEmpty() && policy.levelNames().get(0).equals(clock.priority());
         EscalationLevel to = escalatedTo == null && !highest ? EscalationLevel.SUPERVISOR : EscalationLevel.MANAGER;
         if (escalatedTo == EscalationLevel.MANAGER) {
             return;
         }
-        apply(new TicketEscalated(ticketId, to, "SLA breached: " + clock.clockId() + " (" + clock.priority()
-                + ") was due " + breached.dueAt(), by, now));
+        apply(new TicketEscalated(ticketId, to, unsolved ? unsolvedReason(clock, breached) : "SLA breached: "
+                + clock.clockId() + " (" + clock.priority() + ") was due " + breached.dueAt(), by, now));
+    }
+
+    private static String unsolvedReason(SlaClock clock, SlaClockBreached breached) {
+        return "Not solved within " + clock.status(breached.at()).target().amount() + " of acceptance: "
+                + clock.clockId() + " (" + clock.priority() + ") was due " + breached.dueAt();
     }
 
     /** The ticket's clocks recomputed from their facts, in the order they started. */

@@ -194,11 +194,12 @@ class TicketAssignmentTest {
     // acceptance
 
     @Test
-    void the_assignee_confirms_receipt_of_a_low_priority_ticket() {
+    void the_assignee_confirms_receipt_of_a_low_priority_ticket_and_the_escalation_clock_starts() {
         fixture.given(opened(), classified("low"), assigned("wang-tech"))
                 .when(new AcceptAssignment(ID, null), callerAs("acme", "wang-tech", "HANDLER"))
-                .expectEvents(new AssignmentAccepted(ID, "wang-tech", false, NOW))
-                .expectResultMessagePayload(3L);
+                .expectEvents(new AssignmentAccepted(ID, "wang-tech", false, NOW),
+                        TicketFixtures.clockStarted(com.aftersales.sla.SlaMetric.ESCALATION, 1, "low", NOW))
+                .expectResultMessagePayload(4L);
     }
 
     @Test
@@ -208,15 +209,17 @@ class TicketAssignmentTest {
                 .expectException(refusal(RefusalCode.LEAD_NOT_QUALIFIED)).expectNoEvents();
         fixture.given(opened(), classified("normal"), assigned("wang-tech"))
                 .when(new AcceptAssignment(ID, null), callerAs("acme", "wang-tech", "SUPERVISOR"))
-                .expectEvents(new AssignmentAccepted(ID, "wang-tech", true, NOW))
-                .expectResultMessagePayload(3L);
+                .expectEvents(new AssignmentAccepted(ID, "wang-tech", true, NOW),
+                        TicketFixtures.clockStarted(com.aftersales.sla.SlaMetric.ESCALATION, 1, "normal", NOW))
+                .expectResultMessagePayload(4L);
         fixture.given(opened(), assigned("wang-tech"))
                 .when(new AcceptAssignment(ID, null), callerAs("acme", "wang-tech", "HANDLER"))
                 .expectException(refusal(RefusalCode.LEAD_NOT_QUALIFIED)).expectNoEvents();
         fixture.given(opened(), assigned("wang-tech"))
                 .when(new AcceptAssignment(ID, null), callerAs("acme", "wang-tech", "HANDLER", "SENIOR"))
-                .expectEvents(new AssignmentAccepted(ID, "wang-tech", true, NOW))
-                .expectResultMessagePayload(2L);
+                .expectEvents(new AssignmentAccepted(ID, "wang-tech", true, NOW),
+                        TicketFixtures.clockStarted(com.aftersales.sla.SlaMetric.ESCALATION, 1, "urgent", NOW))
+                .expectResultMessagePayload(3L);
     }
 
     @Test
@@ -273,7 +276,8 @@ class TicketAssignmentTest {
                         new TicketSentBack(ID, "serial number", "wang-tech", NOW),
                         new InformationSupplied(ID, "SN 12345", "li-agent", NOW))
                 .when(new AcceptAssignment(ID, null), callerAs("acme", "wang-tech", "HANDLER"))
-                .expectEvents(new AssignmentAccepted(ID, "wang-tech", false, NOW))
-                .expectResultMessagePayload(5L);
+                .expectEvents(new AssignmentAccepted(ID, "wang-tech", false, NOW),
+                        TicketFixtures.clockStarted(com.aftersales.sla.SlaMetric.ESCALATION, 1, "low", NOW))
+                .expectResultMessagePayload(6L);
     }
 }

@@ -1,6 +1,7 @@
 package com.aftersales.ticket;
 
 import static com.aftersales.sla.SlaMetric.CUSTOMER_UPDATE;
+import static org.assertj.core.api.Assertions.assertThat;
 import static com.aftersales.sla.SlaMetric.FIRST_RESPONSE;
 import static com.aftersales.ticket.TicketFixtures.ID;
 import static com.aftersales.ticket.TicketFixtures.NOW;
@@ -219,6 +220,96 @@ class TicketClocksTest {
         fixture.given(with(overdue, new TicketEscalated(ID, EscalationLevel.MANAGER, "stuck", "li-agent", NOW)))
                 .when(new RecordSlaDeadlines(ID), TIMER)
                 .expectEvents(lateFacts.get(0), lateFacts.get(1));
+    }
+
+    // "unsolvable within 24 h" (SPEC §5): the escalation clock, from the assignee's first acceptance
+
+    /** Example 1 at {@code priority}, accepted at {@code acceptedAt}: its escalation clock runs from then. */
+    Object[] accepted(String priority, Instant acceptedAt) {
+        return with(inProgress(priority), clockStarted(SlaMetric.ESCALATION, 1, priority, acceptedAt));
+    }
+
+    @Test
+    void a_ticket_not_solved_24_h_after_acceptance_is_escalated_to_the_supervisor_with_the_reason_once() {
+        Object[] given = accepted("low", NOW.minus(Duration.ofHours(25)));
+        List<Object> facts = clock(given[given.length - 1]).deadlineFacts(NOW);
+        var breach = (com.aftersales.sla.SlaClockEvents.SlaClockBreached) facts.get(1);
+        assertThat(breach.at()).isEqualTo(NOW.minus(Duration.ofHours(1)));
+        TicketEscalated escalated = new TicketEscalated(ID, EscalationLevel.SUPERVISOR,
+                "Not solved within PT24H of acceptance: ESCALATION#1 (low) was due " + breach.dueAt(), "sla-timer", NOW);
+        fixture.given(given)
+                .when(new RecordSlaDeadlines(ID), TIMER)
+                .expectEvents(facts.get(0), facts.get(1), escalated);
+        // the timer fires again (a re-fire after a crash, a second node): nothing more
+        fixture.given(with(given, facts.get(0), facts.get(1), escalated))
+                .when(new RecordSlaDeadlines(ID), TIMER)
+                .expectEvents();
+        // before the 24 h nothing is escalated; a staff caller cannot record deadlines
+        fixture.given(accepted("low", NOW.minus(Duration.ofHours(10))))
+                .when(new RecordSlaDeadlines(ID), TIMER)
+                .expectEvents();
+        fixture.given(given)
+                .when(new RecordSlaDeadlines(ID), callerAs("acme", "sup", "SUPERVISOR"))
+                .expectException(refusal(RefusalCode.ROLE_NOT_ALLOWED)).expectNoEvents();
+    }
+
+    @Test
+    void unsolved_goes_one_level_up_even_at_the_highest_level_and_no_further_than_the_department_head() {
+        Object[] urgent = accepted("urgent", NOW.minus(Duration.ofHours(25)));
+        List<Object> facts = clock(urgent[urgent.length - 1]).deadlineFacts(NOW);
+        var breach = (com.aftersales.sla.SlaClockEvents.SlaClockBreached) facts.get(1);
+        String reason = "Not solved within PT24H of acceptance: ESCALATION#1 (urgent) was due " + breach.dueAt();
+        fixture.given(urgent)
+                .when(new RecordSlaDeadlines(ID), TIMER)
+                .expectEvents(facts.get(0), facts.get(1),
+                        new TicketEscalated(ID, EscalationLevel.SUPERVISOR, reason, "sla-timer", NOW));
+        fixture.given(with(urgent, new TicketEscalated(ID, EscalationLevel.SUPERVISOR, "stuck", "li-agent", NOW)))
+                .when(new RecordSlaDeadlines(ID), TIMER)
+                .expectEvents(facts.get(0), facts.get(1),
+                        new TicketEscalated(ID, EscalationLevel.MANAGER, reason, "sla-timer", NOW));
+        fixture.given(with(urgent, new TicketEscalated(ID, EscalationLevel.MANAGER, "stuck", "li-agent", NOW)))
+                .when(new RecordSlaDeadlines(ID), TIMER)
+                .expectEvents(facts.get(0), facts.get(1));
+    }
+
+    @Test
+    void the_resolution_stops_the_escalation_clock_and_a_second_acceptance_does_not_restart_it() {
+        Object[] given = accepted("low", NOW.minus(Duration.ofHours(2)));
+        SlaClockStarted escalation = (SlaClockStarted) given[given.length - 1];
+        fixture.given(given)
+                .when(new ResolveTicket(ID, null, "capacitor replaced"), callerAs("acme", TECH, "HANDLER"))
+                .expectEvents(new TicketResolved(ID, "capacitor replaced", TECH, NOW), clock(escalation).fulfil(NOW));
+        fixture.given(with(given, new com.aftersales.ticket.LifecycleEvents.TicketReassigned(ID, "technical", "zhao-tech",
+                        "on leave", "sup", NOW)))
+                .when(new com.aftersales.ticket.LifecycleCommands.AcceptAssignment(ID, null),
+                        callerAs("acme", "zhao-tech", "HANDLER"))
+                .expectEvents(new com.aftersales.ticket.LifecycleEvents.AssignmentAccepted(ID, "zhao-tech", false, NOW));
+    }
+
+    @Test
+    void waiting_for_a_third_party_keeps_the_escalation_clock_running_and_waiting_for_the_customer_pauses_it() {
+        Object[] given = accepted("low", NOW.minus(Duration.ofHours(2)));
+        SlaClockStarted escalation = (SlaClockStarted) given[given.length - 1];
+        fixture.given(given)
+                .when(new SetProgress(ID, null, "waiting-for-third-party"), callerAs("acme", TECH, "HANDLER"))
+                .expectEvents(new ProgressSet(ID, "waiting-for-third-party", TECH, NOW));
+        fixture.given(given)
+                .when(new SetProgress(ID, null, "waiting-for-customer"), callerAs("acme", TECH, "HANDLER"))
+                .expectEvents(new ProgressSet(ID, "waiting-for-customer", TECH, NOW),
+                        clock(escalation).pause(PauseReason.WAITING_FOR_CUSTOMER, NOW));
+    }
+
+    @Test
+    void a_rejection_on_friday_afternoon_makes_the_second_result_due_3_working_days_later_as_its_clock() {
+        Instant friday = Instant.parse("2024-05-24T09:00:00Z"); // Friday 17:00 in Shanghai
+        Instant wednesday = Instant.parse("2024-05-29T09:00:00Z"); // 6.5 working hours into Wednesday: 17:00
+        SlaClockStarted secondHandling = clockStarted(SlaMetric.SECOND_HANDLING, 1, "low", friday);
+        assertThat(secondHandling.dueAt()).isEqualTo(wednesday);
+        TicketFixtures.fixture(new TicketTest.RecordingNumbers(), friday).given(TicketHandlingTest.resolved())
+                .when(new com.aftersales.ticket.HandlingCommands.RejectResolution(ID, null, "still no cold air"),
+                        caller("acme", "AGENT"))
+                .expectEvents(new com.aftersales.ticket.HandlingEvents.ResolutionRejected(ID, "still no cold air",
+                        wednesday, "li-agent", friday), secondHandling);
     }
 
     @Test

@@ -146,6 +146,20 @@ class TicketComplaintTest {
     }
 
     @Test
+    void on_a_friday_afternoon_the_second_result_is_due_3_working_days_later_as_its_clock() {
+        java.time.Instant friday = java.time.Instant.parse("2024-05-24T09:00:00Z"); // Friday 17:00 in Shanghai
+        java.time.Instant wednesday = java.time.Instant.parse("2024-05-29T09:00:00Z"); // Wednesday 17:00
+        var secondResult = TicketFixtures.clockStarted(com.aftersales.sla.SlaMetric.COMPLAINT_SECOND_RESULT, 1, "low", friday);
+        org.assertj.core.api.Assertions.assertThat(secondResult.dueAt()).isEqualTo(wednesday);
+        TicketFixtures.fixture(new TicketTest.RecordingNumbers(), friday).given(closedComplaintWithApprovedCoupon())
+                .when(form(ComplaintOutcome.NEGOTIATING, "customer wants a refund"), callerAs("acme", TECH, "HANDLER"))
+                .expectEvents(new ComplaintFeedbackSubmitted(ID, ComplaintOutcome.NEGOTIATING, "customer wants a refund",
+                        true, null, COUPON, Set.of(ComplaintMeasure.COMPENSATION, ComplaintMeasure.PROCESS_OPTIMIZATION),
+                        "09:00 call, 11:00 visit", "satisfied", Satisfaction.SATISFIED, RootCause.PROCESS_GAP,
+                        "roster technicians by distance", wednesday, TECH, friday), secondResult);
+    }
+
+    @Test
     void an_unsatisfied_complaint_gets_a_second_result_due_in_3_days_even_when_resolved() {
         fixture.given(closedComplaintWithApprovedCoupon())
                 .when(new SubmitComplaintFeedback(ID, null, ComplaintOutcome.RESOLVED, null, true, null, null, null,

@@ -30,6 +30,11 @@ final class TicketFixtures {
     }
 
     static FixtureConfiguration<Ticket> fixture(TicketNumbers numbers) {
+        return fixture(numbers, NOW);
+    }
+
+    /** The fixture with its clock fixed at {@code now}. */
+    static FixtureConfiguration<Ticket> fixture(TicketNumbers numbers, Instant now) {
         TenantProperties properties = new TenantProperties();
         TenantProperties.Tenant acme = new TenantProperties.Tenant();
         acme.setTimeZone(ZoneId.of("Asia/Shanghai"));
@@ -45,7 +50,7 @@ final class TicketFixtures {
         fixture.registerInjectableResource(numbers);
         fixture.registerInjectableResource(new Routing((tenant, department) -> 0, (tenant, staff) -> 0));
         fixture.registerInjectableResource(new Marking(new InMemoryMarkKeys()));
-        fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
+        fixture.registerInjectableResource(Clock.fixed(now, ZoneOffset.UTC));
         return fixture;
     }
 
