@@ -21,6 +21,7 @@ import com.aftersales.tenant.TenantEvents.TenantConfigured;
 import com.aftersales.tenant.TenantEvents.TenantReactivated;
 import com.aftersales.tenant.TenantEvents.TenantRegistered;
 import com.aftersales.tenant.TenantEvents.TenantSuspended;
+import com.aftersales.privacy.Retention;
 import java.time.Clock;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
@@ -49,7 +50,7 @@ public class TenantAccount {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.ALWAYS)
-    public Long handle(RegisterTenant command, MetaData metaData, Clock clock) {
+    public Long handle(RegisterTenant command, MetaData metaData, Clock clock, Retention retention) {
         String actor = platformAdmin(metaData);
         if (!Tenant.isValidId(command.tenantId())) {
             throw new RefusedException(RefusalCode.TENANT_ID_INVALID);
@@ -61,6 +62,7 @@ public class TenantAccount {
         TenantConfiguration configuration = command.configuration() != null ? command.configuration()
                 : TenantConfiguration.defaults(PriorityScheme.URGENT_NORMAL_LOW);
         TenantConfigurationRules.check(configuration);
+        retention.checkPolicy(configuration.retention());
         apply(new TenantRegistered(command.tenantId(), command.profile(), actor, clock.instant()));
         apply(new TenantConfigured(command.tenantId(), 1, configuration, actor, clock.instant()));
         return getVersion();
@@ -102,7 +104,7 @@ public class TenantAccount {
 
     /** Tenant first (another tenant is a missing one), then role, status, version, and the configuration itself. */
     @CommandHandler
-    public Long handle(ConfigureTenant command, MetaData metaData, Clock clock) {
+    public Long handle(ConfigureTenant command, MetaData metaData, Clock clock, Retention retention) {
         if (!tenantId.equals(metaData.get(CallerMetaData.TENANT))) {
             throw new RefusedException(RefusalCode.TENANT_NOT_FOUND);
         }
@@ -117,6 +119,7 @@ public class TenantAccount {
             throw new RefusedException(Refusal.of(RefusalCode.TENANT_CONFIGURATION_INVALID, "field", "configuration"));
         }
         TenantConfigurationRules.check(command.configuration());
+        retention.checkPolicy(command.configuration().retention());
         apply(new TenantConfigured(tenantId, configurationVersion + 1, command.configuration(), actor, clock.instant()));
         return getVersion();
     }
