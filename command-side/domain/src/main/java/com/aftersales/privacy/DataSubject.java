@@ -19,6 +19,7 @@ import com.aftersales.refusal.RefusedException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
@@ -112,8 +113,10 @@ public class DataSubject {
         }
         Instant end = retention.retentionEnd(tenant, tenant.isComplaint(ticket.type()), ticket.archivedAt());
         if (end.isAfter(now)) {
-            throw new RefusedException(new Refusal(RefusalCode.ERASURE_WITHIN_RETENTION,
-                    Map.of("ticket", ticket.number(), "until", end.toString())));
+            Map<String, Object> arguments = new LinkedHashMap<>();
+            arguments.put("ticket", ticket.number());
+            arguments.put("until", end.toString());
+            throw new RefusedException(new Refusal(RefusalCode.ERASURE_WITHIN_RETENTION, arguments));
         }
     }
 

@@ -34,6 +34,12 @@ public class PrivacyConfiguration {
     }
 
     @Bean
+    PrivacyQueryHandler privacyQueryHandler(TicketRecords records, Retention retention, TenantDirectory tenants,
+                                            SubjectKeyring keyring) {
+        return new PrivacyQueryHandler(records, retention, tenants, keyring);
+    }
+
+    @Bean
     DisposalTimers disposalTimers(DurableTimers timers, CommandGateway commands, TicketRecords records,
                                   TenantDirectory tenants, Retention retention) {
         return new DisposalTimers(timers, commands, records, tenants, retention);

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZonedDateTime;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -37,8 +38,10 @@ public final class Retention {
 
     private static void check(String field, Period configured, Period minimum) {
         if (configured != null && shorter(configured, minimum)) { // none configured: the minimum
-            throw new RefusedException(new Refusal(RefusalCode.RETENTION_BELOW_LEGAL_MINIMUM,
-                    Map.of("field", field, "minimum", minimum.toString())));
+            Map<String, Object> arguments = new LinkedHashMap<>();
+            arguments.put("field", field);
+            arguments.put("minimum", minimum.toString());
+            throw new RefusedException(new Refusal(RefusalCode.RETENTION_BELOW_LEGAL_MINIMUM, arguments));
         }
     }
 

@@ -97,4 +97,10 @@ record IndexedTicket(String id, String tenantId, String number, String status, S
         return new IndexedTicket(id, tenantId, number, status, type, priority, department, assigneeId, more,
                 registeredAt, customerWords, phone, customerId, productModel, textWords, version);
     }
+
+    /** After erasure or disposal (issue 13): nothing left to find the customer by, statistics fields kept. */
+    IndexedTicket erased() {
+        return new IndexedTicket(id, tenantId, number, status, type, priority, department, assigneeId, coHandlers,
+                registeredAt, "", null, null, productModel, "", version);
+    }
 }
