@@ -58,7 +58,8 @@ public class ProjectionRebuilds {
         long headPosition = head == null ? -1 : head.position().orElse(-1);
         long position = segments.stream().mapToLong(s -> s.getCurrentPosition().orElse(-1)).min().orElse(-1);
         boolean replaying = segments.stream().anyMatch(EventTrackerStatus::isReplaying);
-        boolean caughtUp = !replaying && !segments.isEmpty() && segments.stream()
+        // a replay token stays "replaying" until an event past the reset position arrives: the position decides
+        boolean caughtUp = !segments.isEmpty() && segments.stream()
                 .allMatch(s -> s.getTrackingToken() != null && (head == null || s.getTrackingToken().covers(head)));
         return new RebuildStatus(group, processor.isRunning(), replaying, caughtUp, segments.size(), position,
                 headPosition);
