@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Rebuilds a projection from the event store: its tracking processor is shut down on this node, its
- * read model emptied, its tokens reset to the start of the stream, and the processor started again,
+ * tokens reset to the start of the stream, its read model emptied, and the processor started again,
  * replaying every event. With several nodes, the processor must be stopped on the others first
  * (docs/privacy.md): a node still holding a segment's claim makes the reset fail, changing nothing.
  */
@@ -41,8 +41,8 @@ public class ProjectionRebuilds {
         }
         try {
             processor.shutDown();
+            processor.resetTokens(); // first: refused while another node holds a claim, with nothing emptied yet
             readModels.clear(group);
-            processor.resetTokens();
         } finally {
             processor.start();
             running.remove(group);
