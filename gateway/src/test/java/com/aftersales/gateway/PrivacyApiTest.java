@@ -289,12 +289,48 @@ class PrivacyApiTest {
             assertThat(text(reader, "/api/v1/tickets?customer=C-ERASE-3")).doesNotContain(first, second);
             assertThat(text(reader, "/api/v1/tickets?q=Erasable")).doesNotContain(first, second);
             assertThat(rawReadModels()).doesNotContain(name, phone, "C-ERASE-3");
+            assertThat(graphql(reader, first)).contains("[erased]").doesNotContain(name, phone, "C-ERASE-3");
         });
         assertThat(text(auditor, "/api/v1/audit/export?from=2000-01-01T00:00:00Z&to=2100-01-01T00:00:00Z"))
                 .doesNotContain(name, phone);
         assertThat(text(supervisor, "/api/v1/tickets/counts")).as("the statistics stay").isEqualTo(counts);
         assertThat(text(reader, "/api/v1/tickets/" + first)).contains("\"status\":\"ARCHIVED\"", "\"type\":\"inquiry\"");
         erase(admin, "C-ERASE-3").expectStatus().isNotFound();
+    }
+
+    private String graphql(String token, String ticketId) {
+        Map<String, Object> body = Map.of("query", "query($id: ID!) { ticket(id: $id) { status registration { "
+                + "customer { name phone customerId } problem { description } } } }", "variables", Map.of("id", ticketId));
+        return http.post().uri("/graphql").headers(h -> h.setBearerAuth(token)).bodyValue(body).exchange()
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+    }
+
+    @Test
+    @Order(0)
+    void a_retention_below_the_legal_minimum_is_refused() {
+        String platform = ApiTestSupport.token(null, "PLATFORM_ADMIN");
+        post(platform, "/api/v1/admin/tenants", Map.of("id", "short-keeper", "nameEn", "Short Keeper"))
+                .expectStatus().isCreated();
+        String tenantAdmin = ApiTestSupport.token("short-keeper", "TENANT_ADMIN");
+        String etag = http.get().uri("/api/v1/tenant").headers(h -> h.setBearerAuth(tenantAdmin)).exchange()
+                .expectStatus().isOk().returnResult(String.class).getResponseHeaders().getETag();
+        Map<String, Object> configuration = new HashMap<>();
+        configuration.put("ticketTypes", List.of("repair", "complaint"));
+        configuration.put("complaintTypes", List.of("complaint"));
+        configuration.put("priorityScheme", "URGENT_NORMAL_LOW");
+        configuration.put("compensationCapPercent", 30);
+        configuration.put("retention", Map.of("requests", "P2Y", "complaintForms", "P2Y"));
+        http.put().uri("/api/v1/tenant/configuration").headers(h -> {
+                    h.setBearerAuth(tenantAdmin);
+                    h.setIfMatch(etag);
+                }).bodyValue(configuration).exchange().expectStatus().isEqualTo(422).expectBody()
+                .jsonPath("$.code").isEqualTo("RETENTION_BELOW_LEGAL_MINIMUM")
+                .jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("retention.requests", "P3Y"));
+        configuration.put("retention", Map.of("requests", "P5Y", "complaintForms", "P2Y"));
+        http.put().uri("/api/v1/tenant/configuration").headers(h -> {
+            h.setBearerAuth(tenantAdmin);
+            h.setIfMatch(etag);
+        }).bodyValue(configuration).exchange().expectStatus().is2xxSuccessful();
     }
 
     @Test

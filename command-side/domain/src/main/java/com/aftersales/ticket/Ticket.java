@@ -472,7 +472,7 @@ public class Ticket extends TicketState {
 
     @CommandHandler
     public void handle(PlaceTicketHold command, MetaData metaData, Clock clock) {
-        Caller caller = holderFor(command, metaData);
+        Caller caller = callerFor(command, metaData);
         requireText(command.reason(), RefusalCode.REASON_REQUIRED);
         if (onHold) {
             throw new RefusedException(RefusalCode.ALREADY_ON_HOLD);
@@ -482,7 +482,7 @@ public class Ticket extends TicketState {
 
     @CommandHandler
     public void handle(ReleaseTicketHold command, MetaData metaData, Clock clock) {
-        Caller caller = holderFor(command, metaData);
+        Caller caller = callerFor(command, metaData);
         requireText(command.reason(), RefusalCode.REASON_REQUIRED);
         if (!onHold) {
             throw new RefusedException(RefusalCode.NOT_ON_HOLD);

@@ -231,18 +231,6 @@ abstract class TicketState {
         this.personalDataDisposed = true;
     }
 
-    /** Legal holds are the tenant administrator's, in any state of the ticket (archived included). */
-    Caller holderFor(TicketCommand command, MetaData metaData) {
-        Caller caller = Caller.from(metaData);
-        assertSameTenant(caller);
-        Long expected = command.expectedVersion();
-        if (expected != null && !expected.equals(AggregateLifecycle.getVersion())) {
-            throw new RefusedException(RefusalCode.VERSION_MISMATCH);
-        }
-        caller.requireAnyOf(java.util.EnumSet.of(Role.TENANT_ADMIN));
-        return caller;
-    }
-
     @EventSourcingHandler
     void on(TicketClassified event) {
         this.type = event.type();
