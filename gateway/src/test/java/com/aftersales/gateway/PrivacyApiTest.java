@@ -283,6 +283,8 @@ class PrivacyApiTest {
             for (String id : List.of(first, second)) {
                 assertThat(text(reader, "/api/v1/tickets/" + id)).doesNotContain(name, phone, "C-ERASE-3");
                 assertThat(text(reader, "/api/v1/tickets/" + id + "/timeline?limit=200")).doesNotContain(name, phone);
+                assertThat(text(reader, "/api/v1/tickets/" + id + "/history/state?sequence=3"))
+                        .as("as of a past instant too").doesNotContain(name, phone, "C-ERASE-3");
             }
             assertThat(text(reader, "/api/v1/tickets?limit=100")).doesNotContain(name, phone);
             assertThat(text(reader, "/api/v1/tickets?customer=" + phone)).doesNotContain(first, second);

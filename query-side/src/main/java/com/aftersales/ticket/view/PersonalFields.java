@@ -15,6 +15,8 @@ import org.bson.Document;
 public final class PersonalFields {
 
     public static final String ERASED = "[erased]";
+    /** Set on a view whose personal data was erased or disposed of (not part of {@code TicketView}). */
+    static final String ERASED_FLAG = "personalDataErased";
 
     private static final Map<String, List<String>> REGISTRATION = Map.of(
             "customer", List.of("name", "contactPerson", "phone", "email", "customerId"),
@@ -39,6 +41,7 @@ public final class PersonalFields {
                 registration.put("attachments", List.of());
             }
         }
+        view.put(ERASED_FLAG, true);
         erase(view.get("assignment"), List.of("sentBackFor"));
         if (view.get("handling") instanceof Document handling) {
             erase(handling.get("lastCustomerUpdate"), List.of("summary"));
