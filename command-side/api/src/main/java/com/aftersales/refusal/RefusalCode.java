@@ -61,6 +61,16 @@ public final class RefusalCode {
     public static final String TENANT_ALREADY_SUSPENDED = "TENANT_ALREADY_SUSPENDED";
     public static final String TENANT_NOT_SUSPENDED = "TENANT_NOT_SUSPENDED";
 
+    /** Issue 13: retention, legal hold, erasure. */
+    public static final String RETENTION_BELOW_LEGAL_MINIMUM = "RETENTION_BELOW_LEGAL_MINIMUM";
+    public static final String ALREADY_ON_HOLD = "ALREADY_ON_HOLD";
+    public static final String NOT_ON_HOLD = "NOT_ON_HOLD";
+    public static final String SUBJECT_NOT_FOUND = "SUBJECT_NOT_FOUND";
+    public static final String SUBJECT_ALREADY_ERASED = "SUBJECT_ALREADY_ERASED";
+    public static final String ERASURE_WITHIN_RETENTION = "ERASURE_WITHIN_RETENTION";
+    public static final String ERASURE_TICKET_NOT_ARCHIVED = "ERASURE_TICKET_NOT_ARCHIVED";
+    public static final String ERASURE_ON_HOLD = "ERASURE_ON_HOLD";
+
     private RefusalCode() {
     }
 }

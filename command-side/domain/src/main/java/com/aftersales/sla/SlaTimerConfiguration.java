@@ -3,6 +3,7 @@ package com.aftersales.sla;
 import com.aftersales.infra.tenancy.CallerMetaData;
 import com.aftersales.infra.timer.DurableTimers;
 import com.aftersales.infra.timer.Timer;
+import com.aftersales.infra.timer.RoutedTimerHandler;
 import com.aftersales.infra.timer.TimerHandler;
 import com.aftersales.infra.timer.TimerTicker;
 import java.time.Clock;
@@ -31,8 +32,22 @@ public class SlaTimerConfiguration {
     @Bean
     @ConditionalOnProperty(prefix = "aftersales.sla.timers", name = "enabled", matchIfMissing = true)
     TimerTicker slaTimerTicker(DurableTimers timers, CommandGateway commands, SlaTimerProperties properties,
-                               Clock clock) {
-        return new TimerTicker(timers, deadlines(commands), "node-" + UUID.randomUUID(), properties.settings(), clock);
+                               Clock clock, List<RoutedTimerHandler> routes) {
+        return new TimerTicker(timers, routed(routes, deadlines(commands)), "node-" + UUID.randomUUID(),
+                properties.settings(), clock);
+    }
+
+    /** Timers of other purposes (e.g. disposal after retention) share the store and this ticker. */
+    static TimerHandler routed(List<RoutedTimerHandler> routes, TimerHandler fallback) {
+        return timer -> {
+            for (RoutedTimerHandler route : routes) {
+                if (route.handles(timer)) {
+                    route.fire(timer);
+                    return;
+                }
+            }
+            fallback.fire(timer);
+        };
     }
 
     /**

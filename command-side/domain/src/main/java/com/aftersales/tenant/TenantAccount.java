@@ -21,6 +21,7 @@ import com.aftersales.tenant.TenantEvents.TenantConfigured;
 import com.aftersales.tenant.TenantEvents.TenantReactivated;
 import com.aftersales.tenant.TenantEvents.TenantRegistered;
 import com.aftersales.tenant.TenantEvents.TenantSuspended;
+import com.aftersales.privacy.Retention;
 import java.time.Clock;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
@@ -51,7 +52,7 @@ public class TenantAccount {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.ALWAYS)
-    public Long handle(RegisterTenant command, MetaData metaData, Clock clock) {
+    public Long handle(RegisterTenant command, MetaData metaData, Clock clock, Retention retention) {
         String actor = platformAdmin(metaData);
         if (!Tenant.isValidId(command.tenantId())) {
             throw new RefusedException(RefusalCode.TENANT_ID_INVALID);
@@ -64,6 +65,7 @@ public class TenantAccount {
                 : TenantConfiguration.defaults(PriorityScheme.URGENT_NORMAL_LOW);
         TenantConfigurationRules.check(configuration);
         TenantConfigurationRules.checkCalendarChange(calendar, configuration.calendar(), clock.instant());
+        retention.checkPolicy(configuration.retention());
         apply(new TenantRegistered(command.tenantId(), command.profile(), actor, clock.instant()));
         apply(new TenantConfigured(command.tenantId(), 1, configuration, actor, clock.instant()));
         return getVersion();
@@ -105,7 +107,7 @@ public class TenantAccount {
 
     /** Tenant first (another tenant is a missing one), then role, status, version, and the configuration itself. */
     @CommandHandler
-    public Long handle(ConfigureTenant command, MetaData metaData, Clock clock) {
+    public Long handle(ConfigureTenant command, MetaData metaData, Clock clock, Retention retention) {
         if (!tenantId.equals(metaData.get(CallerMetaData.TENANT))) {
             throw new RefusedException(RefusalCode.TENANT_NOT_FOUND);
         }
@@ -121,6 +123,7 @@ public class TenantAccount {
         }
         TenantConfigurationRules.check(command.configuration());
         TenantConfigurationRules.checkCalendarChange(calendar, command.configuration().calendar(), clock.instant());
+        retention.checkPolicy(command.configuration().retention());
         apply(new TenantConfigured(tenantId, configurationVersion + 1, command.configuration(), actor, clock.instant()));
         return getVersion();
     }

@@ -70,6 +70,16 @@ import com.aftersales.ticket.LifecycleEvents.TicketClassified;
 import com.aftersales.ticket.LifecycleEvents.TicketMarked;
 import com.aftersales.ticket.LifecycleEvents.TicketReassigned;
 import com.aftersales.ticket.LifecycleEvents.TicketSentBack;
+import com.aftersales.privacy.PrivacyCommands.DisposeTicketPersonalData;
+import com.aftersales.privacy.PrivacyCommands.PlaceTicketHold;
+import com.aftersales.privacy.PrivacyCommands.ReleaseTicketHold;
+import com.aftersales.privacy.PrivacyEvents.TicketHoldPlaced;
+import com.aftersales.privacy.PrivacyEvents.TicketHoldReleased;
+import com.aftersales.privacy.PrivacyEvents.TicketPersonalDataDisposed;
+import com.aftersales.privacy.Retention;
+import com.aftersales.privacy.SubjectKeyring;
+import com.aftersales.privacy.TicketRecords;
+import com.aftersales.sla.SlaCommands;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -464,4 +474,50 @@ public class Ticket extends TicketState {
         clocks.resume(sla, clock.instant());
     }
 
+    @CommandHandler
+    public void handle(PlaceTicketHold command, MetaData metaData, Clock clock) {
+        Caller caller = callerFor(command, metaData);
+        requireText(command.reason(), RefusalCode.REASON_REQUIRED);
+        if (onHold) {
+            throw new RefusedException(RefusalCode.ALREADY_ON_HOLD);
+        }
+        apply(new TicketHoldPlaced(ticketId, command.reason(), caller.actorId(), clock.instant()));
+    }
+
+    @CommandHandler
+    public void handle(ReleaseTicketHold command, MetaData metaData, Clock clock) {
+        Caller caller = callerFor(command, metaData);
+        requireText(command.reason(), RefusalCode.REASON_REQUIRED);
+        if (!onHold) {
+            throw new RefusedException(RefusalCode.NOT_ON_HOLD);
+        }
+        apply(new TicketHoldReleased(ticketId, command.reason(), caller.actorId(), clock.instant()));
+    }
+
+    /**
+     * Sent by the disposal timer. Shreds the ticket's key, then records the disposal, once: a ticket
+     * disposed of, not archived, on hold (itself or its subject: a release schedules again) or inside
+     * its retention under the tenant's policy now (the timer is set again) is left alone.
+     */
+    @CommandHandler
+    public void handle(DisposeTicketPersonalData command, MetaData metaData, TenantDirectory tenants, Clock clock,
+                          Retention retention, TicketRecords records, SubjectKeyring keyring) {
+        Caller caller = Caller.from(metaData);
+        assertSameTenant(caller);
+        if (!SlaCommands.TIMER_ACTOR_KIND.equals(caller.actorKind())) {
+            throw new RefusedException(RefusalCode.ROLE_NOT_ALLOWED);
+        }
+        Tenant tenant = tenants.find(tenantId).orElse(null);
+        if (personalDataDisposed || archivedAt == null || onHold || tenant == null) {
+            return;
+        }
+        Instant end = retention.retentionEnd(tenant, tenant.isComplaint(type), archivedAt);
+        Instant now = clock.instant();
+        if (end.isAfter(now)
+                || keyring.keys().subjectOfTicket(tenantId, ticketId).filter(records::subjectOnHold).isPresent()) {
+            return;
+        }
+        keyring.keys().shredTicket(tenantId, ticketId);
+        apply(new TicketPersonalDataDisposed(ticketId, end, caller.actorId(), now));
+    }
 }

@@ -14,6 +14,9 @@ import static com.aftersales.ticket.TicketStatus.RETURNED_FOR_INFORMATION;
 
 import com.aftersales.access.Caller;
 import com.aftersales.infra.tenancy.Role;
+import com.aftersales.privacy.PrivacyCommands.DisposeTicketPersonalData;
+import com.aftersales.privacy.PrivacyCommands.PlaceTicketHold;
+import com.aftersales.privacy.PrivacyCommands.ReleaseTicketHold;
 import com.aftersales.refusal.Refusal;
 import com.aftersales.refusal.RefusalCode;
 import com.aftersales.refusal.RefusedException;
@@ -130,7 +133,13 @@ public final class TicketLifecycle {
             new Transition(ReviewComplaintFeedback.class, EnumSet.of(IN_PROGRESS, RESOLVED, CLOSED), EnumSet.of(SUPERVISOR),
                     null, "complaints: approve archiving 同意归档 or send back for supplement 需补充说明"),
             new Transition(ArchiveTicket.class, EnumSet.of(CLOSED), EnumSet.of(SUPERVISOR, MANAGER), ARCHIVED,
-                    "archive 归档: read-only afterwards (a complaint needs its feedback form approved)"));
+                    "archive 归档: read-only afterwards (a complaint needs its feedback form approved)"),
+            new Transition(PlaceTicketHold.class, EnumSet.allOf(TicketStatus.class), EnumSet.of(Role.TENANT_ADMIN), null,
+                    "legal hold 法律保全 with a reason: kept past retention, never erased (docs/privacy.md)"),
+            new Transition(ReleaseTicketHold.class, EnumSet.allOf(TicketStatus.class), EnumSet.of(Role.TENANT_ADMIN), null,
+                    "release the legal hold with a reason: its disposal is scheduled again"),
+            new Transition(DisposeTicketPersonalData.class, EnumSet.of(ARCHIVED), EnumSet.noneOf(Role.class), null,
+                    "the disposal timer (actor kind system) shreds the personal data past retention, once"));
 
     private TicketLifecycle() {
     }

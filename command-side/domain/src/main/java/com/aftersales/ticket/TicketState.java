@@ -62,6 +62,10 @@ abstract class TicketState {
     @AggregateMember
     final TicketClocks clocks = new TicketClocks();
     boolean qualifiedLead;
+    /** Retention (issue 13): when archived, whether on legal hold, whether its personal data is disposed of. */
+    java.time.Instant archivedAt;
+    boolean onHold;
+    boolean personalDataDisposed;
 
     /**
      * SPEC §5: compensation is promised only through a plan in effect that covers it; over the
@@ -209,6 +213,22 @@ abstract class TicketState {
     @EventSourcingHandler
     void on(TicketArchived event) {
         this.status = TicketStatus.ARCHIVED;
+        this.archivedAt = event.at();
+    }
+
+    @EventSourcingHandler
+    void on(com.aftersales.privacy.PrivacyEvents.TicketHoldPlaced event) {
+        this.onHold = true;
+    }
+
+    @EventSourcingHandler
+    void on(com.aftersales.privacy.PrivacyEvents.TicketHoldReleased event) {
+        this.onHold = false;
+    }
+
+    @EventSourcingHandler
+    void on(com.aftersales.privacy.PrivacyEvents.TicketPersonalDataDisposed event) {
+        this.personalDataDisposed = true;
     }
 
     @EventSourcingHandler

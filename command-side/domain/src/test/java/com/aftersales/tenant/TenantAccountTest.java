@@ -59,6 +59,8 @@ class TenantAccountTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(TenantAccount.class);
         fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
+        fixture.registerInjectableResource(new com.aftersales.privacy.Retention(
+                com.aftersales.privacy.RetentionProperties.defaults()));
     }
 
     static MetaData platform() {

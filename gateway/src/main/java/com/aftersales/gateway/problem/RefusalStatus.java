@@ -45,7 +45,14 @@ final class RefusalStatus {
             Map.entry("INVALID_CURSOR", HttpStatus.BAD_REQUEST),
             Map.entry("MONTH_RANGE_TOO_LONG", HttpStatus.BAD_REQUEST),
             Map.entry("PERSONAL_DATA_SEARCH_NOT_ALLOWED", HttpStatus.FORBIDDEN),
-            Map.entry("IDEMPOTENCY_KEY_INVALID", HttpStatus.BAD_REQUEST));
+            Map.entry("IDEMPOTENCY_KEY_INVALID", HttpStatus.BAD_REQUEST),
+            Map.entry("ALREADY_ON_HOLD", HttpStatus.CONFLICT),
+            Map.entry("NOT_ON_HOLD", HttpStatus.CONFLICT),
+            Map.entry("SUBJECT_NOT_FOUND", HttpStatus.NOT_FOUND),
+            Map.entry("SUBJECT_ALREADY_ERASED", HttpStatus.CONFLICT),
+            Map.entry("SUBJECT_PROBE_EMPTY", HttpStatus.BAD_REQUEST),
+            Map.entry("PROJECTION_REBUILD_RUNNING", HttpStatus.CONFLICT),
+            Map.entry("PROJECTION_NOT_REBUILDABLE", HttpStatus.NOT_FOUND));
 
     private RefusalStatus() {
     }

@@ -55,6 +55,18 @@ public class SecurityConfiguration {
                         .pathMatchers(HttpMethod.POST, "/graphql").access(access.anyOf(Role.TICKET_READERS))
                         .pathMatchers("/actuator", "/actuator/prometheus", "/actuator/metrics/**").access(access.platform())
                         .pathMatchers("/api/v1/admin/**").access(access.platform())
+                        // SPEC §8 (docs/privacy.md): holds and erasures are the tenant administrator's, an
+                        // auditor reads holds and retention, an access request exports personal data
+                        .pathMatchers(HttpMethod.GET, "/api/v1/privacy/tickets/*/retention")
+                        .access(access.anyOf(EnumSet.of(Role.TENANT_ADMIN, Role.AUDITOR)))
+                        .pathMatchers(HttpMethod.POST, "/api/v1/privacy/subjects/lookup")
+                        .access(access.anyOf(EnumSet.of(Role.TENANT_ADMIN, Role.AUDITOR)))
+                        .pathMatchers(HttpMethod.POST, "/api/v1/privacy/access-requests")
+                        .access(access.anyOf(EnumSet.of(Role.PII_READER)))
+                        .pathMatchers(HttpMethod.POST, "/api/v1/privacy/tickets/*/hold", "/api/v1/privacy/tickets/*/hold/release",
+                                "/api/v1/privacy/subjects/hold", "/api/v1/privacy/subjects/hold/release",
+                                "/api/v1/privacy/erasures")
+                        .access(access.anyOf(EnumSet.of(Role.TENANT_ADMIN)))
                         .pathMatchers("/api/v1/tenant", "/api/v1/tenant/**").access(access.anyOf(EnumSet.of(Role.TENANT_ADMIN)))
                         .pathMatchers(HttpMethod.POST, "/api/v1/tickets").access(access.anyOf(Role.TICKET_OPENERS))
                         .pathMatchers(HttpMethod.GET, "/api/v1/tickets", "/api/v1/tickets/*")

@@ -104,4 +104,13 @@ record IndexedTicket(String id, String tenantId, String number, String status, S
         return new IndexedTicket(id, tenantId, number, status, type, priority, department, assigneeId, coHandlers,
                 registeredAt, customerWords, phone, customerId, productModel, textWords, version, change.apply(sla));
     }
+
+    /**
+     * After erasure or disposal (issue 13): nothing left to find the customer by; the searchable text
+     * keeps only the product model ({@code modelWords}), the fields of the statistics stay.
+     */
+    IndexedTicket erased(String modelWords) {
+        return new IndexedTicket(id, tenantId, number, status, type, priority, department, assigneeId, coHandlers,
+                registeredAt, "", null, null, productModel, modelWords, version, sla);
+    }
 }

@@ -31,6 +31,8 @@ final class TenantSearchIndex implements Closeable {
     private final Map<String, Pending> unrefreshed = new LinkedHashMap<>();
     private final EntryCodec codec;
     private boolean uncommitted;
+    /** A ticket's personal data was erased: its old terms must leave the files at the next commit. */
+    private boolean purgeDeleted;
 
     private TenantSearchIndex(IndexWriter writer, EntryCodec codec) throws IOException {
         this.writer = writer;
@@ -44,6 +46,9 @@ final class TenantSearchIndex implements Closeable {
                     .setIndexSort(SearchFields.NEWEST_FIRST)
                     .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
                     .setCommitOnClose(false);
+            if (config.getMergePolicy() instanceof org.apache.lucene.index.TieredMergePolicy tiered) {
+                tiered.setForceMergeDeletesPctAllowed(0); // an erased ticket's old version leaves every segment
+            }
             return new TenantSearchIndex(new IndexWriter(directory, config), codec);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -94,6 +99,16 @@ final class TenantSearchIndex implements Closeable {
     private record Pending(IndexedTicket ticket, long priorityRank) {
     }
 
+    /**
+     * Re-indexing a ticket only marks its old document deleted: its words and stored entry stay in
+     * the segment files until a merge. After an erasure the next commit merges every segment that
+     * holds deleted documents away, so the customer's name and phone are gone from the files too.
+     */
+    synchronized void purgeDeletedAtCommit() {
+        purgeDeleted = true;
+        uncommitted = true;
+    }
+
     boolean hasUncommittedChanges() {
         return uncommitted;
     }
@@ -102,6 +117,11 @@ final class TenantSearchIndex implements Closeable {
     synchronized void commit(Map<String, String> data) {
         refresh();
         try {
+            if (purgeDeleted) {
+                writer.forceMergeDeletes(true);
+                searchers.maybeRefreshBlocking();
+                purgeDeleted = false;
+            }
             writer.setLiveCommitData(data.entrySet());
             writer.commit();
             uncommitted = false;

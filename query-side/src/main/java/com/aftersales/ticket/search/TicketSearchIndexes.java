@@ -138,6 +138,15 @@ public class TicketSearchIndexes implements Closeable {
         writable(ticket.tenantId()).put(ticket, priorityRank.applyAsLong(ticket.tenantId(), ticket.priority()));
     }
 
+    /** Issue 13: the ticket without its personal data, its old terms purged from the files at the next commit. */
+    void erase(String tenantId, String ticketId, Long sequence) {
+        find(tenantId, ticketId).ifPresent(ticket -> {
+            IndexedTicket erased = ticket.erased(words(ticket.productModel() == null ? "" : ticket.productModel()));
+            write(sequence != null && sequence > ticket.version() ? erased.at(sequence) : erased);
+            writable(tenantId).purgeDeletedAtCommit();
+        });
+    }
+
     private TenantSearchIndex writable(String tenantId) {
         return indexes.computeIfAbsent(tenantId, this::open);
     }

@@ -1,6 +1,8 @@
 package com.aftersales.ticket.search;
 
 import com.aftersales.infra.tenancy.CallerMetaData;
+import com.aftersales.privacy.PrivacyEvents.DataSubjectErased;
+import com.aftersales.privacy.PrivacyEvents.TicketPersonalDataDisposed;
 import com.aftersales.ticket.HandlingEvents.ResolutionAccepted;
 import com.aftersales.ticket.HandlingEvents.ResolutionRejected;
 import com.aftersales.sla.SlaClockEvents.SlaClockBreached;
@@ -165,6 +167,19 @@ public class TicketSearchProjection {
     @EventHandler
     void on(SlaClockFulfilled event, @SequenceNumber long sequence, @MetaDataValue(TENANT) String tenantId) {
         apply(tenantId, event.ticketId(), sequence, ticket -> ticket.withSla(sla -> sla.fulfilled(event.clockId())));
+    }
+
+    /** Issue 13: the customer can no longer be found by name, phone, id or the words of the problem. */
+    @EventHandler
+    void on(TicketPersonalDataDisposed event, @SequenceNumber long sequence, @MetaDataValue(TENANT) String tenantId) {
+        if (tenantId != null) {
+            indexes.erase(tenantId, event.ticketId(), sequence);
+        }
+    }
+
+    @EventHandler
+    void on(DataSubjectErased event) {
+        event.tickets().forEach(ticketId -> indexes.erase(event.tenantId(), ticketId, null));
     }
 
     /** A ticket the index lacks was opened in another tenant, or is not a ticket of ours: nothing to apply. */

@@ -76,6 +76,17 @@ final class InMemoryTicketView implements TicketViewWriter {
         view.put("version", sequence);
     }
 
+    @Override
+    public void erase(String tenantId, String ticketId, Long sequence) {
+        if (view == null || !this.tenantId.equals(tenantId)) {
+            return;
+        }
+        PersonalFields.eraseView(view);
+        if (sequence != null && ((Number) view.get("version")).longValue() < sequence) {
+            view.put("version", sequence);
+        }
+    }
+
     private void apply(String operator, String path, Object value) {
         switch (operator) {
             case "$set" -> parent(path, true).put(leaf(path), value);

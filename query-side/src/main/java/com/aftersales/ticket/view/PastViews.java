@@ -43,6 +43,11 @@ final class PastViews {
         return (sequence + 1) % every == 0;
     }
 
+    /** Drops the ticket's kept states: they may hold personal data erased since (issue 13). */
+    synchronized void forget(String tenantId, String ticketId) {
+        tickets.remove(key(tenantId, ticketId));
+    }
+
     synchronized void keep(String tenantId, String ticketId, State state) {
         tickets.computeIfAbsent(key(tenantId, ticketId), k -> new TreeMap<>()).putIfAbsent(state.sequence(), state);
     }

@@ -52,4 +52,23 @@ final class StoredTicketViews implements TicketViewWriter {
                 update == null ? version : Updates.combine(update, version))).block();
         updates.applied(tenantId, ticketId, sequence);
     }
+
+    /** Read, erased and replaced by {@code _id}: erasing twice changes nothing more. */
+    @Override
+    public void erase(String tenantId, String ticketId, Long sequence) {
+        var collection = store.collection(tenantId);
+        Document view = Mono.from(collection.find(Filters.eq("_id", ticketId)).first()).block();
+        if (view == null || !tenantId.equals(view.getString("tenantId"))) {
+            return;
+        }
+        PersonalFields.eraseView(view);
+        boolean moves = sequence != null && ((Number) view.get("version")).longValue() < sequence;
+        if (moves) {
+            view.put("version", sequence);
+        }
+        Mono.from(collection.replaceOne(Filters.eq("_id", ticketId), view)).block();
+        if (moves) {
+            updates.applied(tenantId, ticketId, sequence);
+        }
+    }
 }

@@ -1,7 +1,11 @@
 package com.aftersales.ticket.view;
 
 import com.aftersales.ticket.view.TicketQueries.FindTicketAsOf;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
 import java.util.Optional;
+import org.bson.Document;
+import reactor.core.publisher.Mono;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
@@ -28,8 +32,16 @@ public class TicketAsOf {
         this.store = store;
     }
 
+    /**
+     * A ticket whose personal data was erased or disposed of shows it erased at every past instant
+     * too, and no state kept from before the erasure is used or kept (issue 13).
+     */
     @QueryHandler
     public Optional<TicketView> find(FindTicketAsOf query) {
+        boolean erased = erased(query.tenantId(), query.ticketId());
+        if (erased) {
+            past.forget(query.tenantId(), query.ticketId());
+        }
         Optional<PastViews.State> start = past.latestFor(query);
         InMemoryTicketView view = start.map(state -> new InMemoryTicketView(query.tenantId(), state.view()))
                 .orElseGet(() -> new InMemoryTicketView(query.tenantId()));
@@ -49,12 +61,22 @@ public class TicketAsOf {
             if (view.view() == null) {
                 return Optional.empty(); // another tenant's ticket: nothing of it is applied
             }
-            if (past.worthKeeping(event.getSequenceNumber())) {
+            if (!erased && past.worthKeeping(event.getSequenceNumber())) {
                 past.keep(query.tenantId(), query.ticketId(),
                         new PastViews.State(event.getSequenceNumber(), event.getTimestamp(), view.copy()));
             }
         }
+        if (erased && view.view() != null) {
+            PersonalFields.eraseView(view.view());
+        }
         return Optional.ofNullable(view.view()).map(store::toView);
+    }
+
+    /** One key lookup of the live view (waited for like the event store read that follows). */
+    private boolean erased(String tenantId, String ticketId) {
+        Document live = Mono.from(store.collection(tenantId).find(Filters.eq("_id", ticketId))
+                .projection(Projections.include(PersonalFields.ERASED_FLAG)).first()).toFuture().join();
+        return live != null && Boolean.TRUE.equals(live.getBoolean(PersonalFields.ERASED_FLAG));
     }
 
 }

@@ -1,6 +1,9 @@
 package com.aftersales.ticket.view;
 
 import com.aftersales.infra.tenancy.CallerMetaData;
+import com.aftersales.privacy.PrivacyEvents.DataSubjectErased;
+import com.aftersales.privacy.PrivacyEvents.TicketPersonalDataDisposed;
+import reactor.core.publisher.Flux;
 import com.aftersales.ticket.TicketOpened;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
@@ -51,6 +54,31 @@ public class TicketTimelineProjection {
                 throw e;
             }
         }
+    }
+
+    /** Issue 13: logged like any event, then the ticket's earlier entries lose their personal texts. */
+    @EventHandler
+    void on(TicketPersonalDataDisposed payload, DomainEventMessage<?> event) {
+        on((Object) payload, event);
+        erase((String) event.getMetaData().get(CallerMetaData.TENANT), payload.ticketId());
+    }
+
+    @EventHandler
+    void on(DataSubjectErased event) {
+        event.tickets().forEach(ticketId -> erase(event.tenantId(), ticketId));
+    }
+
+    /** A scan of the tenant's log by ticket id (erasures are rare); each entry replaced by {@code _id}. */
+    private void erase(String tenantId, String ticketId) {
+        if (tenantId == null) {
+            return;
+        }
+        var timeline = store.timeline(tenantId);
+        Flux.from(timeline.find(com.mongodb.client.model.Filters.eq("ticketId", ticketId)))
+                .filter(entry -> entry.get("details") instanceof Document)
+                .concatMap(entry -> timeline.replaceOne(com.mongodb.client.model.Filters.eq("_id", entry.get("_id")),
+                        entry.append("details", PersonalFields.eraseDetails(entry.get("details", Document.class)))))
+                .blockLast();
     }
 
     static String key(String ticketId, long sequence) {

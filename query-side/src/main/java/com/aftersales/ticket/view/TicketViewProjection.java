@@ -1,6 +1,8 @@
 package com.aftersales.ticket.view;
 
 import com.aftersales.infra.tenancy.CallerMetaData;
+import com.aftersales.privacy.PrivacyEvents.DataSubjectErased;
+import com.aftersales.privacy.PrivacyEvents.TicketPersonalDataDisposed;
 import com.aftersales.ticket.ComplaintEvents.ComplaintFeedbackApproved;
 import com.aftersales.ticket.ComplaintEvents.ComplaintFeedbackSentBack;
 import com.aftersales.ticket.ComplaintEvents.ComplaintFeedbackSubmitted;
@@ -261,6 +263,18 @@ public class TicketViewProjection {
     void on(WarrantyRecorded event, @SequenceNumber long sequence, @MetaDataValue(TENANT) String tenantId) {
         apply(tenantId, event.ticketId(), sequence, Updates.push("handling.warranties",
                 store.toDocument(new TicketView.Warranty(event.part(), event.warrantyUntil()))));
+    }
+
+    /** Issue 13: the ticket's personal data is gone from its key; the view shows it erased. */
+    @EventHandler
+    void on(TicketPersonalDataDisposed event, @SequenceNumber long sequence, @MetaDataValue(TENANT) String tenantId) {
+        writer.erase(tenantId, event.ticketId(), sequence);
+    }
+
+    /** An event of the data subject, not of the tickets: their versions stay. */
+    @EventHandler
+    void on(DataSubjectErased event) {
+        event.tickets().forEach(ticketId -> writer.erase(event.tenantId(), ticketId, null));
     }
 
     /**

@@ -14,4 +14,10 @@ interface TicketViewWriter {
      * {@code sequence}, unless the view is missing, of another tenant, or already at or past it.
      */
     void apply(String tenantId, String ticketId, long sequence, Bson update);
+
+    /**
+     * Erases the view's personal fields ({@link PersonalFields}); moves the version to {@code sequence}
+     * when the erasure is an event of the ticket's own stream (null: of another stream, the data subject's).
+     */
+    void erase(String tenantId, String ticketId, Long sequence);
 }

@@ -1,0 +1,160 @@
+package com.aftersales.privacy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.hasProperty;
+import static org.hamcrest.Matchers.instanceOf;
+import static org.hamcrest.Matchers.is;
+
+import com.aftersales.infra.privacy.SubjectKeys.SubjectIdentity;
+import com.aftersales.infra.tenancy.CallerMetaData;
+import com.aftersales.infra.tenancy.TenantDirectory;
+import com.aftersales.infra.tenancy.TenantProperties;
+import com.aftersales.privacy.PrivacyCommands.EraseSubject;
+import com.aftersales.privacy.PrivacyCommands.PlaceSubjectHold;
+import com.aftersales.privacy.PrivacyCommands.ReleaseSubjectHold;
+import com.aftersales.privacy.PrivacyEvents.DataSubjectErased;
+import com.aftersales.privacy.PrivacyEvents.SubjectHoldPlaced;
+import com.aftersales.privacy.PrivacyEvents.SubjectHoldReleased;
+import com.aftersales.privacy.TicketRecords.RetainedTicket;
+import com.aftersales.refusal.RefusedException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.hamcrest.Matcher;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Legal hold and erasure of a data subject: every accepted and every refused command. */
+class DataSubjectTest {
+
+    static final Instant NOW = Instant.parse("2024-05-20T01:30:00Z");
+    static final String SUBJECT = "acme-subject-1";
+    /** Archived 3 years and a day ago: past the default retention of requests. */
+    static final Instant LONG_AGO = Instant.parse("2021-05-19T01:30:00Z");
+
+    FixtureConfiguration<DataSubject> fixture;
+    StubTicketRecords records;
+    InMemorySubjectKeys keys;
+
+    @BeforeEach
+    void setUp() {
+        TenantProperties properties = new TenantProperties();
+        TenantProperties.Tenant acme = new TenantProperties.Tenant();
+        acme.setTimeZone(ZoneId.of("Asia/Shanghai"));
+        properties.setTenants(Map.of("acme", acme, "nimbus", new TenantProperties.Tenant()));
+        records = new StubTicketRecords();
+        keys = new InMemorySubjectKeys();
+        keys.link("acme", "t-1", new SubjectIdentity("C-1", "13800138000", null));
+        fixture = new AggregateTestFixture<>(DataSubject.class);
+        fixture.registerInjectableResource(new TenantDirectory(properties));
+        fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
+        fixture.registerInjectableResource(new Retention(RetentionProperties.defaults()));
+        fixture.registerInjectableResource((TicketRecords) records);
+        fixture.registerInjectableResource(SubjectKeyring.of(keys));
+    }
+
+    static MetaData as(String tenant, String... roles) {
+        return CallerMetaData.of(tenant, "wang-admin", "user", List.of(roles));
+    }
+
+    static Matcher<Object> refusal(String code) {
+        return allOf(instanceOf(RefusedException.class), hasProperty("message", is(code)));
+    }
+
+    void archived(String ticketId, Instant at, boolean onHold) {
+        records.tickets.put(ticketId, new RetainedTicket(ticketId, "acme", "N-" + ticketId, "repair", at, onHold, false));
+    }
+
+    @Test
+    void a_tenant_admin_places_and_releases_a_subject_hold() {
+        fixture.givenNoPriorActivity().when(new PlaceSubjectHold(SUBJECT, "litigation 2024-17"), as("acme", "TENANT_ADMIN"))
+                .expectEvents(new SubjectHoldPlaced(SUBJECT, "acme", "litigation 2024-17", "wang-admin", NOW));
+        fixture.given(new SubjectHoldPlaced(SUBJECT, "acme", "litigation", "wang-admin", NOW))
+                .when(new ReleaseSubjectHold(SUBJECT, "settled"), as("acme", "TENANT_ADMIN"))
+                .expectEvents(new SubjectHoldReleased(SUBJECT, "acme", "settled", "wang-admin", NOW));
+    }
+
+    @Test
+    void holds_are_refused_without_reason_role_or_to_another_tenant_and_twice() {
+        fixture.givenNoPriorActivity().when(new PlaceSubjectHold(SUBJECT, " "), as("acme", "TENANT_ADMIN"))
+                .expectException(refusal("REASON_REQUIRED")).expectNoEvents();
+        fixture.givenNoPriorActivity().when(new PlaceSubjectHold(SUBJECT, "x"), as("acme", "SUPERVISOR", "AUDITOR"))
+                .expectException(refusal("ROLE_NOT_ALLOWED")).expectNoEvents();
+        fixture.given(new SubjectHoldPlaced(SUBJECT, "acme", "litigation", "wang-admin", NOW))
+                .when(new PlaceSubjectHold(SUBJECT, "again"), as("acme", "TENANT_ADMIN"))
+                .expectException(refusal("ALREADY_ON_HOLD")).expectNoEvents();
+        fixture.given(new SubjectHoldPlaced(SUBJECT, "acme", "litigation", "wang-admin", NOW))
+                .when(new PlaceSubjectHold(SUBJECT, "x"), as("nimbus", "TENANT_ADMIN"))
+                .expectException(refusal("SUBJECT_NOT_FOUND")).expectNoEvents();
+        fixture.given(new DataSubjectErased(SUBJECT, "acme", "asked", List.of("t-1"), "wang-admin", NOW))
+                .when(new PlaceSubjectHold(SUBJECT, "x"), as("acme", "TENANT_ADMIN"))
+                .expectException(refusal("SUBJECT_ALREADY_ERASED")).expectNoEvents();
+    }
+
+    @Test
+    void a_release_is_refused_without_a_hold_or_a_reason() {
+        fixture.givenNoPriorActivity().when(new ReleaseSubjectHold(SUBJECT, "x"), as("acme", "TENANT_ADMIN"))
+                .expectException(refusal("NOT_ON_HOLD")).expectNoEvents();
+        fixture.given(new SubjectHoldPlaced(SUBJECT, "acme", "litigation", "wang-admin", NOW))
+                .when(new ReleaseSubjectHold(SUBJECT, ""), as("acme", "TENANT_ADMIN"))
+                .expectException(refusal("REASON_REQUIRED")).expectNoEvents();
+        fixture.given(new SubjectHoldPlaced(SUBJECT, "acme", "litigation", "wang-admin", NOW))
+                .when(new ReleaseSubjectHold(SUBJECT, "done"), as("acme", "AGENT"))
+                .expectException(refusal("ROLE_NOT_ALLOWED")).expectNoEvents();
+    }
+
+    @Test
+    void a_subject_past_retention_is_erased_and_its_keys_destroyed_by_the_tenant_or_the_platform() {
+        archived("t-1", LONG_AGO, false);
+        fixture.givenNoPriorActivity()
+                .when(new EraseSubject(SUBJECT, "PIPL art. 47 request", List.of("t-1")), as("acme", "TENANT_ADMIN"))
+                .expectEvents(new DataSubjectErased(SUBJECT, "acme", "PIPL art. 47 request", List.of("t-1"),
+                        "wang-admin", NOW));
+        assertThat(keys.shredded).containsExactly("subject " + SUBJECT);
+        fixture.given(new SubjectHoldPlaced(SUBJECT, "acme", "l", "wang-admin", NOW),
+                        new SubjectHoldReleased(SUBJECT, "acme", "done", "wang-admin", NOW))
+                .when(new EraseSubject(SUBJECT, "on the tenant's behalf", List.of("t-1")), as("acme", "PLATFORM_ADMIN"))
+                .expectEvents(new DataSubjectErased(SUBJECT, "acme", "on the tenant's behalf", List.of("t-1"),
+                        "wang-admin", NOW));
+    }
+
+    @Test
+    void erasure_is_refused_inside_retention_before_archiving_and_on_any_hold_changing_nothing() {
+        archived("t-1", NOW.minusSeconds(86_400), false);
+        fixture.givenNoPriorActivity().when(new EraseSubject(SUBJECT, "asked", List.of("t-1")), as("acme", "TENANT_ADMIN"))
+                .expectException(refusal("ERASURE_WITHIN_RETENTION")).expectNoEvents();
+        archived("t-1", null, false);
+        fixture.givenNoPriorActivity().when(new EraseSubject(SUBJECT, "asked", List.of("t-1")), as("acme", "TENANT_ADMIN"))
+                .expectException(refusal("ERASURE_TICKET_NOT_ARCHIVED")).expectNoEvents();
+        archived("t-1", LONG_AGO, true);
+        fixture.givenNoPriorActivity().when(new EraseSubject(SUBJECT, "asked", List.of("t-1")), as("acme", "TENANT_ADMIN"))
+                .expectException(refusal("ERASURE_ON_HOLD")).expectNoEvents();
+        archived("t-1", LONG_AGO, false);
+        fixture.given(new SubjectHoldPlaced(SUBJECT, "acme", "litigation", "wang-admin", NOW))
+                .when(new EraseSubject(SUBJECT, "asked", List.of("t-1")), as("acme", "TENANT_ADMIN"))
+                .expectException(refusal("ERASURE_ON_HOLD")).expectNoEvents();
+        assertThat(keys.shredded).as("no key destroyed by a refused erasure").isEmpty();
+    }
+
+    @Test
+    void erasure_is_refused_without_reason_role_twice_or_for_another_tenants_ticket() {
+        archived("t-1", LONG_AGO, false);
+        fixture.givenNoPriorActivity().when(new EraseSubject(SUBJECT, null, List.of("t-1")), as("acme", "TENANT_ADMIN"))
+                .expectException(refusal("REASON_REQUIRED")).expectNoEvents();
+        fixture.givenNoPriorActivity().when(new EraseSubject(SUBJECT, "x", List.of("t-1")), as("acme", "PII_READER", "AUDITOR"))
+                .expectException(refusal("ROLE_NOT_ALLOWED")).expectNoEvents();
+        fixture.given(new DataSubjectErased(SUBJECT, "acme", "asked", List.of("t-1"), "wang-admin", NOW))
+                .when(new EraseSubject(SUBJECT, "again", List.of("t-1")), as("acme", "TENANT_ADMIN"))
+                .expectException(refusal("SUBJECT_ALREADY_ERASED")).expectNoEvents();
+        fixture.givenNoPriorActivity().when(new EraseSubject(SUBJECT, "x", List.of("t-1")), as("nimbus", "TENANT_ADMIN"))
+                .expectException(refusal("TICKET_NOT_FOUND")).expectNoEvents();
+        assertThat(keys.shredded).isEmpty();
+    }
+}
