@@ -30,6 +30,10 @@ final class TicketFixtures {
     }
 
     static FixtureConfiguration<Ticket> fixture(TicketNumbers numbers) {
+        return fixture(numbers, new InMemorySubjectKeys());
+    }
+
+    static FixtureConfiguration<Ticket> fixture(TicketNumbers numbers, com.aftersales.infra.privacy.SubjectKeys subjects) {
         TenantProperties properties = new TenantProperties();
         TenantProperties.Tenant acme = new TenantProperties.Tenant();
         acme.setTimeZone(ZoneId.of("Asia/Shanghai"));
@@ -46,6 +50,7 @@ final class TicketFixtures {
         fixture.registerInjectableResource(new Routing((tenant, department) -> 0, (tenant, staff) -> 0));
         fixture.registerInjectableResource(new Marking(new InMemoryMarkKeys()));
         fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
+        fixture.registerInjectableResource(subjects);
         return fixture;
     }
 
