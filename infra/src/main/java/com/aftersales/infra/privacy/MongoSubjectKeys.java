@@ -7,6 +7,7 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
+import com.mongodb.client.result.UpdateResult;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -116,12 +117,15 @@ public final class MongoSubjectKeys implements SubjectKeys, TicketKeys {
         SecretKey key = Aead.newKey();
         MasterKeys.Wrapped wrapped = master.wrap(key, scope.reference());
         try {
-            keys.updateOne(Filters.and(Filters.eq(ID, scope.reference()), Filters.exists("key", false),
-                            Filters.ne("shredded", true)),
+            UpdateResult result = keys.updateOne(Filters.and(Filters.eq(ID, scope.reference()),
+                            Filters.exists("key", false), Filters.ne("shredded", true)),
                     Updates.combine(Updates.set("key", wrapped.key()), Updates.set("master", wrapped.version()),
                             Updates.set("tenant", scope.tenantId()), Updates.set("ticket", scope.ticketId()),
                             Updates.set("createdAt", Date.from(clock.instant()))),
                     new UpdateOptions().upsert(true));
+            if (result.getUpsertedId() != null || result.getModifiedCount() == 1) {
+                return Optional.of(key); // this call stored it: no other key can have been stored since
+            }
         } catch (MongoWriteException e) {
             if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
                 throw e;
@@ -191,14 +195,24 @@ public final class MongoSubjectKeys implements SubjectKeys, TicketKeys {
 
     /**
      * Links the ticket's personal data to the subject: an erasure of the subject then shreds the
-     * ticket's key too. Called at registration, before the ticket's first event is stored.
+     * ticket's key too. Called at registration, before the ticket's first event is stored: the
+     * ticket's key is created here, in the same write, so storing the events costs no key lookup.
      */
     @Override
     public void linkTicket(String tenantId, String ticketId, String subjectId) {
-        keys.updateOne(Filters.eq(ID, key(tenantId, ticketId)),
+        KeyScope scope = new KeyScope(tenantId, ticketId);
+        long generation = cache.generation();
+        SecretKey key = Aead.newKey();
+        MasterKeys.Wrapped wrapped = master.wrap(key, scope.reference());
+        UpdateResult linked = keys.updateOne(Filters.eq(ID, scope.reference()),
                 Updates.combine(Updates.set("subject", subjectId), Updates.setOnInsert("tenant", tenantId),
-                        Updates.setOnInsert("ticket", ticketId)),
+                        Updates.setOnInsert("ticket", ticketId), Updates.setOnInsert("key", wrapped.key()),
+                        Updates.setOnInsert("master", wrapped.version()),
+                        Updates.setOnInsert("createdAt", Date.from(clock.instant()))),
                 new UpdateOptions().upsert(true));
+        if (linked.getUpsertedId() != null) {
+            cache.put(scope.reference(), Optional.of(key), generation); // the registration's events need it next
+        }
         subjects.updateOne(Filters.eq(ID, key(tenantId, subjectId)),
                 Updates.combine(Updates.setOnInsert("tenant", tenantId), Updates.setOnInsert("subject", subjectId),
                         Updates.addToSet("tickets", ticketId)),
