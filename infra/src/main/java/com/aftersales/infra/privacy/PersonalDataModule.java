@@ -10,10 +10,12 @@ import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.Module;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.deser.ContextualDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.introspect.Annotated;
+import com.fasterxml.jackson.databind.introspect.AnnotatedMethod;
 import com.fasterxml.jackson.databind.introspect.NopAnnotationIntrospector;
 import com.fasterxml.jackson.databind.ser.ContextualSerializer;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
@@ -28,7 +30,20 @@ import java.io.IOException;
  */
 public final class PersonalDataModule extends Module {
 
+    /** Deserialization attribute of mappers that read requests: envelopes there are refused, never opened. */
+    static final Object REQUEST_INPUT = PersonalDataModule.class.getName() + ".requestInput";
+
     private final FieldCipher cipher;
+
+    /**
+     * {@code mapper}, set up to read what callers send: an envelope in a personal field is refused as
+     * malformed input. Otherwise a caller could post a ciphertext copied from an export and have the
+     * service open it into a ticket it can read.
+     */
+    public static ObjectMapper readingRequests(ObjectMapper mapper) {
+        return mapper.setDefaultAttributes(mapper.getDeserializationConfig().getAttributes()
+                .withSharedAttribute(REQUEST_INPUT, Boolean.TRUE));
+    }
 
     public PersonalDataModule(FieldCipher cipher) {
         this.cipher = cipher;
@@ -76,9 +91,11 @@ public final class PersonalDataModule extends Module {
             if (!member.hasAnnotation(PersonalField.class)) {
                 return false;
             }
-            if (member.getRawType() != String.class) {
+            Class<?> type = member instanceof AnnotatedMethod method && method.getParameterCount() == 1
+                    ? method.getRawParameterType(0) : member.getRawType(); // a setter: its parameter's type
+            if (type != String.class) {
                 throw new IllegalStateException("@PersonalField is for text only, not " + member.getName()
-                        + " of type " + member.getRawType().getName());
+                        + " of type " + type.getName());
             }
             return true;
         }
@@ -129,6 +146,9 @@ public final class PersonalDataModule extends Module {
         @Override
         public String deserialize(JsonParser in, DeserializationContext context) throws IOException {
             if (in.currentToken() == JsonToken.START_OBJECT || in.currentToken() == JsonToken.FIELD_NAME) {
+                if (Boolean.TRUE.equals(context.getAttribute(REQUEST_INPUT))) {
+                    return (String) context.handleUnexpectedToken(String.class, in);
+                }
                 JsonNode envelope = context.readTree(in);
                 if (FieldCipher.isEnvelope(envelope)) {
                     return cipher.open(envelope, field);
