@@ -46,9 +46,20 @@ class EncryptedPersonalDataApiTest extends ApiTestSupport {
     }
 
     private String stored(String collection) {
+        return stored(collection, new org.bson.Document());
+    }
+
+    /** The stored documents matching {@code filter}, as JSON (other tests put personal data into fields left in clear). */
+    private String stored(String collection, org.bson.conversions.Bson filter) {
         StringBuilder all = new StringBuilder();
-        database.getCollection(collection).find().forEach(document -> all.append(document.toJson()).append('\n'));
+        database.getCollection(collection).find(filter).forEach(document -> all.append(document.toJson()).append('\n'));
         return all.toString();
+    }
+
+    /** The ticket's stored events and snapshot. */
+    private String storedEvents(String id) {
+        return stored("events", com.mongodb.client.model.Filters.eq("aggregateIdentifier", id))
+                + stored("snapshots", com.mongodb.client.model.Filters.eq("_id", id));
     }
 
     @Test
@@ -65,8 +76,8 @@ class EncryptedPersonalDataApiTest extends ApiTestSupport {
         assertThat(get(token("acme", "AUDITOR"), "/api/v1/tickets/" + id + "/history").at("/items/0/payload/registration/customer/phone")
                 .asText()).isEqualTo("*******5678");
 
-        String events = stored("events") + stored("snapshots");
-        assertThat(events).contains(id);
+        String events = storedEvents(id);
+        assertThat(events).contains(id).contains("TicketOpened");
         for (String personal : List.of(NAME, PHONE, EMAIL, ADDRESS, "wang.xiaoming")) {
             assertThat(events).doesNotContain(personal);
         }
@@ -76,16 +87,32 @@ class EncryptedPersonalDataApiTest extends ApiTestSupport {
     }
 
     @Test
+    void an_encrypted_field_copied_into_a_request_is_refused_not_opened() throws Exception {
+        String id = open();
+        org.bson.Document opened = database.getCollection("events").find(
+                com.mongodb.client.model.Filters.eq("stream", id + "/0")).first();
+        JsonNode payload = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                opened.getList("events", org.bson.Document.class).get(0).getString("payload"));
+        JsonNode envelope = payload.at("/registration/customer/name");
+        assertThat(envelope.has("$pd")).isTrue();
+
+        Map<String, Object> body = new HashMap<>(TicketRequests.airConditionerRepair());
+        body.put("customer", Map.of("name", envelope, "phone", "13700000000"));
+        http.post().uri("/api/v1/tickets").headers(h -> h.setBearerAuth(agent)).bodyValue(body).exchange()
+                .expectStatus().isBadRequest();
+    }
+
+    @Test
     void after_the_customers_keys_are_shredded_the_history_shows_erased_and_still_verifies() {
         String id = open();
-        String events = stored("events");
+        String events = storedEvents(id);
         String subject = subjects.subjectOfTicket("acme", id).orElseThrow();
         assertThat(subjects.find("acme", new SubjectKeys.SubjectIdentity(null, "139-1234-5678", null)))
                 .containsExactly(subject);
 
         subjects.shredSubject("acme", subject);
 
-        assertThat(stored("events")).isEqualTo(events);
+        assertThat(storedEvents(id)).isEqualTo(events);
         JsonNode registration = get(reader, "/api/v1/tickets/" + id + "/history").at("/items/0/payload/registration");
         assertThat(registration.at("/customer/name").asText()).isEqualTo(PersonalField.ERASED);
         assertThat(registration.at("/customer/phone").asText()).isEqualTo(PersonalField.ERASED);
