@@ -18,9 +18,11 @@ public final class ComplaintEvents {
     /** {@code secondResultDue}: unresolved, unmet or unsatisfied → a second result within 3 days (SPEC §7). */
     @Revision(EventRevisions.FIRST)
     public record ComplaintFeedbackSubmitted(String ticketId, ComplaintOutcome outcome, String outcomeReason,
-                                             Boolean initialDemandMet, @PersonalField String demandReason, Compensation compensation,
+                                             Boolean initialDemandMet, @PersonalField String demandReason,
+                                             Compensation compensation,
                                              Set<ComplaintMeasure> measures, @PersonalField String keyTimePoints,
-                                             @PersonalField String customerOpinion, HandlingCommands.Satisfaction customerSatisfaction,
+                                             @PersonalField String customerOpinion,
+                                             HandlingCommands.Satisfaction customerSatisfaction,
                                              RootCause rootCause, String improvements,
                                              Instant secondResultDue, String by, Instant at) {
     }

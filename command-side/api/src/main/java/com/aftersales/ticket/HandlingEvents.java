@@ -19,7 +19,8 @@ public final class HandlingEvents {
 
     @Revision(EventRevisions.FIRST)
 
-    public record DiagnosisRecorded(String ticketId, DiagnosisMethod method, @PersonalField String findings, Instant appointmentAt,
+    public record DiagnosisRecorded(String ticketId, DiagnosisMethod method, @PersonalField String findings,
+                                    Instant appointmentAt,
                                     String by, Instant at) {
     }
 
@@ -55,7 +56,8 @@ public final class HandlingEvents {
 
     @Revision(EventRevisions.FIRST)
 
-    public record ContactLogged(String ticketId, Channel channel, Direction direction, @PersonalField String summary, String by,
+    public record ContactLogged(String ticketId, Channel channel, Direction direction, @PersonalField String summary,
+                                String by,
                                 Instant at) {
     }
 
@@ -81,13 +83,15 @@ public final class HandlingEvents {
 
     /** Rejected by the customer: second handling 二次处理, result due by {@code secondHandlingDue}. */
     @Revision(EventRevisions.FIRST)
-    public record ResolutionRejected(String ticketId, @PersonalField String note, Instant secondHandlingDue, String by, Instant at) {
+    public record ResolutionRejected(String ticketId, @PersonalField String note, Instant secondHandlingDue, String by,
+                                     Instant at) {
     }
 
     @Revision(EventRevisions.FIRST)
 
     public record SurveyRecorded(String ticketId, Satisfaction satisfaction, int responseSpeed, int resolutionEffect,
-                                 int serviceAttitude, int overall, int nps, @PersonalField String comment, String by, Instant at) {
+                                 int serviceAttitude, int overall, int nps, @PersonalField String comment, String by,
+                                 Instant at) {
     }
 
     /** Rule of SPEC §6: a score of 3 or less opens a follow-up by the complaint supervisor. */
