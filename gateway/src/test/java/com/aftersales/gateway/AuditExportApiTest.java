@@ -80,9 +80,10 @@ class AuditExportApiTest extends ApiTestSupport {
         keepSample(lines); // docs/audit.md runs the packaged verifier on it
         assertThat(result.checkpointed()).isEqualTo(6);
 
-        int event = indexOf(lines, "call 2");
+        int event = secondContact(lines);
         List<String> edited = new ArrayList<>(lines);
-        edited.set(event, lines.get(event).replace("call 2", "call 4"));
+        edited.set(event, lines.get(event).replace("OUTBOUND", "INBOUND")); // the summary is encrypted (docs/privacy.md)
+        assertThat(edited.get(event)).isNotEqualTo(lines.get(event));
         ExportVerifier.Result broken = verify(edited);
         assertThat(broken.verified()).isFalse();
         assertThat(broken.line()).isEqualTo(event + 1);
@@ -151,7 +152,7 @@ class AuditExportApiTest extends ApiTestSupport {
         assertThat(result.message()).startsWith("the end line signs 7 events (6 checkpointed), the file holds 7 (0)");
 
         // one proof removed while its checkpoint stays: exit status 3
-        int third = indexOf(lines, "call 2");
+        int third = secondContact(lines);
         List<String> unproven = new ArrayList<>(lines);
         unproven.set(third, lines.get(third).replaceAll(",\"checkpoint\":\\d+,\"leafIndex\":\\d+,\"proof\":\\[[^]]*]", ""));
         result = verify(unproven);
@@ -200,6 +201,12 @@ class AuditExportApiTest extends ApiTestSupport {
         java.nio.file.Files.write(dir.resolve("export.jsonl"), lines);
         java.nio.file.Files.writeString(dir.resolve("jwks.json"), http.get().uri("/api/v1/audit/jwks.json").exchange()
                 .expectBody(String.class).returnResult().getResponseBody());
+    }
+
+    /** The line of the second contact logged ("call 2"), found by its type: its summary is stored encrypted. */
+    private static int secondContact(List<String> lines) {
+        int first = indexOf(lines, "$ContactLogged\"");
+        return first + 1 + indexOf(lines.subList(first + 1, lines.size()), "$ContactLogged\"");
     }
 
     private static int indexOf(List<String> lines, String text) {

@@ -40,9 +40,15 @@ class TwoNodesApiTest {
         java.nio.file.Path keys = java.nio.file.Files.createTempDirectory("audit-keys").resolve("keys.json");
         com.aftersales.infra.audit.SigningKeys.development(keys);
         keys.toFile().deleteOnExit();
-        first = node(Map.of("aftersales.mongo.embedded.backend", "memory", "aftersales.audit.signing.jwk-set-file", keys));
+        // and encrypt personal data under one configured master key (docs/privacy.md)
+        byte[] masterKey = new byte[32];
+        new java.security.SecureRandom().nextBytes(masterKey);
+        String master = java.util.Base64.getEncoder().encodeToString(masterKey);
+        first = node(Map.of("aftersales.mongo.embedded.backend", "memory", "aftersales.audit.signing.jwk-set-file", keys,
+                "aftersales.privacy.master-key", master));
         String uri = first.getBean(EmbeddedMongo.class).connectionString();
-        second = node(Map.of("aftersales.mongo.uri", uri, "aftersales.audit.signing.jwk-set-file", keys));
+        second = node(Map.of("aftersales.mongo.uri", uri, "aftersales.audit.signing.jwk-set-file", keys,
+                "aftersales.privacy.master-key", master));
         nodeA = client(first);
         nodeB = client(second);
     }

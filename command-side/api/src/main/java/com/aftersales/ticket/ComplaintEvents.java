@@ -1,5 +1,6 @@
 package com.aftersales.ticket;
 
+import com.aftersales.infra.privacy.PersonalField;
 import org.axonframework.serialization.Revision;
 import com.aftersales.ticket.ComplaintCommands.ComplaintMeasure;
 import com.aftersales.ticket.ComplaintCommands.ComplaintOutcome;
@@ -17,9 +18,11 @@ public final class ComplaintEvents {
     /** {@code secondResultDue}: unresolved, unmet or unsatisfied → a second result within 3 days (SPEC §7). */
     @Revision(EventRevisions.FIRST)
     public record ComplaintFeedbackSubmitted(String ticketId, ComplaintOutcome outcome, String outcomeReason,
-                                             Boolean initialDemandMet, String demandReason, Compensation compensation,
-                                             Set<ComplaintMeasure> measures, String keyTimePoints,
-                                             String customerOpinion, HandlingCommands.Satisfaction customerSatisfaction,
+                                             Boolean initialDemandMet, @PersonalField String demandReason,
+                                             Compensation compensation,
+                                             Set<ComplaintMeasure> measures, @PersonalField String keyTimePoints,
+                                             @PersonalField String customerOpinion,
+                                             HandlingCommands.Satisfaction customerSatisfaction,
                                              RootCause rootCause, String improvements,
                                              Instant secondResultDue, String by, Instant at) {
     }
@@ -41,7 +44,7 @@ public final class ComplaintEvents {
 
     @Revision(EventRevisions.FIRST)
 
-    public record PlanChangeConfirmed(String ticketId, String change, String customerConfirmation, String by,
+    public record PlanChangeConfirmed(String ticketId, String change, @PersonalField String customerConfirmation, String by,
                                       Instant at) {
     }
 }

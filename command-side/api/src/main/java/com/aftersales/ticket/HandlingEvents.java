@@ -1,5 +1,6 @@
 package com.aftersales.ticket;
 
+import com.aftersales.infra.privacy.PersonalField;
 import org.axonframework.serialization.Revision;
 import com.aftersales.ticket.HandlingCommands.Compensation;
 import com.aftersales.ticket.HandlingCommands.DiagnosisMethod;
@@ -18,7 +19,8 @@ public final class HandlingEvents {
 
     @Revision(EventRevisions.FIRST)
 
-    public record DiagnosisRecorded(String ticketId, DiagnosisMethod method, String findings, Instant appointmentAt,
+    public record DiagnosisRecorded(String ticketId, DiagnosisMethod method, @PersonalField String findings,
+                                    Instant appointmentAt,
                                     String by, Instant at) {
     }
 
@@ -54,13 +56,14 @@ public final class HandlingEvents {
 
     @Revision(EventRevisions.FIRST)
 
-    public record ContactLogged(String ticketId, Channel channel, Direction direction, String summary, String by,
+    public record ContactLogged(String ticketId, Channel channel, Direction direction, @PersonalField String summary,
+                                String by,
                                 Instant at) {
     }
 
     @Revision(EventRevisions.FIRST)
 
-    public record CustomerUpdated(String ticketId, Channel channel, String summary, String by, Instant at) {
+    public record CustomerUpdated(String ticketId, Channel channel, @PersonalField String summary, String by, Instant at) {
     }
 
     @Revision(EventRevisions.FIRST)
@@ -75,18 +78,20 @@ public final class HandlingEvents {
 
     @Revision(EventRevisions.FIRST)
 
-    public record ResolutionAccepted(String ticketId, String note, String by, Instant at) {
+    public record ResolutionAccepted(String ticketId, @PersonalField String note, String by, Instant at) {
     }
 
     /** Rejected by the customer: second handling 二次处理, result due by {@code secondHandlingDue}. */
     @Revision(EventRevisions.FIRST)
-    public record ResolutionRejected(String ticketId, String note, Instant secondHandlingDue, String by, Instant at) {
+    public record ResolutionRejected(String ticketId, @PersonalField String note, Instant secondHandlingDue, String by,
+                                     Instant at) {
     }
 
     @Revision(EventRevisions.FIRST)
 
     public record SurveyRecorded(String ticketId, Satisfaction satisfaction, int responseSpeed, int resolutionEffect,
-                                 int serviceAttitude, int overall, int nps, String comment, String by, Instant at) {
+                                 int serviceAttitude, int overall, int nps, @PersonalField String comment, String by,
+                                 Instant at) {
     }
 
     /** Rule of SPEC §6: a score of 3 or less opens a follow-up by the complaint supervisor. */
@@ -101,7 +106,7 @@ public final class HandlingEvents {
 
     @Revision(EventRevisions.FIRST)
 
-    public record FollowUpCallRecorded(String ticketId, String summary, String cause, String improvementPlan,
+    public record FollowUpCallRecorded(String ticketId, @PersonalField String summary, String cause, String improvementPlan,
                                        String by, Instant at) {
     }
 

@@ -1,5 +1,6 @@
 package com.aftersales.ticket;
 
+import com.aftersales.infra.privacy.PersonalField;
 import org.axonframework.serialization.Revision;
 import java.time.Instant;
 import java.util.List;
@@ -98,6 +99,6 @@ public final class LifecycleEvents {
 
     @Revision(EventRevisions.FIRST)
 
-    public record InformationSupplied(String ticketId, String information, String by, Instant at) {
+    public record InformationSupplied(String ticketId, @PersonalField String information, String by, Instant at) {
     }
 }

@@ -1,5 +1,6 @@
 package com.aftersales.ticket;
 
+import com.aftersales.infra.privacy.PersonalField;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -28,7 +29,8 @@ public record Registration(
     }
 
     /** 客户名称, 联系人, 联系方式, customer id / VIP flag. */
-    public record Customer(String name, String contactPerson, String phone, String email, String customerId,
+    public record Customer(@PersonalField String name, @PersonalField String contactPerson,
+                           @PersonalField String phone, @PersonalField String email, @PersonalField String customerId,
                            boolean vip) {
     }
 
@@ -37,11 +39,12 @@ public record Registration(
     }
 
     /** 问题描述 in the customer's words, with when and where it happened. */
-    public record Problem(String description, String symptom, String frequency, String impactScope,
-                          String alreadyTried, Instant occurredAt, String occurredPlace) {
+    public record Problem(@PersonalField String description, @PersonalField String symptom, String frequency,
+                          @PersonalField String impactScope, @PersonalField String alreadyTried, Instant occurredAt,
+                          @PersonalField String occurredPlace) {
     }
 
     /** Evidence 附件: photos, videos, invoices, screenshots, stored elsewhere and referenced here. */
-    public record Attachment(String fileName, String contentType, String uri) {
+    public record Attachment(@PersonalField String fileName, String contentType, @PersonalField String uri) {
     }
 }

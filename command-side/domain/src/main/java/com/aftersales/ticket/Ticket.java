@@ -3,6 +3,7 @@ package com.aftersales.ticket;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
 import com.aftersales.access.Caller;
+import com.aftersales.infra.privacy.SubjectKeys;
 import com.aftersales.infra.tenancy.Role;
 import com.aftersales.infra.tenancy.Tenant;
 import com.aftersales.infra.tenancy.TenantDirectory;
@@ -107,9 +108,10 @@ public class Ticket extends TicketState {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.ALWAYS)
     public Long handle(OpenTicket command, MetaData metaData, TenantDirectory tenants, TicketNumbers numbers, Clock clock,
-                       Marking marking, SlaSettings sla) {
+                       Marking marking, SlaSettings sla, SubjectKeys subjects) {
         Caller caller = Caller.from(metaData);
         Tenant tenant = RegistrationRules.check(caller, command.registration(), tenants);
+        linkToSubject(subjects, tenant.id(), command);
         Instant now = clock.instant();
         String number = numbers.next(tenant.id(), now);
         CurrentUnitOfWork.ifStarted(unitOfWork -> unitOfWork.onRollback(
@@ -118,6 +120,18 @@ public class Ticket extends TicketState {
         clocks.registered(command.registration().priority(), sla, now);
         marking.atRegistration(tenant, command.ticketId(), command.registration(), now).forEach(event -> applyRetargeting(event, sla, now));
         return getVersion();
+    }
+
+    /**
+     * The ticket's personal data goes under the keys of its customer (a data subject within the
+     * tenant, docs/privacy.md): an erasure request for the customer then shreds it too. A link left
+     * by a registration that fails later shreds nothing that exists.
+     */
+    private static void linkToSubject(SubjectKeys subjects, String tenantId, OpenTicket command) {
+        Registration.Customer customer = command.registration().customer();
+        SubjectKeys.SubjectIdentity identity = customer == null ? new SubjectKeys.SubjectIdentity(null, null, null)
+                : new SubjectKeys.SubjectIdentity(customer.customerId(), customer.phone(), customer.email());
+        subjects.linkTicket(tenantId, command.ticketId(), subjects.subjectOf(tenantId, identity));
     }
 
     @CommandHandler

@@ -30,11 +30,20 @@ final class TicketFixtures {
     }
 
     static FixtureConfiguration<Ticket> fixture(TicketNumbers numbers) {
-        return fixture(numbers, NOW);
+        return fixture(numbers, NOW, new InMemorySubjectKeys());
     }
 
     /** The fixture with its clock fixed at {@code now}. */
     static FixtureConfiguration<Ticket> fixture(TicketNumbers numbers, Instant now) {
+        return fixture(numbers, now, new InMemorySubjectKeys());
+    }
+
+    static FixtureConfiguration<Ticket> fixture(TicketNumbers numbers, com.aftersales.infra.privacy.SubjectKeys subjects) {
+        return fixture(numbers, NOW, subjects);
+    }
+
+    private static FixtureConfiguration<Ticket> fixture(TicketNumbers numbers, Instant now,
+                                                        com.aftersales.infra.privacy.SubjectKeys subjects) {
         TenantProperties properties = new TenantProperties();
         TenantProperties.Tenant acme = new TenantProperties.Tenant();
         acme.setTimeZone(ZoneId.of("Asia/Shanghai"));
@@ -51,6 +60,7 @@ final class TicketFixtures {
         fixture.registerInjectableResource(new Routing((tenant, department) -> 0, (tenant, staff) -> 0));
         fixture.registerInjectableResource(new Marking(new InMemoryMarkKeys()));
         fixture.registerInjectableResource(Clock.fixed(now, ZoneOffset.UTC));
+        fixture.registerInjectableResource(subjects);
         return fixture;
     }
 

@@ -59,6 +59,7 @@ class TicketMarksTest {
         fixture.registerInjectableResource((TicketNumbers) new TicketTest.RecordingNumbers());
         fixture.registerInjectableResource(new Routing((tenant, department) -> 0, (tenant, staff) -> 0));
         fixture.registerInjectableResource(new Marking(keys));
+        fixture.registerInjectableResource(new InMemorySubjectKeys());
         fixture.registerInjectableResource(clock);
     }
 

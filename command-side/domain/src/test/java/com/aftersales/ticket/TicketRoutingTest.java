@@ -77,6 +77,7 @@ class TicketRoutingTest {
                 }));
         fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
         fixture.registerInjectableResource(new Marking(new InMemoryMarkKeys()));
+        fixture.registerInjectableResource(new InMemorySubjectKeys());
     }
 
     static TicketClassified classified(String type, String priority) {

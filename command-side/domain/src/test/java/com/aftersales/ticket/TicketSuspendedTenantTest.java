@@ -121,6 +121,7 @@ class TicketSuspendedTenantTest {
         fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
         fixture.registerInjectableResource(TicketFixtures.noSlaClocks());
         fixture.registerInjectableResource(new Marking(new InMemoryMarkKeys()));
+        fixture.registerInjectableResource(new InMemorySubjectKeys());
         return fixture;
     }
 }

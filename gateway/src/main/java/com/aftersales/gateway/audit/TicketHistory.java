@@ -2,6 +2,8 @@ package com.aftersales.gateway.audit;
 
 import com.aftersales.infra.eventstore.EventHistory;
 import com.aftersales.infra.eventstore.StoredEvent;
+import com.aftersales.infra.privacy.FieldCipher;
+import com.aftersales.infra.privacy.PersonalFields;
 import com.aftersales.infra.tenancy.CallerMetaData;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,7 +16,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * A ticket's events read from the event store (not from a projection), for one tenant only: a
- * ticket of another tenant reads as absent.
+ * ticket of another tenant reads as absent. Encrypted personal fields are shown opened (or as
+ * erased once their key is shredded); the export carries them as stored, for the digests.
  */
 @Component
 public class TicketHistory {
@@ -24,10 +27,12 @@ public class TicketHistory {
     }
 
     private final EventHistory events;
+    private final FieldCipher personalFields;
     private final ObjectMapper json = new ObjectMapper();
 
-    public TicketHistory(EventHistory events) {
+    public TicketHistory(EventHistory events, FieldCipher personalFields) {
         this.events = events;
+        this.personalFields = personalFields;
     }
 
     static final String TICKET = "Ticket";
@@ -91,7 +96,7 @@ public class TicketHistory {
         // message that caused this one (the command)
         return new HistoryEntry(event.sequence(), event.globalIndex(), event.eventIdentifier(), name, type,
                 event.payloadRevision(), event.timestamp(), event.tenant(), actor, text(metaData, "traceId"),
-                text(metaData, "correlationId"), parse(event.payload()), personalData ? event.salt() : null, event.hash(),
+                text(metaData, "correlationId"), PersonalFields.open(parse(event.payload()), personalFields), personalData ? event.salt() : null, event.hash(),
                 event.previousHash());
     }
 

@@ -1,6 +1,7 @@
 package com.aftersales.gateway.graphql;
 
 import com.aftersales.gateway.problem.Problems;
+import com.aftersales.infra.privacy.PersonalDataModule;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
@@ -24,7 +25,7 @@ public class GraphQlInputs {
     private final Problems problems;
 
     public GraphQlInputs(ObjectMapper json, Validator validator, Problems problems) {
-        this.json = json;
+        this.json = PersonalDataModule.readingRequests(json.copy()); // never opens an envelope a caller sends
         this.validator = validator;
         this.problems = problems;
     }

@@ -1,5 +1,7 @@
 package com.aftersales.infra.eventstore;
 
+import com.aftersales.infra.privacy.KeyScope;
+import com.aftersales.infra.privacy.PersonalFields;
 import com.aftersales.infra.tenancy.CallerMetaData;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -61,9 +63,10 @@ final class CommitDocuments {
     /** The commit document without its place in the global order (see {@link #place}). */
     static Document commit(List<? extends DomainEventMessage<?>> events, Serializer serializer) {
         DomainEventMessage<?> first = events.get(0);
+        String tenant = first.getMetaData().get(CallerMetaData.TENANT) instanceof String id ? id : null;
         List<Document> entries = new ArrayList<>(events.size());
         for (DomainEventMessage<?> event : events) {
-            entries.add(entry(event, serializer).append(SALT, EventHashes.newSalt()));
+            entries.add(entry(event, serializer, tenant).append(SALT, EventHashes.newSalt()));
         }
         Document commit = new Document(STREAM, streamKey(first.getAggregateIdentifier(), first.getSequenceNumber()))
                 .append(AGGREGATE, first.getAggregateIdentifier())
@@ -71,7 +74,7 @@ final class CommitDocuments {
                 .append(FIRST_SEQUENCE, first.getSequenceNumber())
                 .append(LAST_SEQUENCE, events.get(events.size() - 1).getSequenceNumber())
                 .append(EVENTS, entries);
-        if (first.getMetaData().get(CallerMetaData.TENANT) instanceof String tenant) {
+        if (tenant != null) {
             commit.append(TENANT, tenant);
         }
         return commit;
@@ -111,8 +114,13 @@ final class CommitDocuments {
         return commit.getDate(COMMITTED_AT).toInstant();
     }
 
-    static Document entry(DomainEventMessage<?> event, Serializer serializer) {
-        SerializedObject<String> payload = event.serializePayload(serializer, String.class);
+    /**
+     * The stored form of an event or snapshot: its personal fields encrypted under the key of its
+     * tenant's aggregate (docs/privacy.md), which the audit hash then covers as stored.
+     */
+    static Document entry(DomainEventMessage<?> event, Serializer serializer, String tenant) {
+        SerializedObject<String> payload = PersonalFields.serialize(event.getPayload(), serializer,
+                new KeyScope(tenant, event.getAggregateIdentifier()));
         SerializedObject<String> metaData = event.serializeMetaData(serializer, String.class);
         return new Document("eventIdentifier", event.getIdentifier())
                 .append("sequence", event.getSequenceNumber())

@@ -2,6 +2,7 @@ package com.aftersales.infra.eventstore;
 
 import static com.aftersales.infra.eventstore.CommitDocuments.ID;
 
+import com.aftersales.infra.tenancy.CallerMetaData;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoWriteException;
@@ -181,12 +182,31 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
 
     @Override
     protected void storeSnapshot(DomainEventMessage<?> snapshot, Serializer serializer) {
-        Document document = CommitDocuments.entry(snapshot, serializer)
+        Document document = CommitDocuments.entry(snapshot, serializer, tenantOf(snapshot))
                 .append(ID, snapshot.getAggregateIdentifier())
                 .append(CommitDocuments.TYPE, snapshot.getType());
         snapshots.replaceOne(Filters.eq(ID, snapshot.getAggregateIdentifier()), document,
                 new ReplaceOptions().upsert(true));
         snapshotless.remove(snapshot.getAggregateIdentifier());
+    }
+
+    /**
+     * A snapshot's tenant, whose key encrypts its personal fields as it does the aggregate's events:
+     * from its metadata, or else from the commit holding the event it was taken at (a key lookup).
+     */
+    private String tenantOf(DomainEventMessage<?> snapshot) {
+        if (snapshot.getMetaData().get(CallerMetaData.TENANT) instanceof String tenant) {
+            return tenant;
+        }
+        String aggregate = snapshot.getAggregateIdentifier();
+        long sequence = snapshot.getSequenceNumber();
+        Document commit = commits.find(Filters.eq(CommitDocuments.STREAM, CommitDocuments.streamKey(aggregate, sequence)))
+                .first();
+        if (commit == null) {
+            commit = aggregateStreams.commitCovering(aggregate, sequence);
+        }
+        return commit == null ? null : CommitDocuments.tenantOf(commit, commit.getList(CommitDocuments.EVENTS,
+                Document.class).get(0));
     }
 
     @Override

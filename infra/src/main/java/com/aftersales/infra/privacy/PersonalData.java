@@ -117,7 +117,7 @@ public final class PersonalData {
 
     /** What a caller without PII_READER sees of {@code value}, written under the JSON field {@code field} (null at the root). */
     public static String mask(String field, String value) {
-        if (value == null || value.isEmpty()) {
+        if (value == null || value.isEmpty() || PersonalField.ERASED.equals(value)) {
             return value;
         }
         return switch (kindOf(field)) {

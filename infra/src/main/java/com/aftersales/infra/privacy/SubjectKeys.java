@@ -24,6 +24,14 @@ public interface SubjectKeys {
     /** The subject a ticket's personal data belongs to, if the ticket has any. */
     java.util.Optional<String> subjectOfTicket(String tenantId, String ticketId);
 
+    /**
+     * Puts the ticket's personal data under the subject's keys (idempotent): from then on
+     * {@link #ticketsOf} lists it and {@link #shredSubject} shreds it. Done at registration.
+     */
+    default void linkTicket(String tenantId, String ticketId, String subjectId) {
+        throw new UnsupportedOperationException("linkTicket is not supported by " + getClass().getName());
+    }
+
     /** Destroys the data key of one ticket (idempotent). */
     void shredTicket(String tenantId, String ticketId);
 
