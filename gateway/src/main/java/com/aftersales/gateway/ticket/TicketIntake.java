@@ -54,7 +54,8 @@ public class TicketIntake {
     public Mono<Intake> open(Caller caller, Registration registration, String idempotencyKey) {
         String ticketId = idempotencyKey == null ? UUID.randomUUID().toString() : ticketIdFor(caller, idempotencyKey);
         Mono<Intake> earlier = idempotencyKey == null ? Mono.empty()
-                : find(caller, ticketId).map(view -> replay(view, registration));
+                : find(caller, ticketId).flatMap(view -> atHead(caller, ticketId, view))
+                        .map(view -> replay(view, registration));
         return earlier.switchIfEmpty(Mono.defer(() -> register(caller, ticketId, registration)));
     }
 
@@ -84,10 +85,28 @@ public class TicketIntake {
      * been written before this watch began, and then no notice comes: the store is asked first.
      */
     private Mono<Intake> replayWinner(Caller caller, String ticketId, Registration registration, TicketWatch watch) {
-        return find(caller, ticketId).map(Optional::of)
-                .switchIfEmpty(Mono.defer(() -> watch.until(0)))
+        return head(ticketId).flatMap(head -> find(caller, ticketId).filter(view -> view.version() >= head)
+                        .map(Optional::of)
+                        .switchIfEmpty(Mono.defer(() -> watch.until(head))))
                 .map(view -> view.map(visible -> replay(visible, registration))
                         .orElseGet(() -> new Intake(ticketId, Optional.empty(), true)));
+    }
+
+    /**
+     * The view once it shows every event its registration stored: one registration appends several
+     * events (the ticket, its clocks, its marks) and a view caught between them would answer an older
+     * version than the winner did. Empty if it did not get there in time.
+     */
+    private Mono<TicketView> atHead(Caller caller, String ticketId, TicketView view) {
+        return head(ticketId).flatMap(head -> view.version() >= head ? Mono.just(view)
+                : Mono.using(() -> views.openWatch(caller, ticketId), watch -> watch.until(head), TicketWatch::close)
+                        .flatMap(Mono::justOrEmpty));
+    }
+
+    /** The ticket's last stored sequence number (a key lookup). */
+    private Mono<Long> head(String ticketId) {
+        return Mono.fromCallable(() -> eventStore.lastSequenceNumberFor(ticketId).orElse(0L))
+                .subscribeOn(Schedulers.boundedElastic());
     }
 
     /**
