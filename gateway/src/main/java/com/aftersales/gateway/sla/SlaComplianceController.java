@@ -11,6 +11,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
+import java.lang.reflect.Method;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -18,10 +19,14 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springdoc.core.annotations.ParameterObject;
+import org.springframework.core.MethodParameter;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.validation.BeanPropertyBindingResult;
+import org.springframework.validation.FieldError;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.support.WebExchangeBindException;
 import reactor.core.publisher.Mono;
 
 /** SLA compliance counts of the caller's tenant (docs/sla.md, "Compliance"). */
@@ -54,11 +59,27 @@ public class SlaComplianceController {
         YearMonth current = YearMonth.now(clock.withZone(zone(caller.tenantId())));
         YearMonth first = params.first(current);
         YearMonth last = params.last(current);
+        if (first.isAfter(last)) {
+            return Mono.error(reversed(params));
+        }
         if (ChronoUnit.MONTHS.between(first, last) >= FindSlaCompliance.MAX_MONTHS) {
             return Mono.error(new RefusalException("MONTH_RANGE_TOO_LONG"));
         }
         FindSlaCompliance query = new FindSlaCompliance(caller.tenantId(), first, last);
         return Mono.fromFuture(() -> queries.query(query, SlaCompliance.class));
+    }
+
+    /** The same VALIDATION_FAILED a reversed range given in full gets from {@link ComplianceParams#isOrdered()}. */
+    private static WebExchangeBindException reversed(ComplianceParams params) {
+        BeanPropertyBindingResult result = new BeanPropertyBindingResult(params, "complianceParams");
+        result.addError(new FieldError("complianceParams", "ordered", false, false, new String[] {"RangeOrdered"},
+                null, "to must be after from"));
+        try {
+            Method method = SlaComplianceController.class.getMethod("compliance", Caller.class, ComplianceParams.class);
+            return new WebExchangeBindException(new MethodParameter(method, 1), result);
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private ZoneId zone(String tenantId) {
