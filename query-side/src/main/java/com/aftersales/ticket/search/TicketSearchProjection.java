@@ -143,13 +143,13 @@ public class TicketSearchProjection {
     @EventHandler
     void on(SlaClockResumed event, @SequenceNumber long sequence, @MetaDataValue(TENANT) String tenantId) {
         apply(tenantId, event.ticketId(), sequence,
-                ticket -> ticket.withSla(sla -> sla.due(event.clockId(), event.dueAt())));
+                ticket -> ticket.withSla(sla -> sla.resumed(event.clockId(), event.dueAt(), event.warnAt(), event.at())));
     }
 
     @EventHandler
     void on(SlaClockRetargeted event, @SequenceNumber long sequence, @MetaDataValue(TENANT) String tenantId) {
         apply(tenantId, event.ticketId(), sequence,
-                ticket -> ticket.withSla(sla -> sla.due(event.clockId(), event.dueAt())));
+                ticket -> ticket.withSla(sla -> sla.retargeted(event.clockId(), event.dueAt(), event.warnAt(), event.at())));
     }
 
     @EventHandler

@@ -9,6 +9,7 @@ import com.aftersales.sla.SlaClockEvents.SlaClockBreached;
 import com.aftersales.sla.SlaClockEvents.SlaClockFulfilled;
 import com.aftersales.sla.SlaClockEvents.SlaClockPaused;
 import com.aftersales.sla.SlaClockEvents.SlaClockResumed;
+import com.aftersales.sla.SlaClockEvents.SlaClockRetargeted;
 import com.aftersales.sla.SlaClockEvents.SlaClockStarted;
 import com.aftersales.sla.SlaClockEvents.SlaClockWarned;
 import com.aftersales.sla.SlaMetric;
@@ -124,6 +125,50 @@ class SlaQueuesSearchTest {
         apply("acme", "p6", new SlaClockResumed("p6", "FIRST_RESPONSE#1", resumed, "cn-1", resumed.plusSeconds(6 * 3600), null));
         assertThat(ids("acme", Queue.ALL, null, TicketSort.DUE)).as("p6 due at 7 h counts again")
                 .containsExactly("p6", "r9", "p2");
+    }
+
+    private SlaClockRetargeted retargeted(String ticketId, String priority, int hours, Instant at, boolean counting) {
+        Duration target = Duration.ofHours(hours);
+        return new SlaClockRetargeted(ticketId, "FIRST_RESPONSE#1", priority, SlaTarget.calendar(target), 80, at, "cn-1",
+                counting ? AT.plus(target) : null, counting ? AT.plus(target.multipliedBy(8).dividedBy(10)) : null);
+    }
+
+    @Test
+    void a_warned_ticket_lowered_to_a_later_warning_leaves_at_risk_and_one_raised_stays() {
+        openWithClock("acme", "lowered", 2);
+        openWithClock("acme", "raised", 4);
+        Instant change = AT.plusSeconds(2 * 3600 - 60);
+        apply("acme", "lowered", new SlaClockWarned("lowered", "FIRST_RESPONSE#1", AT.plusSeconds(5760), AT.plusSeconds(7200), "cn-1"));
+        apply("acme", "raised", new SlaClockWarned("raised", "FIRST_RESPONSE#1", AT.plusSeconds(11520), AT.plusSeconds(14400), "cn-1"));
+        assertThat(due(Queue.AT_RISK)).containsExactly("lowered", "raised");
+
+        apply("acme", "lowered", retargeted("lowered", "low", 24, change, true)); // warns at 19.2 h: ahead
+        apply("acme", "raised", retargeted("raised", "P0", 1, AT.plusSeconds(3 * 3600 + 600), true)); // 48 min: behind
+        assertThat(due(Queue.AT_RISK)).as("lowered is no longer at risk; raised still is").containsExactly("raised");
+        assertThat(ids("acme", Queue.ALL, null, TicketSort.DUE)).as("by the new due times").containsExactly("raised", "lowered");
+
+        apply("acme", "lowered", new SlaClockWarned("lowered", "FIRST_RESPONSE#1", AT.plusSeconds(69120), AT.plusSeconds(86400), "cn-1"));
+        assertThat(due(Queue.AT_RISK)).as("warned again at the new warning").containsExactly("raised", "lowered");
+    }
+
+    @Test
+    void a_paused_clock_re_targeted_stays_paused_and_one_overdue_sorts_by_how_overdue_it_is() {
+        openWithClock("acme", "overdue", 6);
+        openWithClock("acme", "later", 5);
+        openWithClock("acme", "r9", 9);
+        Instant pause = AT.plusSeconds(3 * 3600);
+        apply("acme", "overdue", new SlaClockPaused("overdue", "FIRST_RESPONSE#1", PauseReason.WAITING_FOR_PARTS, pause, "cn-1"));
+        apply("acme", "later", new SlaClockPaused("later", "FIRST_RESPONSE#1", PauseReason.WAITING_FOR_PARTS, pause, "cn-1"));
+        assertThat(ids("acme", Queue.ALL, null, TicketSort.DUE)).as("2 h and 3 h left").containsExactly("r9", "later", "overdue");
+
+        Instant change = AT.plusSeconds(4 * 3600);
+        apply("acme", "overdue", retargeted("overdue", "P0", 1, change, true)); // due at 1 h, 3 h counted: 3 h over
+        apply("acme", "later", retargeted("later", "low", 24, change, false)); // no due time while paused
+        assertThat(ids("acme", Queue.ALL, null, TicketSort.DUE))
+                .as("both still paused, after the counting one; the overdue one first").containsExactly("r9", "overdue", "later");
+        IndexedSla.OpenClock overdue = fixture.indexes.find("acme", "overdue").orElseThrow().sla().clocks().get("FIRST_RESPONSE#1");
+        assertThat(overdue.dueAt()).as("paused: no due time").isNull();
+        assertThat(overdue.leftAtPause()).isEqualTo(Duration.ofHours(-3));
     }
 
     @Test
