@@ -156,6 +156,20 @@ class SlaComplianceProjectionTest {
     }
 
     @Test
+    void the_escalation_clock_counts_in_its_own_rows_beside_first_response_and_resolution() {
+        deliver("acme", "t1", 1, started("t1", "RESOLUTION#1", SlaMetric.RESOLUTION, "urgent", NOVEMBER_FIRST));
+        deliver("acme", "t1", 2, started("t1", "ESCALATION#1", SlaMetric.ESCALATION, "urgent", NOVEMBER_FIRST));
+        deliver("acme", "t2", 1, started("t2", "ESCALATION#1", SlaMetric.ESCALATION, "urgent", NOVEMBER_FIRST));
+        deliver("acme", "t2", 2, breached("t2", "ESCALATION#1"));
+        deliver("acme", "t1", 3, fulfilled("t1", "ESCALATION#1", true));
+        deliver("acme", "t1", 4, fulfilled("t1", "RESOLUTION#1", true));
+
+        assertThat(rows("acme")).containsExactly(
+                new ComplianceRow("2026-11", "urgent", "ESCALATION", 1, 1, 0),
+                new ComplianceRow("2026-11", "urgent", "RESOLUTION", 1, 0, 0));
+    }
+
+    @Test
     void facts_delivered_again_change_nothing() {
         history();
         redeliverAll();

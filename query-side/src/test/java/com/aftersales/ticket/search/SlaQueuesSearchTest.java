@@ -3,6 +3,7 @@ package com.aftersales.ticket.search;
 import static com.aftersales.ticket.search.SearchFixture.AT;
 import static com.aftersales.ticket.search.SearchFixture.opened;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.aftersales.sla.PauseReason;
 import com.aftersales.sla.SlaClockEvents.SlaClockBreached;
@@ -205,6 +206,28 @@ class SlaQueuesSearchTest {
         assertThat(ids("acme", Queue.ESCALATED, "zhou", TicketSort.REGISTERED_AT)).as("follows its department").containsExactly("e2");
         apply("acme", "e2", new ResolutionAccepted("e2", "ok", "li", AT));
         assertThat(ids("acme", Queue.ESCALATED, "zhou", TicketSort.REGISTERED_AT)).as("closed: out of the queue").isEmpty();
+    }
+
+    @Test
+    void an_unsolved_escalation_clock_puts_its_ticket_in_the_queues_like_any_other_clock() {
+        openWithClock("acme", "t1", 48);
+        apply("acme", "t1", new SlaClockStarted("t1", "ESCALATION#1", SlaMetric.ESCALATION, "urgent",
+                SlaTarget.calendar(Duration.ofHours(24)), 80, AT, "cn-1", AT.plusSeconds(24 * 3600), AT.plusSeconds(69120)));
+        apply("acme", "t1", new SlaClockWarned("t1", "ESCALATION#1", AT.plusSeconds(69120), AT.plusSeconds(24 * 3600), "cn-1"));
+        assertThat(due(Queue.AT_RISK)).containsExactly("t1");
+        apply("acme", "t1", new SlaClockBreached("t1", "ESCALATION#1", AT.plusSeconds(24 * 3600), AT.plusSeconds(24 * 3600), "cn-1"));
+        assertThat(due(Queue.BREACHED)).containsExactly("t1");
+        apply("acme", "t1", new SlaClockFulfilled("t1", "ESCALATION#1", AT.plusSeconds(25 * 3600), false,
+                Duration.ofHours(25), "cn-1"));
+        assertThat(due(Queue.BREACHED)).as("resolved: the escalation clock left; the first response is not breached").isEmpty();
+    }
+
+    @Test
+    void a_clock_fact_without_a_tenant_fails_rather_than_being_dropped() {
+        openWithClock("acme", "t1", 1);
+        assertThatThrownBy(() -> fixture.apply(List.of(new Event(position++, null, "t1", 2,
+                new SlaClockWarned("t1", "FIRST_RESPONSE#1", AT, AT.plusSeconds(3600), "cn-1")))))
+                .hasRootCauseMessage("A ticket event without a tenant, ticket t1 at 2");
     }
 
     @Test
