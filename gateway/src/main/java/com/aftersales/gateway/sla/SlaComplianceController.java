@@ -15,7 +15,6 @@ import java.lang.reflect.Method;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springdoc.core.annotations.ParameterObject;
@@ -51,7 +50,7 @@ public class SlaComplianceController {
             a month, priority and metric without clocks has no row. From the compliance projection, which \
             follows the event stream (a fact is counted within moments).""")
     @ApiResponse(responseCode = "200", description = "The rows, by month, priority and metric")
-    @ApiResponse(responseCode = "400", description = "VALIDATION_FAILED (month, from, to: yyyy-MM, to not before from), MONTH_RANGE_TOO_LONG",
+    @ApiResponse(responseCode = "400", description = "VALIDATION_FAILED (month, from, to: yyyy-MM, to not before from, from not after the current month), MONTH_RANGE_TOO_LONG",
             content = @Content(mediaType = "application/problem+json"))
     @GetMapping("/api/v1/sla/compliance")
     public Mono<SlaCompliance> compliance(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
@@ -82,7 +81,11 @@ public class SlaComplianceController {
         }
     }
 
+    /**
+     * The tenant's zone decides the current month. A token of a tenant not known is refused before
+     * it gets here; should the directory still lack it, the question is refused, not answered in UTC.
+     */
     private ZoneId zone(String tenantId) {
-        return tenants.find(tenantId).map(Tenant::timeZone).orElse(ZoneOffset.UTC);
+        return tenants.find(tenantId).map(Tenant::timeZone).orElseThrow(() -> new RefusalException("TENANT_NOT_FOUND"));
     }
 }
