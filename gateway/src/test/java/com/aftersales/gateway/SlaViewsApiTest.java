@@ -6,6 +6,9 @@ import static org.awaitility.Awaitility.await;
 import com.aftersales.sla.compliance.SlaComplianceProjection;
 import com.aftersales.ticket.search.TicketSearchProjection;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,6 +23,7 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
@@ -71,6 +75,10 @@ class SlaViewsApiTest {
             now = now.plus(duration);
         }
 
+        void set(Instant instant) {
+            now = instant;
+        }
+
         @Override
         public ZoneId getZone() {
             return zone;
@@ -109,6 +117,14 @@ class SlaViewsApiTest {
     EventProcessingConfiguration processing;
     @Autowired
     EventStore eventStore;
+    @Autowired
+    MongoDatabase database;
+
+    /** Each test starts at the same time, whatever the tests before it moved the clock to. */
+    @BeforeEach
+    void startOfTest() {
+        clock.set(ApiTestSupport.NOW);
+    }
 
     // --- helpers ---------------------------------------------------------------------------------
 
@@ -316,13 +332,23 @@ class SlaViewsApiTest {
         assertThat(rows(compliance(tenant, "?month=2024-05"))).containsExactlyElementsOf(expected);
         assertThat(rows(compliance(tenant, "?from=2024-03&to=2024-04"))).isEmpty();
 
-        // rebuilt from the event store: the same counts
+        // rebuilt from the event store: the true counts again, although the stored ones were spoiled first
         StreamingEventProcessor projection = processing.eventProcessor(SlaComplianceProjection.PROCESSING_GROUP,
                 StreamingEventProcessor.class).orElseThrow();
         projection.shutDown();
+        database.getCollection("sla_compliance").updateMany(Filters.eq("tenant", tenant), Updates.set("met", 99));
+        database.getCollection("sla_compliance_months").deleteOne(Filters.eq("_id", tenant + "|2024-05"));
+        database.getCollection("sla_compliance").updateMany(Filters.eq("tenant", other), Updates.set("met", 99));
+        assertThat(rows(http.get().uri("/api/v1/sla/compliance?month=2024-05")
+                .headers(h -> h.setBearerAuth(ApiTestSupport.token(other, "AUDITOR"))).exchange()
+                .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody()))
+                .as("the other tenant's counts, spoiled the same way").isNotEmpty().allMatch(row -> row.contains("met 99"));
         projection.resetTokens();
         projection.start();
         assertThat(rows(compliance(tenant, "?month=2024-05"))).containsExactlyElementsOf(expected);
+        assertThat(rows(compliance(other, "?month=2024-05"))).as("the other tenant's, rebuilt too")
+                .containsExactly("2024-05 urgent CUSTOMER_UPDATE met 0 breached 1 running 0",
+                        "2024-05 urgent FIRST_RESPONSE met 0 breached 0 running 1");
     }
 
     @Test
@@ -371,6 +397,8 @@ class SlaViewsApiTest {
             http.get().uri("/api/v1/sla/compliance").headers(h -> h.setBearerAuth(ApiTestSupport.token(tenant, role)))
                     .exchange().expectStatus().isForbidden();
         }
+        http.get().uri("/api/v1/sla/compliance").headers(h -> h.setBearerAuth(PLATFORM))
+                .exchange().expectStatus().isForbidden();
         String auditor = ApiTestSupport.token(tenant, "AUDITOR");
         for (String query : List.of("?month=2024-13", "?month=May", "?from=2024-05&to=2024-04")) {
             http.get().uri("/api/v1/sla/compliance" + query).headers(h -> h.setBearerAuth(auditor)).exchange()
@@ -379,5 +407,34 @@ class SlaViewsApiTest {
         }
         http.get().uri("/api/v1/sla/compliance?from=2022-01&to=2024-05").headers(h -> h.setBearerAuth(auditor))
                 .exchange().expectStatus().isBadRequest().expectBody().jsonPath("$.code").isEqualTo("MONTH_RANGE_TOO_LONG");
+    }
+
+    @Test
+    void from_alone_ends_in_the_current_month_and_a_from_after_it_is_refused() {
+        String auditor = ApiTestSupport.token(onboard(), "AUDITOR");
+        http.get().uri("/api/v1/sla/compliance?from=2024-03").headers(h -> h.setBearerAuth(auditor)).exchange()
+                .expectStatus().isOk().expectBody()
+                .jsonPath("$.from").isEqualTo("2024-03").jsonPath("$.to").isEqualTo("2024-05");
+        http.get().uri("/api/v1/sla/compliance?from=2024-05").headers(h -> h.setBearerAuth(auditor)).exchange()
+                .expectStatus().isOk().expectBody()
+                .jsonPath("$.from").isEqualTo("2024-05").jsonPath("$.to").isEqualTo("2024-05");
+        http.get().uri("/api/v1/sla/compliance?from=2024-06").headers(h -> h.setBearerAuth(auditor)).exchange()
+                .expectStatus().isBadRequest().expectHeader().contentType("application/problem+json")
+                .expectBody().jsonPath("$.code").isEqualTo("VALIDATION_FAILED")
+                .jsonPath("$.errors[0].field").isEqualTo("ordered")
+                .jsonPath("$.errors[0].code").isEqualTo("RangeOrdered");
+        http.get().uri("/api/v1/sla/compliance?from=2022-05").headers(h -> h.setBearerAuth(auditor)).exchange()
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.code").isEqualTo("MONTH_RANGE_TOO_LONG");
+    }
+
+    @Test
+    void the_default_month_is_the_current_one_in_the_tenants_zone() {
+        String auditor = ApiTestSupport.token(onboard(), "AUDITOR");
+        clock.set(Instant.parse("2024-05-31T17:00:00Z")); // June 1st, 01:00 in Shanghai, still May in UTC
+        http.get().uri("/api/v1/sla/compliance").headers(h -> h.setBearerAuth(auditor)).exchange()
+                .expectStatus().isOk().expectBody()
+                .jsonPath("$.from").isEqualTo("2024-06").jsonPath("$.to").isEqualTo("2024-06");
+        http.get().uri("/api/v1/sla/compliance?from=2024-06").headers(h -> h.setBearerAuth(auditor)).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.to").isEqualTo("2024-06");
     }
 }

@@ -260,6 +260,9 @@ public final class SlaClock {
             closeSegment(e.at());
             segments.add(new Segment(e.at(), null, e.calendarVersion()));
         }
+        if (warnedAt != null && elapsed(e.at()).compareTo(warnShare()) < 0) {
+            warnedAt = null; // the new target's warning lies ahead: the clock warns again when it is reached
+        }
         events.add(new SlaStep(Kind.RETARGETED, e.at(), e.target().amount(), e.calendarVersion(),
                 "re-targeted: " + describe(metric, priority, target, warningPercent) + ", counted from the start"));
         budget.conversion().ifPresent(events::add);

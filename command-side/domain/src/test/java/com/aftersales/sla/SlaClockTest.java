@@ -137,6 +137,49 @@ class SlaClockTest {
     }
 
     @Test
+    void a_warned_clock_lowered_to_a_later_warning_warns_again_when_that_is_reached() {
+        SlaClock clock = SlaClock.of(SlaClock.start("t1", "F", SlaMetric.FIRST_RESPONSE, "P0",
+                SlaPolicies.p0ToP2(), CALENDAR, at(CN, "2025-03-11T09:00")), CALENDAR);
+        clock.deadlineFacts(at(CN, "2025-03-11T09:50")).forEach(clock::apply); // warned at 09:48
+        assertThat(clock.nextDeadline()).as("the breach is next").isEqualTo(at(CN, "2025-03-11T10:00"));
+
+        SlaClockRetargeted toP2 = clock.retarget("P2", SlaPolicies.p0ToP2(), at(CN, "2025-03-11T09:55"));
+        clock.apply(toP2);
+        assertThat(clock.nextDeadline()).as("P2's warning, 80 % of its target, lies ahead").isEqualTo(toP2.warnAt());
+        assertThat(toP2.warnAt()).isAfter(at(CN, "2025-03-11T09:55"));
+        assertThat(clock.deadlineFacts(toP2.warnAt().minusSeconds(1))).isEmpty();
+        assertThat(clock.deadlineFacts(toP2.warnAt()))
+                .containsExactly(new SlaClockWarned("t1", "F", toP2.warnAt(), toP2.dueAt(), "cn-1"));
+    }
+
+    @Test
+    void a_warned_clock_raised_to_an_earlier_warning_is_not_warned_twice() {
+        SlaClock clock = SlaClock.of(SlaClock.start("t1", "F", SlaMetric.FIRST_RESPONSE, "P2",
+                SlaPolicies.p0ToP2(), CALENDAR, at(CN, "2025-03-11T09:00")), CALENDAR);
+        Instant warned = clock.warnAt();
+        clock.deadlineFacts(warned).forEach(clock::apply);
+        clock.apply(clock.retarget("P1", SlaPolicies.p0ToP2(), warned.plusSeconds(60)));
+        assertThat(clock.deadlineFacts(warned.plusSeconds(120))).as("P1's warning is already behind: no second one")
+                .noneMatch(SlaClockWarned.class::isInstance);
+    }
+
+    @Test
+    void a_warned_paused_clock_lowered_warns_again_after_it_resumes() {
+        SlaClock clock = SlaClock.of(SlaClock.start("t1", "R", SlaMetric.RESOLUTION, "high", WORKING,
+                CALENDAR, at(CN, "2025-03-11T09:00")), CALENDAR);
+        var warned = clock.deadlineFacts(at(CN, "2025-03-11T14:00")); // 80 % of 4 working hours
+        assertThat(warned).singleElement().isInstanceOf(SlaClockWarned.class);
+        warned.forEach(clock::apply);
+        clock.apply(clock.pause(PauseReason.WAITING_FOR_THIRD_PARTY, at(CN, "2025-03-11T14:00")));
+        clock.apply(clock.retarget("low", WORKING, at(CN, "2025-03-12T09:00")));
+        assertThat(clock.nextDeadline()).as("paused").isNull();
+        SlaClockResumed resumed = clock.resume(at(CN, "2025-03-12T10:00"));
+        clock.apply(resumed);
+        assertThat(resumed.warnAt()).isAfter(at(CN, "2025-03-12T10:00"));
+        assertThat(clock.nextDeadline()).isEqualTo(resumed.warnAt());
+    }
+
+    @Test
     void a_lower_priority_while_paused_changes_the_remaining_time_only() {
         SlaClock clock = SlaClock.of(SlaClock.start("t1", "R", SlaMetric.RESOLUTION, "high", WORKING,
                 CALENDAR, at(CN, "2025-03-11T09:00")), CALENDAR);

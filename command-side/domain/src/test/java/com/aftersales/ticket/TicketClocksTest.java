@@ -18,6 +18,7 @@ import com.aftersales.refusal.RefusalCode;
 import com.aftersales.sla.PauseReason;
 import com.aftersales.sla.SlaClock;
 import com.aftersales.sla.SlaClockEvents.SlaClockStarted;
+import com.aftersales.sla.SlaClockEvents.SlaClockWarned;
 import com.aftersales.sla.SlaCommands.PauseSlaClocks;
 import com.aftersales.sla.SlaCommands.RecordSlaDeadlines;
 import com.aftersales.sla.SlaCommands.ResumeSlaClocks;
@@ -164,6 +165,26 @@ class TicketClocksTest {
         fixture.given(given)
                 .when(new ClassifyTicket(ID, null, "repair", "urgent", null), caller("acme", "AGENT"))
                 .expectEvents(new TicketClassified(ID, "repair", "urgent", null, "li-agent", NOW, 1L));
+    }
+
+    @Test
+    void a_warned_clock_lowered_to_a_later_target_is_warned_again_by_the_timer_when_that_warning_is_due() {
+        Instant start = NOW.minus(Duration.ofHours(40));
+        SlaClockStarted first = clockStarted(FIRST_RESPONSE, 1, "urgent", start);
+        Object warned = clock(first).deadlineFacts(start.plus(Duration.ofMinutes(1170))).get(0); // urgent: 19.2 h of 24 h
+        var lowered = clock(first, warned).retarget("normal", SlaPolicies.urgentNormalLow(), start.plus(Duration.ofMinutes(1170)));
+        Object[] given = with(inProgress("urgent"), first, warned, lowered);
+        // normal: 48 h, warned at 38.4 h, before NOW (40 h); the first warning does not count for it
+        fixture.given(given)
+                .when(new RecordSlaDeadlines(ID), TIMER)
+                .expectEvents(new SlaClockWarned(ID, "FIRST_RESPONSE#1", start.plus(Duration.ofMinutes(2304)),
+                        lowered.dueAt(), "cn-1"));
+        SlaClockStarted later = clockStarted(FIRST_RESPONSE, 1, "urgent", NOW.minus(Duration.ofHours(20)));
+        Object laterWarned = clock(later).deadlineFacts(NOW.minus(Duration.ofMinutes(30))).get(0);
+        fixture.given(with(inProgress("urgent"), later, laterWarned,
+                        clock(later, laterWarned).retarget("normal", SlaPolicies.urgentNormalLow(), NOW.minus(Duration.ofMinutes(30)))))
+                .when(new RecordSlaDeadlines(ID), TIMER)
+                .expectSuccessfulHandlerExecution().expectNoEvents();
     }
 
     @Test

@@ -24,11 +24,18 @@ public record ComplianceParams(
         return parse(from, parse(month, last(current)));
     }
 
+    /**
+     * The order of a range given in full. A range that ends in the current month (no {@code to}, no
+     * {@code month}) is checked by the controller, which knows the tenant's current month.
+     */
     @RangeOrdered
     @Schema(hidden = true)
     public boolean isOrdered() {
-        YearMonth now = YearMonth.of(2000, 1);
-        return !valid() || !first(now).isAfter(last(now));
+        if (!valid()) {
+            return true;
+        }
+        YearMonth end = parse(to, parse(month, null));
+        return end == null || !parse(from, parse(month, end)).isAfter(end);
     }
 
     private boolean valid() {

@@ -11,17 +11,21 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
+import java.lang.reflect.Method;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springdoc.core.annotations.ParameterObject;
+import org.springframework.core.MethodParameter;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.validation.BeanPropertyBindingResult;
+import org.springframework.validation.FieldError;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.support.WebExchangeBindException;
 import reactor.core.publisher.Mono;
 
 /** SLA compliance counts of the caller's tenant (docs/sla.md, "Compliance"). */
@@ -46,7 +50,7 @@ public class SlaComplianceController {
             a month, priority and metric without clocks has no row. From the compliance projection, which \
             follows the event stream (a fact is counted within moments).""")
     @ApiResponse(responseCode = "200", description = "The rows, by month, priority and metric")
-    @ApiResponse(responseCode = "400", description = "VALIDATION_FAILED (month, from, to: yyyy-MM, to not before from), MONTH_RANGE_TOO_LONG",
+    @ApiResponse(responseCode = "400", description = "VALIDATION_FAILED (month, from, to: yyyy-MM, to not before from, from not after the current month), MONTH_RANGE_TOO_LONG",
             content = @Content(mediaType = "application/problem+json"))
     @GetMapping("/api/v1/sla/compliance")
     public Mono<SlaCompliance> compliance(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
@@ -54,6 +58,9 @@ public class SlaComplianceController {
         YearMonth current = YearMonth.now(clock.withZone(zone(caller.tenantId())));
         YearMonth first = params.first(current);
         YearMonth last = params.last(current);
+        if (first.isAfter(last)) {
+            return Mono.error(reversed(params));
+        }
         if (ChronoUnit.MONTHS.between(first, last) >= FindSlaCompliance.MAX_MONTHS) {
             return Mono.error(new RefusalException("MONTH_RANGE_TOO_LONG"));
         }
@@ -61,7 +68,24 @@ public class SlaComplianceController {
         return Mono.fromFuture(() -> queries.query(query, SlaCompliance.class));
     }
 
+    /** The same VALIDATION_FAILED a reversed range given in full gets from {@link ComplianceParams#isOrdered()}. */
+    private static WebExchangeBindException reversed(ComplianceParams params) {
+        BeanPropertyBindingResult result = new BeanPropertyBindingResult(params, "complianceParams");
+        result.addError(new FieldError("complianceParams", "ordered", false, false, new String[] {"RangeOrdered"},
+                null, "to must be after from"));
+        try {
+            Method method = SlaComplianceController.class.getMethod("compliance", Caller.class, ComplianceParams.class);
+            return new WebExchangeBindException(new MethodParameter(method, 1), result);
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The tenant's zone decides the current month. A token of a tenant not known is refused before
+     * it gets here; should the directory still lack it, the question is refused, not answered in UTC.
+     */
     private ZoneId zone(String tenantId) {
-        return tenants.find(tenantId).map(Tenant::timeZone).orElse(ZoneOffset.UTC);
+        return tenants.find(tenantId).map(Tenant::timeZone).orElseThrow(() -> new RefusalException("TENANT_NOT_FOUND"));
     }
 }

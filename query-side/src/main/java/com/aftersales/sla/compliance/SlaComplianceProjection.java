@@ -10,7 +10,7 @@ import com.aftersales.sla.SlaClockEvents.SlaClockStarted;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -41,7 +41,10 @@ public class SlaComplianceProjection {
 
     @EventHandler
     void on(SlaClockStarted event, @SequenceNumber long sequence, @MetaDataValue(TENANT) String tenantId) {
-        if (tenantId == null || store.find(tenantId, event.ticketId(), event.clockId()).isPresent()) {
+        requireTenant(tenantId, event);
+        Optional<CountedClock> counted = store.find(tenantId, event.ticketId(), event.clockId());
+        if (counted.isPresent()) {
+            delivered(tenantId, event.ticketId(), event.clockId(), counted.get(), sequence);
             return;
         }
         CountedClock clock = new CountedClock(month(tenantId, event.at()).toString(), event.priority(),
@@ -76,20 +79,41 @@ public class SlaComplianceProjection {
      */
     private void apply(String tenantId, String ticketId, String clockId, long sequence,
                        UnaryOperator<CountedClock> change) {
-        if (tenantId == null) {
-            return;
-        }
+        requireTenant(tenantId, clockId);
         CountedClock before = store.find(tenantId, ticketId, clockId).orElseThrow(() -> new IllegalStateException(
                 "No start counted for clock " + clockId + " of ticket " + ticketId));
         if (before.sequence() >= sequence) {
+            delivered(tenantId, ticketId, clockId, before, sequence);
             return;
         }
         store.move(tenantId, ticketId, clockId, before, change.apply(before).at(sequence));
     }
 
-    /** The month a clock counts in: its start, in the tenant's time zone (UTC for a tenant not known here). */
+    /**
+     * A fact applied before: nothing to count. The last one applied is settled again, in case it
+     * failed after its clock was stored and before its markers were pulled.
+     */
+    private void delivered(String tenantId, String ticketId, String clockId, CountedClock counted, long sequence) {
+        if (counted.sequence() == sequence) {
+            store.settleAgain(tenantId, ticketId, clockId);
+        }
+    }
+
+    /** Every clock fact is a ticket event, which enters with its tenant: one without is refused, not dropped. */
+    private static void requireTenant(String tenantId, Object fact) {
+        if (tenantId == null) {
+            throw new IllegalStateException("A clock fact without a tenant: " + fact);
+        }
+    }
+
+    /**
+     * The month a clock counts in: its start, in the tenant's time zone. A tenant not known here yet
+     * (a node starting, a replay ahead of the tenant directory) fails the fact, which is dead-lettered
+     * and counted on retry, rather than counted in UTC, possibly in the wrong month for good.
+     */
     YearMonth month(String tenantId, Instant at) {
-        ZoneId zone = tenants.find(tenantId).map(Tenant::timeZone).orElse(ZoneOffset.UTC);
+        ZoneId zone = tenants.find(tenantId).map(Tenant::timeZone).orElseThrow(() -> new IllegalStateException(
+                "Tenant " + tenantId + " is not known here yet: its time zone decides the month"));
         return YearMonth.from(at.atZone(zone));
     }
 }

@@ -52,10 +52,29 @@ record IndexedSla(String escalatedTo, Map<String, OpenClock> clocks) {
                 : new OpenClock(null, Duration.between(at, clock.dueAt()), clock.warned(), clock.breached()), false);
     }
 
-    /** Resumed or re-targeted: a due time when counting; a re-targeted paused clock keeps its pause. */
-    IndexedSla due(String clockId, Instant dueAt) {
+    /** Resumed: counting again towards {@code dueAt}; a warning still ahead was lifted by a re-target. */
+    IndexedSla resumed(String clockId, Instant dueAt, Instant warnAt, Instant at) {
         return with(clockId, clock -> dueAt == null ? clock
-                : new OpenClock(dueAt, null, clock.warned(), clock.breached()), false);
+                : new OpenClock(dueAt, null, warned(clock, warnAt, at), clock.breached()), false);
+    }
+
+    /**
+     * Re-targeted: a counting clock gets the new due time; a paused one stays paused, with the time
+     * left at the re-target when the new target is already reached (overdue), else the time it had.
+     * A warning the new target puts ahead is lifted, as the clock itself lifts it (it warns again).
+     */
+    IndexedSla retargeted(String clockId, Instant dueAt, Instant warnAt, Instant at) {
+        return with(clockId, clock -> {
+            if (clock.dueAt() == null) {
+                Duration left = dueAt == null ? clock.leftAtPause() : Duration.between(at, dueAt);
+                return new OpenClock(null, left, warned(clock, warnAt, at), clock.breached());
+            }
+            return new OpenClock(dueAt, null, warned(clock, warnAt, at), clock.breached());
+        }, false);
+    }
+
+    private static boolean warned(OpenClock clock, Instant warnAt, Instant at) {
+        return clock.warned() && (warnAt == null || !warnAt.isAfter(at));
     }
 
     IndexedSla warned(String clockId) {

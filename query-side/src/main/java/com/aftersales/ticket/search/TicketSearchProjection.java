@@ -31,6 +31,8 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.messaging.annotation.MetaDataValue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -45,6 +47,8 @@ public class TicketSearchProjection {
 
     public static final String PROCESSING_GROUP = "ticket-search";
     private static final String TENANT = CallerMetaData.TENANT;
+
+    private static final Logger LOG = LoggerFactory.getLogger(TicketSearchProjection.class);
 
     private final TicketSearchIndexes indexes;
 
@@ -145,13 +149,13 @@ public class TicketSearchProjection {
     @EventHandler
     void on(SlaClockResumed event, @SequenceNumber long sequence, @MetaDataValue(TENANT) String tenantId) {
         apply(tenantId, event.ticketId(), sequence,
-                ticket -> ticket.withSla(sla -> sla.due(event.clockId(), event.dueAt())));
+                ticket -> ticket.withSla(sla -> sla.resumed(event.clockId(), event.dueAt(), event.warnAt(), event.at())));
     }
 
     @EventHandler
     void on(SlaClockRetargeted event, @SequenceNumber long sequence, @MetaDataValue(TENANT) String tenantId) {
         apply(tenantId, event.ticketId(), sequence,
-                ticket -> ticket.withSla(sla -> sla.due(event.clockId(), event.dueAt())));
+                ticket -> ticket.withSla(sla -> sla.retargeted(event.clockId(), event.dueAt(), event.warnAt(), event.at())));
     }
 
     @EventHandler
@@ -182,13 +186,20 @@ public class TicketSearchProjection {
         event.tickets().forEach(ticketId -> indexes.erase(event.tenantId(), ticketId, null));
     }
 
-    /** A ticket the index lacks was opened in another tenant, or is not a ticket of ours: nothing to apply. */
+    /**
+     * Every handled event is a ticket event, which enters with its tenant: one without fails (and is
+     * dead-lettered) rather than being dropped. A ticket the index lacks cannot take the change; it
+     * is logged, not skipped silently (its opening is always applied before, in the ticket's order).
+     */
     private void apply(String tenantId, String ticketId, long sequence, UnaryOperator<IndexedTicket> change) {
         if (tenantId == null) {
-            return;
+            throw new IllegalStateException("A ticket event without a tenant, ticket " + ticketId + " at " + sequence);
         }
-        indexes.find(tenantId, ticketId)
-                .filter(ticket -> ticket.version() < sequence)
-                .ifPresent(ticket -> indexes.write(change.apply(ticket).at(sequence)));
+        indexes.find(tenantId, ticketId).ifPresentOrElse(ticket -> {
+            if (ticket.version() < sequence) {
+                indexes.write(change.apply(ticket).at(sequence));
+            }
+        }, () -> LOG.warn("Ticket {} of tenant {} is not in the search index: event {} not applied",
+                ticketId, tenantId, sequence));
     }
 }

@@ -156,11 +156,26 @@ class SlaComplianceProjectionTest {
     }
 
     @Test
+    void the_escalation_clock_counts_in_its_own_rows_beside_first_response_and_resolution() {
+        deliver("acme", "t1", 1, started("t1", "RESOLUTION#1", SlaMetric.RESOLUTION, "urgent", NOVEMBER_FIRST));
+        deliver("acme", "t1", 2, started("t1", "ESCALATION#1", SlaMetric.ESCALATION, "urgent", NOVEMBER_FIRST));
+        deliver("acme", "t2", 1, started("t2", "ESCALATION#1", SlaMetric.ESCALATION, "urgent", NOVEMBER_FIRST));
+        deliver("acme", "t2", 2, breached("t2", "ESCALATION#1"));
+        deliver("acme", "t1", 3, fulfilled("t1", "ESCALATION#1", true));
+        deliver("acme", "t1", 4, fulfilled("t1", "RESOLUTION#1", true));
+
+        assertThat(rows("acme")).containsExactly(
+                new ComplianceRow("2026-11", "urgent", "ESCALATION", 1, 1, 0),
+                new ComplianceRow("2026-11", "urgent", "RESOLUTION", 1, 0, 0));
+    }
+
+    @Test
     void facts_delivered_again_change_nothing() {
         history();
         redeliverAll();
         redeliverAll();
         assertThat(rows("acme")).containsExactlyElementsOf(ACME);
+        assertThat(inFlight()).isEmpty();
     }
 
     @Test
@@ -179,6 +194,83 @@ class SlaComplianceProjectionTest {
         redeliverAll();
 
         assertThat(rows("acme")).containsExactly(new ComplianceRow("2026-11", "urgent", "FIRST_RESPONSE", 0, 1, 0));
+    }
+
+    @Test
+    void a_move_that_failed_half_way_counts_once_when_retried_after_many_other_changes_of_its_rows() {
+        deliver("acme", "t1", 1, started("t1", "FIRST_RESPONSE#1", SlaMetric.FIRST_RESPONSE, "normal", NOVEMBER_FIRST));
+        SlaComplianceStore healthy = store;
+        use(new SlaComplianceStore(database) {
+            @Override
+            void increment(String tenantId, CountedClock clock, int delta, String change) {
+                if (delta > 0) {
+                    throw new IllegalStateException("step-down");
+                }
+                super.increment(tenantId, clock, delta, change);
+            }
+        });
+        SlaClockRetargeted raised = new SlaClockRetargeted("t1", "FIRST_RESPONSE#1", "urgent",
+                SlaTarget.calendar(Duration.ofHours(4)), 80, NOVEMBER_FIRST, "cn-1", null, null);
+        assertThatThrownBy(() -> handle("acme", "t1", 2, raised)).hasMessageContaining("step-down");
+        use(healthy);
+        for (int i = 0; i < 300; i++) { // the row of the failed move changes many times before the retry
+            deliver("acme", "o" + i, 1, started("o" + i, "FIRST_RESPONSE#1", SlaMetric.FIRST_RESPONSE, "normal", NOVEMBER_FIRST));
+        }
+        deliver("acme", "t1", 2, raised); // the retry, from the dead-letter queue
+        redeliverAll();
+
+        assertThat(rows("acme")).containsExactly(
+                new ComplianceRow("2026-11", "normal", "FIRST_RESPONSE", 0, 0, 300),
+                new ComplianceRow("2026-11", "urgent", "FIRST_RESPONSE", 0, 0, 1));
+        assertThat(inFlight()).as("every move settled: no markers left").isEmpty();
+    }
+
+    @Test
+    void a_failure_after_the_clock_was_stored_leaves_no_marker_once_the_fact_is_retried() {
+        deliver("acme", "t1", 1, started("t1", "FIRST_RESPONSE#1", SlaMetric.FIRST_RESPONSE, "urgent", NOVEMBER_FIRST));
+        SlaComplianceStore healthy = store;
+        use(new SlaComplianceStore(database) {
+            @Override
+            void settle(String key, long sequence, java.util.Collection<String> touched) {
+                throw new IllegalStateException("crash");
+            }
+        });
+        assertThatThrownBy(() -> deliver("acme", "t1", 2, breached("t1", "FIRST_RESPONSE#1")))
+                .hasMessageContaining("crash");
+        assertThat(inFlight()).as("the failed move's markers are still in flight").hasSize(2);
+        use(healthy);
+        redeliverAll();
+
+        assertThat(rows("acme")).containsExactly(new ComplianceRow("2026-11", "urgent", "FIRST_RESPONSE", 0, 1, 0));
+        assertThat(inFlight()).isEmpty();
+    }
+
+    @Test
+    void a_fact_of_a_tenant_not_known_here_yet_fails_rather_than_being_counted_in_utc() {
+        assertThatThrownBy(() -> deliver("orbit", "x1", 1,
+                started("x1", "FIRST_RESPONSE#1", SlaMetric.FIRST_RESPONSE, "urgent", NOVEMBER_FIRST)))
+                .hasMessageContaining("not known here yet");
+        assertThat(store.rows("orbit", NOVEMBER.minusMonths(1), NOVEMBER)).isEmpty();
+        assertThat(store.find("orbit", "x1", "FIRST_RESPONSE#1")).isEmpty();
+    }
+
+    @Test
+    void a_fact_without_a_tenant_fails_rather_than_being_dropped() {
+        assertThatThrownBy(() -> handlers.handle(new GenericDomainEventMessage<>("Ticket", "t1", 1L,
+                started("t1", "FIRST_RESPONSE#1", SlaMetric.FIRST_RESPONSE, "urgent", NOVEMBER_FIRST))))
+                .hasMessageContaining("without a tenant");
+        deliver("acme", "t1", 1, started("t1", "FIRST_RESPONSE#1", SlaMetric.FIRST_RESPONSE, "urgent", NOVEMBER_FIRST));
+        assertThatThrownBy(() -> handlers.handle(new GenericDomainEventMessage<>("Ticket", "t1", 2L,
+                breached("t1", "FIRST_RESPONSE#1"))))
+                .hasMessageContaining("without a tenant");
+    }
+
+    /** Markers of moves in flight, over every row. */
+    private List<Object> inFlight() {
+        List<Object> markers = new ArrayList<>();
+        database.getCollection("sla_compliance").find()
+                .forEach(bucket -> markers.addAll(bucket.getList("changes", Object.class, List.of())));
+        return markers;
     }
 
     @Test

@@ -3,12 +3,14 @@ package com.aftersales.ticket.search;
 import static com.aftersales.ticket.search.SearchFixture.AT;
 import static com.aftersales.ticket.search.SearchFixture.opened;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.aftersales.sla.PauseReason;
 import com.aftersales.sla.SlaClockEvents.SlaClockBreached;
 import com.aftersales.sla.SlaClockEvents.SlaClockFulfilled;
 import com.aftersales.sla.SlaClockEvents.SlaClockPaused;
 import com.aftersales.sla.SlaClockEvents.SlaClockResumed;
+import com.aftersales.sla.SlaClockEvents.SlaClockRetargeted;
 import com.aftersales.sla.SlaClockEvents.SlaClockStarted;
 import com.aftersales.sla.SlaClockEvents.SlaClockWarned;
 import com.aftersales.sla.SlaMetric;
@@ -126,6 +128,50 @@ class SlaQueuesSearchTest {
                 .containsExactly("p6", "r9", "p2");
     }
 
+    private SlaClockRetargeted retargeted(String ticketId, String priority, int hours, Instant at, boolean counting) {
+        Duration target = Duration.ofHours(hours);
+        return new SlaClockRetargeted(ticketId, "FIRST_RESPONSE#1", priority, SlaTarget.calendar(target), 80, at, "cn-1",
+                counting ? AT.plus(target) : null, counting ? AT.plus(target.multipliedBy(8).dividedBy(10)) : null);
+    }
+
+    @Test
+    void a_warned_ticket_lowered_to_a_later_warning_leaves_at_risk_and_one_raised_stays() {
+        openWithClock("acme", "lowered", 2);
+        openWithClock("acme", "raised", 4);
+        Instant change = AT.plusSeconds(2 * 3600 - 60);
+        apply("acme", "lowered", new SlaClockWarned("lowered", "FIRST_RESPONSE#1", AT.plusSeconds(5760), AT.plusSeconds(7200), "cn-1"));
+        apply("acme", "raised", new SlaClockWarned("raised", "FIRST_RESPONSE#1", AT.plusSeconds(11520), AT.plusSeconds(14400), "cn-1"));
+        assertThat(due(Queue.AT_RISK)).containsExactly("lowered", "raised");
+
+        apply("acme", "lowered", retargeted("lowered", "low", 24, change, true)); // warns at 19.2 h: ahead
+        apply("acme", "raised", retargeted("raised", "P0", 1, AT.plusSeconds(3 * 3600 + 600), true)); // 48 min: behind
+        assertThat(due(Queue.AT_RISK)).as("lowered is no longer at risk; raised still is").containsExactly("raised");
+        assertThat(ids("acme", Queue.ALL, null, TicketSort.DUE)).as("by the new due times").containsExactly("raised", "lowered");
+
+        apply("acme", "lowered", new SlaClockWarned("lowered", "FIRST_RESPONSE#1", AT.plusSeconds(69120), AT.plusSeconds(86400), "cn-1"));
+        assertThat(due(Queue.AT_RISK)).as("warned again at the new warning").containsExactly("raised", "lowered");
+    }
+
+    @Test
+    void a_paused_clock_re_targeted_stays_paused_and_one_overdue_sorts_by_how_overdue_it_is() {
+        openWithClock("acme", "overdue", 6);
+        openWithClock("acme", "later", 5);
+        openWithClock("acme", "r9", 9);
+        Instant pause = AT.plusSeconds(3 * 3600);
+        apply("acme", "overdue", new SlaClockPaused("overdue", "FIRST_RESPONSE#1", PauseReason.WAITING_FOR_PARTS, pause, "cn-1"));
+        apply("acme", "later", new SlaClockPaused("later", "FIRST_RESPONSE#1", PauseReason.WAITING_FOR_PARTS, pause, "cn-1"));
+        assertThat(ids("acme", Queue.ALL, null, TicketSort.DUE)).as("2 h and 3 h left").containsExactly("r9", "later", "overdue");
+
+        Instant change = AT.plusSeconds(4 * 3600);
+        apply("acme", "overdue", retargeted("overdue", "P0", 1, change, true)); // due at 1 h, 3 h counted: 3 h over
+        apply("acme", "later", retargeted("later", "low", 24, change, false)); // no due time while paused
+        assertThat(ids("acme", Queue.ALL, null, TicketSort.DUE))
+                .as("both still paused, after the counting one; the overdue one first").containsExactly("r9", "overdue", "later");
+        IndexedSla.OpenClock overdue = fixture.indexes.find("acme", "overdue").orElseThrow().sla().clocks().get("FIRST_RESPONSE#1");
+        assertThat(overdue.dueAt()).as("paused: no due time").isNull();
+        assertThat(overdue.leftAtPause()).isEqualTo(Duration.ofHours(-3));
+    }
+
     @Test
     void an_escalated_ticket_is_in_the_queue_of_the_levels_holders_in_its_department_and_no_one_elses() {
         openWithClock("acme", "e1", 4);
@@ -160,6 +206,28 @@ class SlaQueuesSearchTest {
         assertThat(ids("acme", Queue.ESCALATED, "zhou", TicketSort.REGISTERED_AT)).as("follows its department").containsExactly("e2");
         apply("acme", "e2", new ResolutionAccepted("e2", "ok", "li", AT));
         assertThat(ids("acme", Queue.ESCALATED, "zhou", TicketSort.REGISTERED_AT)).as("closed: out of the queue").isEmpty();
+    }
+
+    @Test
+    void an_unsolved_escalation_clock_puts_its_ticket_in_the_queues_like_any_other_clock() {
+        openWithClock("acme", "t1", 48);
+        apply("acme", "t1", new SlaClockStarted("t1", "ESCALATION#1", SlaMetric.ESCALATION, "urgent",
+                SlaTarget.calendar(Duration.ofHours(24)), 80, AT, "cn-1", AT.plusSeconds(24 * 3600), AT.plusSeconds(69120)));
+        apply("acme", "t1", new SlaClockWarned("t1", "ESCALATION#1", AT.plusSeconds(69120), AT.plusSeconds(24 * 3600), "cn-1"));
+        assertThat(due(Queue.AT_RISK)).containsExactly("t1");
+        apply("acme", "t1", new SlaClockBreached("t1", "ESCALATION#1", AT.plusSeconds(24 * 3600), AT.plusSeconds(24 * 3600), "cn-1"));
+        assertThat(due(Queue.BREACHED)).containsExactly("t1");
+        apply("acme", "t1", new SlaClockFulfilled("t1", "ESCALATION#1", AT.plusSeconds(25 * 3600), false,
+                Duration.ofHours(25), "cn-1"));
+        assertThat(due(Queue.BREACHED)).as("resolved: the escalation clock left; the first response is not breached").isEmpty();
+    }
+
+    @Test
+    void a_clock_fact_without_a_tenant_fails_rather_than_being_dropped() {
+        openWithClock("acme", "t1", 1);
+        assertThatThrownBy(() -> fixture.apply(List.of(new Event(position++, null, "t1", 2,
+                new SlaClockWarned("t1", "FIRST_RESPONSE#1", AT, AT.plusSeconds(3600), "cn-1")))))
+                .hasRootCauseMessage("A ticket event without a tenant, ticket t1 at 2");
     }
 
     @Test
