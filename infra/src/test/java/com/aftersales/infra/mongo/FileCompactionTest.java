@@ -66,7 +66,8 @@ class FileCompactionTest {
         soonIdle.setIdleAfter(Duration.ofMillis(100));
         try (EmbeddedMongo server = EmbeddedMongo.onFile(dataDir, 16, 0, soonIdle);
              MongoClient client = MongoClients.create(server.connectionString())) {
-            await().atMost(Duration.ofSeconds(30)).until(() -> fileSize() <= 2 * live);
+            // passes run between other work: on a 2-core machine shared with other builds they took over 30 s
+            await().atMost(Duration.ofSeconds(120)).until(() -> fileSize() <= 2 * live);
             assertLatestVersions(documents(client));
         }
     }
