@@ -40,6 +40,8 @@ class TenantSlaSectionsTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(TenantAccount.class);
         fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
+        fixture.registerInjectableResource(new com.aftersales.privacy.Retention(
+                com.aftersales.privacy.RetentionProperties.defaults()));
     }
 
     static CalendarVersionSetting berlin(String id, LocalDate from, String... hours) {
