@@ -92,7 +92,7 @@ public class DataSubject {
     public List<String> handle(EraseSubject command, MetaData metaData, Clock clock, TenantDirectory tenants,
                                TicketRecords records, Retention retention, SubjectKeyring keyring) {
         Caller caller = callerFor(metaData, ERASERS);
-        List<String> tickets = requireOwned(caller, command.subjectId(), keyring);
+        List<String> linked = requireOwned(caller, command.subjectId(), keyring);
         requireReason(command.reason());
         if (erased) {
             throw new RefusedException(RefusalCode.SUBJECT_ALREADY_ERASED);
@@ -102,10 +102,11 @@ public class DataSubject {
         }
         Tenant tenant = tenants.find(caller.tenantId()).orElseThrow(() -> new RefusedException(RefusalCode.TENANT_UNKNOWN));
         Instant now = clock.instant();
-        for (String ticketId : tickets) {
-            checkErasable(records.ticket(ticketId).filter(t -> caller.tenantId().equals(t.tenantId()))
-                    .orElseThrow(() -> new RefusedException(RefusalCode.TICKET_NOT_FOUND)), tenant, retention, now);
-        }
+        // a link without a stored ticket (a registration refused after linking) has nothing to erase or shred
+        List<RetainedTicket> stored = linked.stream().flatMap(ticketId -> records.ticket(ticketId)
+                .filter(t -> caller.tenantId().equals(t.tenantId())).stream()).toList();
+        stored.forEach(ticket -> checkErasable(ticket, tenant, retention, now));
+        List<String> tickets = stored.stream().map(RetainedTicket::ticketId).toList();
         apply(new DataSubjectErased(command.subjectId(), caller.tenantId(), command.reason(), tickets,
                 caller.actorId(), now));
         String tenantId = caller.tenantId();

@@ -173,6 +173,15 @@ class DataSubjectTest {
     }
 
     @Test
+    void a_link_left_by_a_refused_registration_neither_blocks_nor_joins_the_erasure() {
+        archived("t-1", LONG_AGO, false);
+        keys.link("acme", "t-never-stored", new SubjectIdentity("C-1", null, null));
+        fixture.givenNoPriorActivity().when(new EraseSubject(SUBJECT, "asked"), as("acme", "TENANT_ADMIN"))
+                .expectEvents(new DataSubjectErased(SUBJECT, "acme", "asked", List.of("t-1"), "wang-admin", NOW));
+        assertThat(keys.shredded).containsExactly("subject " + SUBJECT + " [t-1]");
+    }
+
+    @Test
     void another_tenant_cannot_act_on_a_subject_even_one_never_acted_on() {
         archived("t-1", LONG_AGO, false);
         fixture.givenNoPriorActivity().when(new EraseSubject(SUBJECT, "x"), as("nimbus", "TENANT_ADMIN"))
