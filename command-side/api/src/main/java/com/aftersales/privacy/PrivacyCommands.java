@@ -1,7 +1,6 @@
 package com.aftersales.privacy;
 
 import com.aftersales.ticket.TicketCommand;
-import java.util.List;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Orders of SPEC §8 (issue 13): legal holds, erasure of a data subject, disposal past retention. */
@@ -36,11 +35,10 @@ public final class PrivacyCommands {
 
     /**
      * Erases the subject's personal data (PIPL art. 47, GDPR art. 17) by destroying its keys;
-     * refused while any of {@code tickets} is inside its retention period, not archived, or on hold.
+     * refused while any ticket linked to the subject is inside its retention period, not archived,
+     * or on hold. The subject reads its tickets itself when the command runs: a list taken before
+     * could miss a ticket linked since. Answers the tickets erased.
      */
-    public record EraseSubject(@TargetAggregateIdentifier String subjectId, String reason, List<String> tickets) {
-        public EraseSubject {
-            tickets = tickets == null ? List.of() : List.copyOf(tickets);
-        }
+    public record EraseSubject(@TargetAggregateIdentifier String subjectId, String reason) {
     }
 }

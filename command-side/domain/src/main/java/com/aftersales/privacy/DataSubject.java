@@ -20,11 +20,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
@@ -52,8 +54,9 @@ public class DataSubject {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public void handle(PlaceSubjectHold command, MetaData metaData, Clock clock) {
+    public void handle(PlaceSubjectHold command, MetaData metaData, Clock clock, SubjectKeyring keyring) {
         Caller caller = callerFor(metaData, ADMINS);
+        requireOwned(caller, command.subjectId(), keyring);
         requireReason(command.reason());
         if (erased) {
             throw new RefusedException(RefusalCode.SUBJECT_ALREADY_ERASED);
@@ -67,8 +70,9 @@ public class DataSubject {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public void handle(ReleaseSubjectHold command, MetaData metaData, Clock clock) {
+    public void handle(ReleaseSubjectHold command, MetaData metaData, Clock clock, SubjectKeyring keyring) {
         Caller caller = callerFor(metaData, ADMINS);
+        requireOwned(caller, command.subjectId(), keyring);
         requireReason(command.reason());
         if (!onHold) {
             throw new RefusedException(RefusalCode.NOT_ON_HOLD);
@@ -78,14 +82,17 @@ public class DataSubject {
 
     /**
      * Refused, changing nothing, while the subject or any of its tickets is on hold, or a ticket is
-     * not archived or inside its retention period; otherwise the erasure is recorded and every key
-     * of the subject destroyed (idempotent, so a retried command shreds again harmlessly).
+     * not archived or inside its retention period. The tickets are the subject's as linked now, read
+     * here rather than taken from the sender, and exactly those are shredded: a ticket linked after
+     * this read keeps its key. Keys are destroyed once the erasure is stored (after commit here, and
+     * by {@link KeyShredder} from the event, idempotently), never for an erasure that failed to store.
      */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public void handle(EraseSubject command, MetaData metaData, Clock clock, TenantDirectory tenants,
-                       TicketRecords records, Retention retention, SubjectKeyring keyring) {
+    public List<String> handle(EraseSubject command, MetaData metaData, Clock clock, TenantDirectory tenants,
+                               TicketRecords records, Retention retention, SubjectKeyring keyring) {
         Caller caller = callerFor(metaData, ERASERS);
+        List<String> linked = requireOwned(caller, command.subjectId(), keyring);
         requireReason(command.reason());
         if (erased) {
             throw new RefusedException(RefusalCode.SUBJECT_ALREADY_ERASED);
@@ -95,13 +102,30 @@ public class DataSubject {
         }
         Tenant tenant = tenants.find(caller.tenantId()).orElseThrow(() -> new RefusedException(RefusalCode.TENANT_UNKNOWN));
         Instant now = clock.instant();
-        for (String ticketId : command.tickets()) {
-            checkErasable(records.ticket(ticketId).filter(t -> caller.tenantId().equals(t.tenantId()))
-                    .orElseThrow(() -> new RefusedException(RefusalCode.TICKET_NOT_FOUND)), tenant, retention, now);
-        }
-        keyring.keys().shredSubject(caller.tenantId(), command.subjectId());
-        apply(new DataSubjectErased(command.subjectId(), caller.tenantId(), command.reason(), command.tickets(),
+        // a link without a stored ticket (a registration refused after linking) has nothing to erase or shred
+        List<RetainedTicket> stored = linked.stream().flatMap(ticketId -> records.ticket(ticketId)
+                .filter(t -> caller.tenantId().equals(t.tenantId())).stream()).toList();
+        stored.forEach(ticket -> checkErasable(ticket, tenant, retention, now));
+        List<String> tickets = stored.stream().map(RetainedTicket::ticketId).toList();
+        apply(new DataSubjectErased(command.subjectId(), caller.tenantId(), command.reason(), tickets,
                 caller.actorId(), now));
+        String tenantId = caller.tenantId();
+        CurrentUnitOfWork.get().afterCommit(unitOfWork ->
+                keyring.keys().shredSubject(tenantId, command.subjectId(), tickets));
+        return tickets;
+    }
+
+    /**
+     * The subject's tickets, the proof that the subject is the caller tenant's: subject ids come from
+     * the tenant's own key store, so another tenant's (or an unknown) subject is answered as missing
+     * before anything is stored on its stream.
+     */
+    private static List<String> requireOwned(Caller caller, String subjectId, SubjectKeyring keyring) {
+        List<String> tickets = keyring.keys().ticketsOf(caller.tenantId(), subjectId);
+        if (tickets.isEmpty()) {
+            throw new RefusedException(RefusalCode.SUBJECT_NOT_FOUND);
+        }
+        return tickets;
     }
 
     private static void checkErasable(RetainedTicket ticket, Tenant tenant, Retention retention, Instant now) {

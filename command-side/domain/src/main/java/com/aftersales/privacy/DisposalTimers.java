@@ -57,10 +57,13 @@ public final class DisposalTimers implements RoutedTimerHandler {
 
     private Optional<Instant> nextRun(String tenantId, String ticketId) {
         var ticket = records.ticket(ticketId).filter(t -> tenantId.equals(t.tenantId())).orElse(null);
-        var tenant = tenants.find(tenantId).orElse(null);
-        if (ticket == null || tenant == null || ticket.archivedAt() == null || ticket.onHold() || ticket.disposed()) {
+        if (ticket == null || ticket.archivedAt() == null || ticket.onHold() || ticket.disposed()) {
             return Optional.empty();
         }
+        // an archived ticket's disposal is never dropped for a tenant this node does not know (yet): the
+        // timer fires again, the scheduling event is retried or dead-lettered
+        var tenant = tenants.find(tenantId).orElseThrow(() -> new IllegalStateException(
+                "Tenant " + tenantId + " of archived ticket " + ticketId + " is unknown: its disposal is not scheduled"));
         boolean complaint = tenant.isComplaint(ticket.type());
         return Optional.of(retention.disposalRun(tenant, retention.retentionEnd(tenant, complaint, ticket.archivedAt())));
     }

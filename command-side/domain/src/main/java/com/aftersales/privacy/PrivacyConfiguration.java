@@ -6,8 +6,8 @@ import com.aftersales.infra.tenancy.TenantDirectory;
 import com.aftersales.infra.timer.DurableTimers;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -27,9 +27,9 @@ public class PrivacyConfiguration {
         return new StoredTicketRecords(events);
     }
 
-    /** The {@link SubjectKeys} bean of the encryption when there is one; see {@link SubjectKeyring}. */
+    /** The {@link SubjectKeys} of the encryption; required (see {@link SubjectKeyring}). */
     @Bean
-    SubjectKeyring subjectKeyring(ObjectProvider<SubjectKeys> keys) {
+    SubjectKeyring subjectKeyring(SubjectKeys keys) {
         return new SubjectKeyring(keys);
     }
 
@@ -48,6 +48,18 @@ public class PrivacyConfiguration {
     @Bean
     DisposalScheduler disposalScheduler(DisposalTimers timers, SubjectKeyring keyring) {
         return new DisposalScheduler(timers, keyring);
+    }
+
+    @Bean
+    KeyShredder keyShredder(SubjectKeyring keyring) {
+        return new KeyShredder(keyring);
+    }
+
+    /** A failed shred stops the processor, which retries it, instead of skipping the event. */
+    @Bean
+    ConfigurerModule keyShredderErrors() {
+        return configurer -> configurer.eventProcessing(processing -> processing.registerListenerInvocationErrorHandler(
+                KeyShredder.PROCESSING_GROUP, configuration -> PropagatingErrorHandler.instance()));
     }
 
     @Bean

@@ -29,12 +29,23 @@ public class SlaTimerConfiguration {
     /** The actor the timer's commands and the facts they record name. */
     public static final String ACTOR = "sla-timer";
 
+    /**
+     * The node's ticker fires every durable timer, SLA deadlines and legally required disposals alike,
+     * so it has its own switch, {@code aftersales.timers.enabled} (default true). {@code
+     * aftersales.sla.timers.enabled=false} only keeps this node from recording SLA deadlines: such a
+     * timer fails here and stays for a node that records them, while disposals still fire.
+     */
     @Bean
-    @ConditionalOnProperty(prefix = "aftersales.sla.timers", name = "enabled", matchIfMissing = true)
+    @ConditionalOnProperty(prefix = "aftersales.timers", name = "enabled", matchIfMissing = true)
     TimerTicker slaTimerTicker(DurableTimers timers, CommandGateway commands, SlaTimerProperties properties,
                                Clock clock, List<RoutedTimerHandler> routes) {
-        return new TimerTicker(timers, routed(routes, deadlines(commands)), "node-" + UUID.randomUUID(),
-                properties.settings(), clock);
+        TimerHandler sla = properties.isEnabled() ? deadlines(commands) : SlaTimerConfiguration::slaDisabled;
+        return new TimerTicker(timers, routed(routes, sla), "node-" + UUID.randomUUID(), properties.settings(), clock);
+    }
+
+    static void slaDisabled(Timer timer) {
+        throw new IllegalStateException("SLA timer " + timer.id() + " left for another node: "
+                + "aftersales.sla.timers.enabled=false on this one");
     }
 
     /** Timers of other purposes (e.g. disposal after retention) share the store and this ticker. */
@@ -55,7 +66,7 @@ public class SlaTimerConfiguration {
      * first, letting its tick finish: a tick cut short would hold its timer until the claim's lease ends.
      */
     @Bean
-    @ConditionalOnProperty(prefix = "aftersales.sla.timers", name = "enabled", matchIfMissing = true)
+    @ConditionalOnProperty(prefix = "aftersales.timers", name = "enabled", matchIfMissing = true)
     SmartLifecycle slaTimerTickerLifecycle(TimerTicker slaTimerTicker) {
         return new SmartLifecycle() {
             private volatile boolean running;

@@ -8,7 +8,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("aftersales.sla.timers")
 public class SlaTimerProperties {
 
-    /** Whether this node fires due SLA timers; every node may, each timer fires once. */
+    /**
+     * Whether this node records due SLA deadlines; every node may, each timer fires once. The ticker
+     * itself (which also fires disposals) is switched by {@code aftersales.timers.enabled}.
+     */
     private boolean enabled = true;
     /** How often this node looks for due timers; a deadline is recorded up to this late. */
     private Duration tickInterval = Duration.ofSeconds(1);

@@ -509,7 +509,7 @@ public class Ticket extends TicketState {
     }
 
     /**
-     * Sent by the disposal timer. Shreds the ticket's key, then records the disposal, once: a ticket
+     * Sent by the disposal timer. Records the disposal, then shreds the ticket's key once it is stored, once: a ticket
      * disposed of, not archived, on hold (itself or its subject: a release schedules again) or inside
      * its retention under the tenant's policy now (the timer is set again) is left alone.
      */
@@ -521,17 +521,21 @@ public class Ticket extends TicketState {
         if (!SlaCommands.TIMER_ACTOR_KIND.equals(caller.actorKind())) {
             throw new RefusedException(RefusalCode.ROLE_NOT_ALLOWED);
         }
-        Tenant tenant = tenants.find(tenantId).orElse(null);
-        if (personalDataDisposed || archivedAt == null || onHold || tenant == null) {
+        if (personalDataDisposed || archivedAt == null || onHold) {
             return;
         }
+        // thrown, not skipped: the ticker keeps the timer and fires it again once the tenant is known
+        Tenant tenant = tenants.find(tenantId).orElseThrow(() -> new RefusedException(RefusalCode.TENANT_UNKNOWN));
         Instant end = retention.retentionEnd(tenant, tenant.isComplaint(type), archivedAt);
         Instant now = clock.instant();
         if (end.isAfter(now)
                 || keyring.keys().subjectOfTicket(tenantId, ticketId).filter(records::subjectOnHold).isPresent()) {
             return;
         }
-        keyring.keys().shredTicket(tenantId, ticketId);
         apply(new TicketPersonalDataDisposed(ticketId, end, caller.actorId(), now));
+        // once stored (KeyShredder does it again from the event, should this node stop in between)
+        String owner = tenantId;
+        String ticket = ticketId;
+        CurrentUnitOfWork.get().afterCommit(unitOfWork -> keyring.keys().shredTicket(owner, ticket));
     }
 }

@@ -114,13 +114,14 @@ class DataSubjectTest {
     void a_subject_past_retention_is_erased_and_its_keys_destroyed_by_the_tenant_or_the_platform() {
         archived("t-1", LONG_AGO, false);
         fixture.givenNoPriorActivity()
-                .when(new EraseSubject(SUBJECT, "PIPL art. 47 request", List.of("t-1")), as("acme", "TENANT_ADMIN"))
+                .when(new EraseSubject(SUBJECT, "PIPL art. 47 request"), as("acme", "TENANT_ADMIN"))
                 .expectEvents(new DataSubjectErased(SUBJECT, "acme", "PIPL art. 47 request", List.of("t-1"),
                         "wang-admin", NOW));
-        assertThat(keys.shredded).containsExactly("subject " + SUBJECT);
+        assertThat(keys.shredded).as("after the commit, exactly the tickets checked")
+                .containsExactly("subject " + SUBJECT + " [t-1]");
         fixture.given(new SubjectHoldPlaced(SUBJECT, "acme", "l", "wang-admin", NOW),
                         new SubjectHoldReleased(SUBJECT, "acme", "done", "wang-admin", NOW))
-                .when(new EraseSubject(SUBJECT, "on the tenant's behalf", List.of("t-1")), as("acme", "PLATFORM_ADMIN"))
+                .when(new EraseSubject(SUBJECT, "on the tenant's behalf"), as("acme", "PLATFORM_ADMIN"))
                 .expectEvents(new DataSubjectErased(SUBJECT, "acme", "on the tenant's behalf", List.of("t-1"),
                         "wang-admin", NOW));
     }
@@ -128,33 +129,69 @@ class DataSubjectTest {
     @Test
     void erasure_is_refused_inside_retention_before_archiving_and_on_any_hold_changing_nothing() {
         archived("t-1", NOW.minusSeconds(86_400), false);
-        fixture.givenNoPriorActivity().when(new EraseSubject(SUBJECT, "asked", List.of("t-1")), as("acme", "TENANT_ADMIN"))
+        fixture.givenNoPriorActivity().when(new EraseSubject(SUBJECT, "asked"), as("acme", "TENANT_ADMIN"))
                 .expectException(refusal("ERASURE_WITHIN_RETENTION")).expectNoEvents();
         archived("t-1", null, false);
-        fixture.givenNoPriorActivity().when(new EraseSubject(SUBJECT, "asked", List.of("t-1")), as("acme", "TENANT_ADMIN"))
+        fixture.givenNoPriorActivity().when(new EraseSubject(SUBJECT, "asked"), as("acme", "TENANT_ADMIN"))
                 .expectException(refusal("ERASURE_TICKET_NOT_ARCHIVED")).expectNoEvents();
         archived("t-1", LONG_AGO, true);
-        fixture.givenNoPriorActivity().when(new EraseSubject(SUBJECT, "asked", List.of("t-1")), as("acme", "TENANT_ADMIN"))
+        fixture.givenNoPriorActivity().when(new EraseSubject(SUBJECT, "asked"), as("acme", "TENANT_ADMIN"))
                 .expectException(refusal("ERASURE_ON_HOLD")).expectNoEvents();
         archived("t-1", LONG_AGO, false);
         fixture.given(new SubjectHoldPlaced(SUBJECT, "acme", "litigation", "wang-admin", NOW))
-                .when(new EraseSubject(SUBJECT, "asked", List.of("t-1")), as("acme", "TENANT_ADMIN"))
+                .when(new EraseSubject(SUBJECT, "asked"), as("acme", "TENANT_ADMIN"))
                 .expectException(refusal("ERASURE_ON_HOLD")).expectNoEvents();
         assertThat(keys.shredded).as("no key destroyed by a refused erasure").isEmpty();
     }
 
     @Test
-    void erasure_is_refused_without_reason_role_twice_or_for_another_tenants_ticket() {
+    void erasure_is_refused_without_reason_role_or_twice() {
         archived("t-1", LONG_AGO, false);
-        fixture.givenNoPriorActivity().when(new EraseSubject(SUBJECT, null, List.of("t-1")), as("acme", "TENANT_ADMIN"))
+        fixture.givenNoPriorActivity().when(new EraseSubject(SUBJECT, null), as("acme", "TENANT_ADMIN"))
                 .expectException(refusal("REASON_REQUIRED")).expectNoEvents();
-        fixture.givenNoPriorActivity().when(new EraseSubject(SUBJECT, "x", List.of("t-1")), as("acme", "PII_READER", "AUDITOR"))
+        fixture.givenNoPriorActivity().when(new EraseSubject(SUBJECT, "x"), as("acme", "PII_READER", "AUDITOR"))
                 .expectException(refusal("ROLE_NOT_ALLOWED")).expectNoEvents();
         fixture.given(new DataSubjectErased(SUBJECT, "acme", "asked", List.of("t-1"), "wang-admin", NOW))
-                .when(new EraseSubject(SUBJECT, "again", List.of("t-1")), as("acme", "TENANT_ADMIN"))
+                .when(new EraseSubject(SUBJECT, "again"), as("acme", "TENANT_ADMIN"))
                 .expectException(refusal("SUBJECT_ALREADY_ERASED")).expectNoEvents();
-        fixture.givenNoPriorActivity().when(new EraseSubject(SUBJECT, "x", List.of("t-1")), as("nimbus", "TENANT_ADMIN"))
-                .expectException(refusal("TICKET_NOT_FOUND")).expectNoEvents();
+        assertThat(keys.shredded).isEmpty();
+    }
+
+    @Test
+    void erasure_checks_every_ticket_linked_when_it_runs_not_a_list_taken_before() {
+        archived("t-1", LONG_AGO, false);
+        keys.link("acme", "t-3", new SubjectIdentity("C-1", null, null)); // registered after the lookup
+        records.tickets.put("t-3", new RetainedTicket("t-3", "acme", "N-t-3", "repair", null, false, false));
+        fixture.givenNoPriorActivity().when(new EraseSubject(SUBJECT, "asked"), as("acme", "TENANT_ADMIN"))
+                .expectException(refusal("ERASURE_TICKET_NOT_ARCHIVED")).expectNoEvents();
+        assertThat(keys.shredded).as("the open ticket's key survives, and so do the others").isEmpty();
+        archived("t-3", LONG_AGO, false);
+        fixture.givenNoPriorActivity().when(new EraseSubject(SUBJECT, "asked"), as("acme", "TENANT_ADMIN"))
+                .expectEvents(new DataSubjectErased(SUBJECT, "acme", "asked", List.of("t-1", "t-3"), "wang-admin", NOW))
+                .expectResultMessagePayload(List.of("t-1", "t-3"));
+        assertThat(keys.shredded).containsExactly("subject " + SUBJECT + " [t-1, t-3]");
+    }
+
+    @Test
+    void a_link_left_by_a_refused_registration_neither_blocks_nor_joins_the_erasure() {
+        archived("t-1", LONG_AGO, false);
+        keys.link("acme", "t-never-stored", new SubjectIdentity("C-1", null, null));
+        fixture.givenNoPriorActivity().when(new EraseSubject(SUBJECT, "asked"), as("acme", "TENANT_ADMIN"))
+                .expectEvents(new DataSubjectErased(SUBJECT, "acme", "asked", List.of("t-1"), "wang-admin", NOW));
+        assertThat(keys.shredded).containsExactly("subject " + SUBJECT + " [t-1]");
+    }
+
+    @Test
+    void another_tenant_cannot_act_on_a_subject_even_one_never_acted_on() {
+        archived("t-1", LONG_AGO, false);
+        fixture.givenNoPriorActivity().when(new EraseSubject(SUBJECT, "x"), as("nimbus", "TENANT_ADMIN"))
+                .expectException(refusal("SUBJECT_NOT_FOUND")).expectNoEvents();
+        fixture.givenNoPriorActivity().when(new EraseSubject(SUBJECT, "x"), as("nimbus", "PLATFORM_ADMIN"))
+                .expectException(refusal("SUBJECT_NOT_FOUND")).expectNoEvents();
+        fixture.givenNoPriorActivity().when(new PlaceSubjectHold(SUBJECT, "x"), as("nimbus", "TENANT_ADMIN"))
+                .expectException(refusal("SUBJECT_NOT_FOUND")).expectNoEvents();
+        fixture.givenNoPriorActivity().when(new ReleaseSubjectHold(SUBJECT, "x"), as("nimbus", "TENANT_ADMIN"))
+                .expectException(refusal("SUBJECT_NOT_FOUND")).expectNoEvents();
         assertThat(keys.shredded).isEmpty();
     }
 }

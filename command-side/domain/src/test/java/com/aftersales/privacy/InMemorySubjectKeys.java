@@ -38,7 +38,7 @@ public final class InMemorySubjectKeys implements SubjectKeys {
     public synchronized Set<String> find(String tenantId, SubjectIdentity probe) {
         Set<String> found = new LinkedHashSet<>();
         subjects.forEach((subject, identity) -> {
-            if (subject.startsWith(tenantId + "-subject-") && !shredded.contains("subject " + subject)
+            if (subject.startsWith(tenantId + "-subject-") && shredded.stream().noneMatch(entry -> entry.startsWith("subject " + subject + " "))
                     && (same(probe.customerId(), identity.customerId()) || same(probe.phone(), identity.phone())
                     || same(probe.email(), identity.email()))) {
                 found.add(subject);
@@ -53,6 +53,9 @@ public final class InMemorySubjectKeys implements SubjectKeys {
 
     @Override
     public synchronized List<String> ticketsOf(String tenantId, String subjectId) {
+        if (!subjectId.startsWith(tenantId + "-subject-")) {
+            return List.of(); // another tenant's subject
+        }
         return List.copyOf(tickets.getOrDefault(subjectId, List.of()));
     }
 
@@ -67,13 +70,13 @@ public final class InMemorySubjectKeys implements SubjectKeys {
     }
 
     @Override
-    public synchronized void shredSubject(String tenantId, String subjectId) {
-        shredded.add("subject " + subjectId);
+    public synchronized void shredSubject(String tenantId, String subjectId, java.util.Collection<String> shredding) {
+        shredded.add("subject " + subjectId + " " + List.copyOf(shredding));
     }
 
     @Override
     public synchronized boolean isShredded(String tenantId, String ticketId) {
-        return shredded.contains("ticket " + ticketId) || subjectOfTicket(tenantId, ticketId)
-                .map(subject -> shredded.contains("subject " + subject)).orElse(false);
+        return shredded.contains("ticket " + ticketId) || shredded.stream()
+                .anyMatch(entry -> entry.startsWith("subject ") && entry.contains(ticketId));
     }
 }

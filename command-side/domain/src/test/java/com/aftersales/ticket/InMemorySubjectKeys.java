@@ -73,8 +73,8 @@ final class InMemorySubjectKeys implements SubjectKeys {
     }
 
     @Override
-    public synchronized void shredSubject(String tenantId, String subjectId) {
-        ticketsOf(tenantId, subjectId).forEach(ticket -> shredTicket(tenantId, ticket));
+    public synchronized void shredSubject(String tenantId, String subjectId, java.util.Collection<String> tickets) {
+        tickets.stream().filter(ticketsOf(tenantId, subjectId)::contains).forEach(ticket -> shredTicket(tenantId, ticket));
         lookups.values().removeIf(subjectId::equals);
     }
 

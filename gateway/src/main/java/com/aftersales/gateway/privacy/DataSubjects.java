@@ -81,14 +81,14 @@ public class DataSubjects {
     Mono<ErasureRecorded> erase(Caller caller, SubjectProbe probe, String reason) {
         return blocking(() -> {
             SubjectRetention subject = subjectOf(caller, probe);
-            send(caller, new EraseSubject(subject.subjectId(), reason, subject.ticketIds()));
-            return new ErasureRecorded(subject.subjectId(), subject.ticketIds(), clock.instant());
+            List<String> erased = send(caller, new EraseSubject(subject.subjectId(), reason));
+            return new ErasureRecorded(subject.subjectId(), erased, clock.instant());
         });
     }
 
-    void send(Caller caller, Object command) {
+    <R> R send(Caller caller, Object command) {
         try {
-            commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(caller.toMetaData()));
+            return commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(caller.toMetaData()));
         } catch (AggregateNotFoundException e) {
             throw new RefusalException("TICKET_NOT_FOUND");
         }

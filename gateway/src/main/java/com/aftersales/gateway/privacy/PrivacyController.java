@@ -20,6 +20,10 @@ import com.aftersales.ticket.view.TicketQueries.TimelinePage;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import com.aftersales.gateway.problem.RefusalException;
+import com.aftersales.infra.tenancy.Role;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -85,11 +89,16 @@ public class PrivacyController {
     }
 
     @Operation(summary = "Look up a customer's holds and retention", description = """
-            TENANT_ADMIN, AUDITOR. The customer by customer id, phone or email. 404 SUBJECT_NOT_FOUND; \
-            422 SUBJECT_AMBIGUOUS when the fields name different customers.""")
+            TENANT_ADMIN, AUDITOR. The customer by customer id, phone or email; by phone or email only with \
+            PII_READER (403 PERSONAL_DATA_SEARCH_NOT_ALLOWED), as the ticket search by customer. \
+            404 SUBJECT_NOT_FOUND; 422 SUBJECT_AMBIGUOUS when the fields name different customers.""")
     @PostMapping("/subjects/lookup")
     public Mono<SubjectRetention> lookup(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
                                          @RequestBody SubjectProbe probe) {
+        if (probe != null && (probe.identity().phone() != null || probe.identity().email() != null)
+                && !caller.has(Role.PII_READER)) {
+            return Mono.error(new RefusalException("PERSONAL_DATA_SEARCH_NOT_ALLOWED"));
+        }
         return subjects.retention(caller, probe);
     }
 
@@ -118,7 +127,8 @@ public class PrivacyController {
     }
 
     @Operation(summary = "Access request: export a customer's data", description = """
-            PII_READER (PIPL art. 45). The customer's tickets as the API shows them, with their process logs, as JSON.""")
+            PII_READER (PIPL art. 45). The customer's tickets as the API shows them, with their process logs, as JSON; \
+            `unavailable` lists the customer's tickets whose view cannot be read now (never left out silently).""")
     @PostMapping("/access-requests")
     public Mono<SubjectExport> access(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
                                       @RequestBody SubjectProbe probe) {
@@ -126,9 +136,12 @@ public class PrivacyController {
             SubjectRetention subject = subjects.subjectOf(caller, probe);
             return new SubjectRequest(subject.subjectId(), subject.ticketIds());
         }).flatMap(request -> Flux.fromIterable(request.tickets())
-                .concatMap(ticketId -> exported(caller, ticketId))
+                .concatMap(ticketId -> exported(caller, ticketId).map(Optional::of).defaultIfEmpty(Optional.empty())
+                        .map(found -> Map.entry(ticketId, found)))
                 .collectList()
-                .map(tickets -> new SubjectExport(request.subject(), tickets)));
+                .map(found -> new SubjectExport(request.subject(),
+                        found.stream().flatMap(entry -> entry.getValue().stream()).toList(),
+                        found.stream().filter(entry -> entry.getValue().isEmpty()).map(Map.Entry::getKey).toList())));
     }
 
     private record SubjectRequest(String subject, List<String> tickets) {

@@ -17,7 +17,11 @@ public final class PrivacyResponses {
     }
 
     /** Access request (PIPL art. 45): everything the service shows of the subject's tickets. */
-    public record SubjectExport(String subjectId, List<ExportedTicket> tickets) {
+    /**
+     * {@code unavailable}: tickets of the customer whose view is not readable now (a projection lags or
+     * holds the ticket in a dead letter); the answer is incomplete for them and says so, ask again later.
+     */
+    public record SubjectExport(String subjectId, List<ExportedTicket> tickets, List<String> unavailable) {
     }
 
     public record ExportedTicket(TicketResponse ticket, List<TimelineResponse> timeline) {

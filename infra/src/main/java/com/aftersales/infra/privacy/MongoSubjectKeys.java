@@ -246,13 +246,16 @@ public final class MongoSubjectKeys implements SubjectKeys, TicketKeys {
     }
 
     @Override
-    public void shredSubject(String tenantId, String subjectId) {
+    public void shredSubject(String tenantId, String subjectId, java.util.Collection<String> tickets) {
         Document subject = subjects.find(Filters.eq(ID, key(tenantId, subjectId))).first();
         if (subject == null) {
             return;
         }
-        for (String ticket : subject.getList("tickets", String.class, List.of())) {
-            shredTicket(tenantId, ticket);
+        List<String> linked = subject.getList("tickets", String.class, List.of());
+        for (String ticket : tickets) {
+            if (linked.contains(ticket)) {
+                shredTicket(tenantId, ticket);
+            }
         }
         List<String> entries = subject.getList("lookups", String.class, List.of());
         if (!entries.isEmpty()) {

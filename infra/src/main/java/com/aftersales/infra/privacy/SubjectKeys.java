@@ -36,7 +36,16 @@ public interface SubjectKeys {
     void shredTicket(String tenantId, String ticketId);
 
     /** Destroys every key of the subject, and its lookup entries (idempotent). */
-    void shredSubject(String tenantId, String subjectId);
+    default void shredSubject(String tenantId, String subjectId) {
+        shredSubject(tenantId, subjectId, ticketsOf(tenantId, subjectId));
+    }
+
+    /**
+     * Destroys the keys of exactly these tickets of the subject (those an erasure checked) and the
+     * subject's lookup entries, so that a later registration of the customer starts a new subject
+     * (idempotent). A ticket linked after the check keeps its key: it was not checked for retention or holds.
+     */
+    void shredSubject(String tenantId, String subjectId, java.util.Collection<String> tickets);
 
     /** Whether the ticket's data key was destroyed. */
     boolean isShredded(String tenantId, String ticketId);

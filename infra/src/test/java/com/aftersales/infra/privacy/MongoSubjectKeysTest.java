@@ -122,6 +122,23 @@ class MongoSubjectKeysTest {
     }
 
     @Test
+    void an_erasure_shreds_only_the_tickets_it_checked_and_never_another_subjects() {
+        String subject = keys.subjectOf("acme", identity("C-1", null, null));
+        String other = keys.subjectOf("acme", identity("C-2", null, null));
+        keys.linkTicket("acme", "t-1", subject);
+        keys.linkTicket("acme", "t-late", subject); // linked after the erasure read the subject's tickets
+        keys.linkTicket("acme", "t-9", other);
+
+        keys.shredSubject("acme", subject, List.of("t-1", "t-9"));
+
+        assertThat(keys.isShredded("acme", "t-1")).isTrue();
+        assertThat(keys.isShredded("acme", "t-late")).as("not checked, so not shredded").isFalse();
+        assertThat(keys.opening(new KeyScope("acme", "t-late"))).isPresent();
+        assertThat(keys.isShredded("acme", "t-9")).as("another subject's ticket").isFalse();
+        assertThat(keys.find("acme", identity("C-1", null, null))).isEmpty();
+    }
+
+    @Test
     void concurrent_registrations_of_one_customer_on_two_nodes_end_in_one_subject_and_one_key() throws Exception {
         List<MongoSubjectKeys> nodes = List.of(keys, node());
         ExecutorService pool = Executors.newFixedThreadPool(8);
