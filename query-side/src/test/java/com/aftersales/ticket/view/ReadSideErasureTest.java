@@ -50,9 +50,9 @@ import reactor.core.publisher.Mono;
  * erased fields follow the {@link PersonalField} annotations; a later or retried event cannot bring
  * the text back; a missing view or log throws instead of skipping.
  */
-class ReadSideErasureTest {
+public class ReadSideErasureTest {
 
-    static final String PHONE = "13912345678";
+    public static final String PHONE = "13912345678";
     static final String TENANT = "acme";
     static final Instant AT = Instant.parse("2024-05-20T01:30:00Z");
     /** Ids, staff and codes (a compensation's form: cash, voucher…): not free text, never personal. */
@@ -208,7 +208,7 @@ class ReadSideErasureTest {
     }
 
     /** Every event record of a ticket, the phone in each of its free texts, the registration first. */
-    static List<Object> everyTicketEvent(String ticketId) {
+    public static List<Object> everyTicketEvent(String ticketId) {
         List<Object> events = new ArrayList<>();
         events.add(new TicketOpened(ticketId, TENANT, "20240520001", instance(Registration.class, ticketId),
                 "registrar", AT));
