@@ -16,6 +16,7 @@ import java.util.stream.LongStream;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
@@ -38,9 +39,17 @@ public class TicketTimelineProjection {
     static final int ERASE_BATCH = 100;
 
     private final TicketViewStore store;
+    private final RebuildableReadModels readModels;
 
-    public TicketTimelineProjection(TicketViewStore store) {
+    public TicketTimelineProjection(TicketViewStore store, RebuildableReadModels readModels) {
         this.store = store;
+        this.readModels = readModels;
+    }
+
+    /** A rebuild: every tenant's log is emptied inside Axon's token reset (see {@link TicketViewProjection}). */
+    @ResetHandler
+    void reset() {
+        readModels.clear(PROCESSING_GROUP);
     }
 
     @EventHandler

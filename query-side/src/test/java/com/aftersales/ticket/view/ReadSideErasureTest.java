@@ -88,9 +88,10 @@ public class ReadSideErasureTest {
     void freshDatabase() {
         store = new TicketViewStore(client.getDatabase("erasure_" + UUID.randomUUID().toString().replace("-", "")));
         TicketQueryHandler queries = new TicketQueryHandler(store);
+        RebuildableReadModels readModels = new RebuildableReadModels(store, null);
         views = new AnnotationEventHandlerAdapter(new TicketViewProjection(store,
-                new TicketViewUpdates(SimpleQueryUpdateEmitter.builder().build(), queries)));
-        timeline = new AnnotationEventHandlerAdapter(new TicketTimelineProjection(store));
+                new TicketViewUpdates(SimpleQueryUpdateEmitter.builder().build(), queries), readModels));
+        timeline = new AnnotationEventHandlerAdapter(new TicketTimelineProjection(store, readModels));
     }
 
     @Test
