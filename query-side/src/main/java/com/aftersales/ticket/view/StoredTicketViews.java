@@ -3,6 +3,7 @@ package com.aftersales.ticket.view;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -70,6 +71,8 @@ final class StoredTicketViews implements TicketViewWriter {
         if (view == null || !tenantId.equals(view.getString("tenantId"))) {
             throw new IllegalStateException("No view of ticket " + ticketId + " to erase (yet)");
         }
+        Mono.from(store.erasures(tenantId).replaceOne(Filters.eq("_id", ticketId), new Document("_id", ticketId),
+                new ReplaceOptions().upsert(true))).block();
         PersonalFields.eraseView(view);
         boolean moves = sequence != null && ((Number) view.get("version")).longValue() < sequence;
         if (moves) {
