@@ -14,6 +14,7 @@ import com.aftersales.ticket.HandlingEvents.ProgressSet;
 import com.aftersales.ticket.LifecycleEvents;
 import com.aftersales.ticket.Registration;
 import com.aftersales.ticket.TicketOpened;
+import com.aftersales.ticket.view.TicketQueries.FindTicketAsOf;
 import com.mongodb.client.model.Filters;
 import com.mongodb.reactivestreams.client.MongoClient;
 import com.mongodb.reactivestreams.client.MongoClients;
@@ -34,6 +35,8 @@ import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
 import org.bson.Document;
@@ -166,6 +169,31 @@ public class ReadSideErasureTest {
                 .hasMessageContaining("missing");
         assertThatThrownBy(() -> timeline.handle(GenericEventMessage.asEventMessage(erased)))
                 .hasMessageContaining("missing");
+    }
+
+    /** Review finding 8d: a rebuild empties the views (reset), yet a ticket as of a past instant stays erased. */
+    @Test
+    void a_ticket_as_of_a_past_instant_stays_erased_while_its_view_is_being_rebuilt() throws Exception {
+        EmbeddedEventStore events = EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()).build();
+        List<Object> payloads = everyTicketEvent("t3");
+        long sequence = 0;
+        for (Object payload : payloads) {
+            events.publish(new GenericDomainEventMessage<>("Ticket", "t3", sequence, payload,
+                    MetaData.with(CallerMetaData.TENANT, TENANT)));
+            handle(payload, "t3", sequence++);
+        }
+        TicketAsOf asOf = new TicketAsOf(events, store);
+        FindTicketAsOf query = new FindTicketAsOf(TENANT, "t3", null, 0L);
+        assertThat(asOf.find(query).orElseThrow().registration().customer().phone())
+                .as("the positive control").contains(PHONE);
+
+        handle(new DataSubjectErased("s1", TENANT, "asked", List.of("t3"), "admin", AT), null, -1);
+        Mono.from(store.collection(TENANT).deleteMany(new Document())).block(); // a rebuild's reset, replay pending
+
+        TicketView past = asOf.find(query).orElseThrow();
+        assertThat(past.registration().customer().phone()).isEqualTo(PersonalField.ERASED);
+        assertThat(store.toDocument(past).toJson()).doesNotContain(PHONE);
+        events.shutDown();
     }
 
     private void handle(Object payload, String ticketId, long sequence) throws Exception {
