@@ -145,6 +145,8 @@ class ProjectionRebuildApiTest extends ApiTestSupport {
      * {@code group} and expects every document of {@code collections} exactly as before the damage.
      */
     private void rebuildRepairs(String group, List<String> collections, String damaged, String victim) {
+        // the baseline is a rebuilt read model: other test classes of this context break views on purpose
+        rebuild(group);
         String before = documents(collections);
         assertThat(before).contains(victim);
         String stray = "stray-" + UUID.randomUUID();
@@ -153,6 +155,14 @@ class ProjectionRebuildApiTest extends ApiTestSupport {
         collection.insertOne(new Document("_id", stray).append("tenantId", "acme").append("version", 0));
         assertThat(documents(collections)).isNotEqualTo(before);
 
+        rebuild(group);
+
+        assertThat(collection.find(Filters.eq("_id", victim)).first()).as("restored").isNotNull();
+        assertThat(collection.find(Filters.eq("_id", stray)).first()).as("dropped").isNull();
+        assertThat(documents(collections)).isEqualTo(before);
+    }
+
+    private void rebuild(String group) {
         JsonNode accepted = post("/api/v1/admin/projections/" + group + "/rebuild", Map.of("confirm", group))
                 .expectStatus().isAccepted().expectBody(JsonNode.class).returnResult().getResponseBody();
         assertThat(accepted.get("processingGroup").asText()).isEqualTo(group);
@@ -160,10 +170,6 @@ class ProjectionRebuildApiTest extends ApiTestSupport {
                 .isLessThan(accepted.get("head").asLong());
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(status(group).get("caughtUp")
                 .asBoolean()).isTrue());
-
-        assertThat(collection.find(Filters.eq("_id", victim)).first()).as("restored").isNotNull();
-        assertThat(collection.find(Filters.eq("_id", stray)).first()).as("dropped").isNull();
-        assertThat(documents(collections)).isEqualTo(before);
     }
 
     private String documents(List<String> collections) {
