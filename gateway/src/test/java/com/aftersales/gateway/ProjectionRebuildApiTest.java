@@ -168,7 +168,7 @@ class ProjectionRebuildApiTest extends ApiTestSupport {
         assertThat(accepted.get("processingGroup").asText()).isEqualTo(group);
         assertThat(accepted.get("position").asLong()).as("the tokens went back to the start")
                 .isLessThan(accepted.get("head").asLong());
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(status(group).get("caughtUp")
+        await().atMost(Duration.ofMinutes(3)).untilAsserted(() -> assertThat(status(group).get("caughtUp")
                 .asBoolean()).isTrue());
     }
 
