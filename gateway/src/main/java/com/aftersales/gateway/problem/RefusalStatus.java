@@ -52,6 +52,7 @@ final class RefusalStatus {
             Map.entry("SUBJECT_ALREADY_ERASED", HttpStatus.CONFLICT),
             Map.entry("SUBJECT_PROBE_EMPTY", HttpStatus.BAD_REQUEST),
             Map.entry("PROJECTION_REBUILD_RUNNING", HttpStatus.CONFLICT),
+            Map.entry("PROJECTION_CLAIMED_ELSEWHERE", HttpStatus.CONFLICT),
             Map.entry("PROJECTION_NOT_REBUILDABLE", HttpStatus.NOT_FOUND));
 
     private RefusalStatus() {

@@ -4,20 +4,22 @@ import com.aftersales.gateway.problem.RefusalException;
 import com.aftersales.refusal.Refusal;
 import com.aftersales.ticket.view.RebuildableReadModels;
 import java.util.Collection;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.UUID;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Component;
 
 /**
  * Rebuilds a projection from the event store: its tracking processor is shut down on this node, its
- * tokens reset to the start of the stream, its read model emptied, and the processor started again,
- * replaying every event. With several nodes, the processor must be stopped on the others first
- * (docs/privacy.md): a node still holding a segment's claim makes the reset fail, changing nothing.
+ * tokens reset to the start of the stream and the processor started again, replaying every event.
+ * The projection empties its read model in its {@code @ResetHandler}, inside the reset, which Axon
+ * runs only once this node holds every segment's claim: a claim held by another node refuses the
+ * rebuild with nothing emptied ({@code 409 PROJECTION_CLAIMED_ELSEWHERE}). A lock document per group
+ * in MongoDB keeps two nodes from rebuilding the same group at once ({@code 409 PROJECTION_REBUILD_RUNNING}).
  */
 @Component
 public class ProjectionRebuilds {
@@ -25,7 +27,7 @@ public class ProjectionRebuilds {
     private final EventProcessingConfiguration processing;
     private final RebuildableReadModels readModels;
     private final EventStore events;
-    private final Set<String> running = ConcurrentHashMap.newKeySet();
+    private final String node = UUID.randomUUID().toString();
 
     public ProjectionRebuilds(EventProcessingConfiguration processing, RebuildableReadModels readModels,
                               EventStore events) {
@@ -36,16 +38,17 @@ public class ProjectionRebuilds {
 
     public RebuildStatus rebuild(String group) {
         StreamingEventProcessor processor = processor(group);
-        if (!running.add(group)) {
+        if (!readModels.lock(group, node)) {
             throw new RefusalException("PROJECTION_REBUILD_RUNNING");
         }
         try {
             processor.shutDown();
-            processor.resetTokens(); // first: refused while another node holds a claim, with nothing emptied yet
-            readModels.clear(group);
+            processor.resetTokens();
+        } catch (UnableToClaimTokenException e) {
+            throw new RefusalException("PROJECTION_CLAIMED_ELSEWHERE");
         } finally {
             processor.start();
-            running.remove(group);
+            readModels.unlock(group, node);
         }
         return status(group);
     }

@@ -37,7 +37,8 @@ public class ProjectionsController {
     @Operation(summary = "Rebuild a projection from the event store", description = """
             PLATFORM_ADMIN. Empties the read model and replays every event into it; 202 with the progress \
             (follow it with GET). confirm must repeat the processing group's name. Stop the processor on \
-            the other nodes first. 404 PROJECTION_NOT_REBUILDABLE, 409 PROJECTION_REBUILD_RUNNING.""")
+            the other nodes first. 404 PROJECTION_NOT_REBUILDABLE, 409 PROJECTION_REBUILD_RUNNING, \
+            409 PROJECTION_CLAIMED_ELSEWHERE (a segment is claimed by another node; nothing emptied).""")
     @PostMapping("/{processingGroup}/rebuild")
     public Mono<ResponseEntity<RebuildStatus>> rebuild(@PathVariable String processingGroup,
                                                        @RequestBody RebuildRequest request) {

@@ -138,13 +138,16 @@ public class TicketSearchIndexes implements Closeable {
         writable(ticket.tenantId()).put(ticket, priorityRank.applyAsLong(ticket.tenantId(), ticket.priority()));
     }
 
-    /** Issue 13: the ticket without its personal data, its old terms purged from the files at the next commit. */
+    /**
+     * Issue 13: the ticket without its personal data, its old terms purged from the files at the next
+     * commit. Later events never re-read text (it comes from the registration alone), so it stays erased.
+     */
     void erase(String tenantId, String ticketId, Long sequence) {
-        find(tenantId, ticketId).ifPresent(ticket -> {
-            IndexedTicket erased = ticket.erased(words(ticket.productModel() == null ? "" : ticket.productModel()));
-            write(sequence != null && sequence > ticket.version() ? erased.at(sequence) : erased);
-            writable(tenantId).purgeDeletedAtCommit();
-        });
+        IndexedTicket ticket = find(tenantId, ticketId).orElseThrow(() -> new IllegalStateException(
+                "No index entry of ticket " + ticketId + " to erase (yet)")); // dead-lettered, never skipped
+        IndexedTicket erased = ticket.erased(words(ticket.productModel() == null ? "" : ticket.productModel()));
+        write(sequence != null && sequence > ticket.version() ? erased.at(sequence) : erased);
+        writable(tenantId).purgeDeletedAtCommit();
     }
 
     private TenantSearchIndex writable(String tenantId) {

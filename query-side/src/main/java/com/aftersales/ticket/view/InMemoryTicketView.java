@@ -72,6 +72,9 @@ final class InMemoryTicketView implements TicketViewWriter {
                     apply(operator.getKey(), change.getKey(), plain(change.getValue()));
                 }
             }
+            if (Boolean.TRUE.equals(view.get(PersonalFields.ERASED_FLAG))) {
+                PersonalFields.eraseView(view); // erased once, erased for every later event too
+            }
         }
         view.put("version", sequence);
     }

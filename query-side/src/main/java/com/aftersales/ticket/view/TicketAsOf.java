@@ -72,11 +72,17 @@ public class TicketAsOf {
         return Optional.ofNullable(view.view()).map(store::toView);
     }
 
-    /** One key lookup of the live view (waited for like the event store read that follows). */
+    /**
+     * Key lookups of the live view and of the tenant's erasures (waited for like the event store read
+     * that follows); the erasures outlive a rebuild, during which the view may not be erased yet.
+     */
     private boolean erased(String tenantId, String ticketId) {
         Document live = Mono.from(store.collection(tenantId).find(Filters.eq("_id", ticketId))
                 .projection(Projections.include(PersonalFields.ERASED_FLAG)).first()).toFuture().join();
-        return live != null && Boolean.TRUE.equals(live.getBoolean(PersonalFields.ERASED_FLAG));
+        if (live != null && Boolean.TRUE.equals(live.getBoolean(PersonalFields.ERASED_FLAG))) {
+            return true;
+        }
+        return Mono.from(store.erasures(tenantId).find(Filters.eq("_id", ticketId)).first()).toFuture().join() != null;
     }
 
 }

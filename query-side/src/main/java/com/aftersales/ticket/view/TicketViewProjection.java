@@ -39,6 +39,7 @@ import com.mongodb.client.model.Updates;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.bson.Document;
@@ -64,15 +65,33 @@ public class TicketViewProjection {
 
     private final TicketViewStore store;
     private final TicketViewWriter writer;
+    private final Runnable clear;
 
     @Autowired
-    public TicketViewProjection(TicketViewStore store, TicketViewUpdates updates) {
-        this(store, new StoredTicketViews(store, updates));
+    public TicketViewProjection(TicketViewStore store, TicketViewUpdates updates, RebuildableReadModels readModels) {
+        this(store, new StoredTicketViews(store, updates), () -> readModels.clear(PROCESSING_GROUP));
     }
 
+    /** One view in memory ({@link TicketAsOf}): never reset. */
     TicketViewProjection(TicketViewStore store, TicketViewWriter writer) {
+        this(store, writer, () -> {
+            throw new IllegalStateException("A view in memory is not reset");
+        });
+    }
+
+    TicketViewProjection(TicketViewStore store, TicketViewWriter writer, Runnable clear) {
         this.store = store;
         this.writer = writer;
+        this.clear = clear;
+    }
+
+    /**
+     * A rebuild (issue 13 §4): every tenant's views are emptied inside Axon's token reset, which runs
+     * only once this node holds every segment's claim, so no other node replays into them meanwhile.
+     */
+    @ResetHandler
+    void reset() {
+        clear.run();
     }
 
     @EventHandler

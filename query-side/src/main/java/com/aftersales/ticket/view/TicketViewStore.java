@@ -72,6 +72,22 @@ public class TicketViewStore {
     }
 
     /**
+     * The tenant's erased tickets, {@code _id} = ticket: kept through a rebuild (no reset handler
+     * clears it), so a ticket as of a past instant shows erased while the views replay (issue 13).
+     */
+    MongoCollection<Document> erasures(String tenantId) {
+        if (!Tenant.isValidId(tenantId)) {
+            throw new IllegalArgumentException("Not a tenant id: " + tenantId);
+        }
+        return database.getCollection("erasures_" + tenantId);
+    }
+
+    /** One lock document per processing group being rebuilt, {@code _id} = group. */
+    MongoCollection<Document> rebuildLocks() {
+        return database.getCollection("projection_rebuilds");
+    }
+
+    /**
      * The tenant's views of {@code ids}, in that order: one {@code $in} on {@code _id}, which both
      * servers answer from the key index. A ticket whose view has not caught up yet is left out.
      */

@@ -70,7 +70,8 @@ class TicketViewProjectionTest {
         store = new TicketViewStore(client.getDatabase("views_" + UUID.randomUUID().toString().replace("-", "")));
         queries = new TicketQueryHandler(store);
         emitter = SimpleQueryUpdateEmitter.builder().build();
-        projection = new TicketViewProjection(store, new TicketViewUpdates(emitter, queries));
+        projection = new TicketViewProjection(store, new TicketViewUpdates(emitter, queries),
+                new RebuildableReadModels(store, null));
     }
 
     static Registration registration(String model) {
