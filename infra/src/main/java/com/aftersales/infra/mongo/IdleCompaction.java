@@ -18,6 +18,9 @@ final class IdleCompaction implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(IdleCompaction.class);
     private static final int FRUITLESS_PASSES = 3;
+    /** Fruitless passes are tried again after this, doubled each time while no write comes, up to the cap. */
+    private static final long FIRST_RETRY_NANOS = TimeUnit.SECONDS.toNanos(1);
+    private static final long LAST_RETRY_NANOS = TimeUnit.MINUTES.toNanos(10);
 
     private final LongSupplier writes;
     private final BooleanSupplier pass;
@@ -29,6 +32,8 @@ final class IdleCompaction implements AutoCloseable {
     private volatile boolean closed;
     private long writesSeen = -1;
     private long compactedAt = -1;
+    private long retryAfter = FIRST_RETRY_NANOS;
+    private long retryAt;
 
     /**
      * @param writes counts the writes so far
@@ -45,16 +50,18 @@ final class IdleCompaction implements AutoCloseable {
         long count = writes.getAsLong();
         if (closed || count != writesSeen) {
             writesSeen = count;
+            retryAfter = FIRST_RETRY_NANOS;
             return;
         }
-        if (count == compactedAt) {
+        if (count == compactedAt && System.nanoTime() - retryAt < 0) {
             return;
         }
         try {
             compactWhileIdle(count);
         } catch (RuntimeException e) {
             compactedAt = count;
-            log.warn("Compacting the embedded MongoDB file failed; trying again after the next write", e);
+            retryAt = System.nanoTime() + LAST_RETRY_NANOS;
+            log.warn("Compacting the embedded MongoDB file failed; trying again after the next write or in 10 minutes", e);
         }
     }
 
@@ -68,7 +75,11 @@ final class IdleCompaction implements AutoCloseable {
             fruitless = pass.getAsBoolean() ? 0 : fruitless + 1;
         }
         if (fruitless == FRUITLESS_PASSES) {
+            // a pass can gain nothing for a while and then succeed (pages still referenced by the
+            // last version): try again later rather than only after the next write, which may never come
             compactedAt = count;
+            retryAt = System.nanoTime() + retryAfter;
+            retryAfter = Math.min(LAST_RETRY_NANOS, retryAfter * 2);
         }
     }
 
