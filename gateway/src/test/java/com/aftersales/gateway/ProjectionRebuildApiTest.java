@@ -35,6 +35,10 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * is back, the stray one gone, and every other document identical. A second node's claim or rebuild
  * refuses it with a stable code and changes nothing.
  */
+// A store of its own: in the shared context, a replay of the process log over the other classes' events
+// did not reach the head within 3 minutes (2026-12-02, cause not found yet; see the session note)
+@org.springframework.test.annotation.DirtiesContext(
+        classMode = org.springframework.test.annotation.DirtiesContext.ClassMode.BEFORE_CLASS)
 class ProjectionRebuildApiTest extends ApiTestSupport {
 
     final String agent = token("acme", "AGENT");
